@@ -1,0 +1,69 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { playwright } from '@vitest/browser-playwright';
+
+// The browser Vitest uses: Debian's Chromium (never a downloaded one), WebGPU through SwiftShader.
+const chromiumArgs = [
+  '--enable-unsafe-webgpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// Pre-bundled once, so Vite never re-optimises worker deps mid-run ("unexpectedly reloaded a test").
+const browserDeps = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-core/dist/register_all_gradients',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-webgl',
+  '@tensorflow/tfjs-backend-webgpu',
+  '@tensorflow/tfjs-backend-wasm',
+  'comlink',
+  'idb',
+  'papaparse',
+  'pure-rand/generator/xoroshiro128plus',
+];
+
+export default defineConfig({
+  // `npm start` serves demo/; tests run from the repository root.
+  root: process.env.VITEST ? undefined : 'demo',
+  publicDir: process.env.VITEST ? 'public' : '../public',
+  worker: { format: 'es' },
+  optimizeDeps: { include: browserDeps },
+  build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts', 'workers/**/*.browser.test.ts', 'demo/**/*.browser.test.ts'],
+          testTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+          },
+        },
+      },
+    ],
+  },
+});
