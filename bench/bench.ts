@@ -1,0 +1,3 @@
+import { runSuite } from './cli';
+
+await runSuite('suites', 'bench', process.argv.slice(2));

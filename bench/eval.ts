@@ -1,0 +1,3 @@
+import { runSuite } from './cli';
+
+await runSuite('eval', 'eval', process.argv.slice(2));
