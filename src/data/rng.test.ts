@@ -22,6 +22,15 @@ describe('Rng', () => {
     expect(hi).toBeLessThan(1);
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
   });
+  it('starts well mixed even from small seeds', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const r = new Rng(seed);
+      const first = Array.from({ length: 4 }, () => r.next());
+      expect(first.some((x) => x < 0.9)).toBe(true);
+    }
+    const firstInts = Array.from({ length: 200 }, (_, seed) => new Rng(seed).int(10));
+    expect(new Set(firstInts).size).toBe(10);
+  });
   it('forks independent, reproducible streams', () => {
     const r = new Rng(3);
     expect(r.fork('a').next()).toBe(new Rng(3).fork('a').next());

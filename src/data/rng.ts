@@ -3,6 +3,13 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 
 const TWO_POW_32 = 4294967296;
 
+/** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the whole word. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
 /**
  * The one seeded PRNG of linkrec (xoroshiro128+ from pure-rand). Every sampler, split and simulator
  * takes an `Rng` so a seed reproduces a run exactly, in Node and in the browser alike.
@@ -11,7 +18,10 @@ export class Rng {
   private readonly gen: JumpableRandomGenerator;
 
   constructor(readonly seed: number) {
-    this.gen = xoroshiro128plus(seed | 0);
+    // xoroshiro128+ seeded with a small integer starts with a run of near-1 outputs; scrambling the
+    // seed (murmur3's finaliser) and skipping a few draws gives a well-mixed state from the first call.
+    this.gen = xoroshiro128plus(fmix32(seed | 0));
+    for (let i = 0; i < 8; i++) this.gen.next();
   }
 
   /** Uniform float in [0, 1) with 32 random bits (enough for sampling; ~10 ns). */
