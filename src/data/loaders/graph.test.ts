@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { DataFormatError } from '../../errors';
+import { loadGraph, parseGraph } from './graph';
+
+const VALID = {
+  name: 'tiny',
+  directed: false,
+  n: 3,
+  m: 2,
+  description: 'test graph',
+  nodes: [
+    { id: 10, label: 'a', class: 'x' },
+    { id: 20, class: 2 },
+    { id: 30, label: 'c', class: 1 },
+  ],
+  edges: [
+    [10, 20],
+    [20, 30, 2.5],
+  ],
+};
+
+/** The valid graph with some top-level fields replaced, one JSON value per line. */
+function variant(patch: Record<string, unknown>): string {
+  const doc: Record<string, unknown> = { ...VALID, ...patch };
+  for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
+  const body = Object.entries(doc).map(([k, v]) =>
+    Array.isArray(v) ? `"${k}": [\n${v.map((x) => JSON.stringify(x)).join(',\n')}\n]` : `"${k}": ${JSON.stringify(v)}`,
+  );
+  return `{\n${body.join(',\n')}\n}`;
+}
+
+function errorOf(text: string): DataFormatError {
+  try {
+    parseGraph(text, { file: 'g.json' });
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataFormatError);
+    expect((e as DataFormatError).file).toBe('g.json');
+    return e as DataFormatError;
+  }
+  throw new Error('expected the graph to be rejected');
+}
+
+describe('parseGraph', () => {
+  it('maps nodes, labels, classes and edges to dense arrays', () => {
+    const g = parseGraph(variant({}), { file: 'g.json' });
+    expect(g).toMatchObject({ name: 'tiny', directed: false, n: 3, description: 'test graph' });
+    expect(g.nodeIds.ids()).toEqual([10, 20, 30]);
+    expect(g.labels).toEqual(['a', null, 'c']);
+    expect(g.classNames).toEqual(['1', '2', 'x']); // numbers in numeric order, then strings
+    expect([...g.classes]).toEqual([2, 1, 0]);
+    expect([...g.src]).toEqual([0, 1]);
+    expect([...g.dst]).toEqual([1, 2]);
+    expect([...g.weight]).toEqual([1, 2.5]);
+  });
+
+  it('marks nodes without a class with -1', () => {
+    const g = parseGraph(variant({ nodes: [{ id: 10 }, { id: 20, class: 'k' }, { id: 30 }] }), { file: 'g.json' });
+    expect([...g.classes]).toEqual([-1, 0, -1]);
+    expect(g.classNames).toEqual(['k']);
+  });
+
+  it('keeps self loops, and accepts a reverse edge only when directed', () => {
+    expect(parseGraph(variant({ edges: [[10, 10], [10, 20]] }), { file: 'g' }).src.length).toBe(2);
+    expect(errorOf(variant({ edges: [[10, 20], [20, 10]] }))).toMatchObject({ line: 14 });
+    const directed = parseGraph(variant({ directed: true, edges: [[10, 20], [20, 10]] }), { file: 'g' });
+    expect([...directed.src]).toEqual([0, 1]);
+  });
+
+  it('rejects text that is not JSON, naming the line', () => {
+    expect(errorOf('{"name": "x",\n "n": 3,,}')).toMatchObject({ line: 2, problem: expect.stringMatching(/invalid JSON/) });
+    expect(errorOf('[1, 2]').problem).toMatch(/document must be a JSON object/);
+  });
+
+  it('rejects missing or mistyped fields', () => {
+    expect(errorOf(variant({ name: undefined })).problem).toBe('field "name" must be a string');
+    expect(errorOf(variant({ directed: 'no' })).problem).toBe('field "directed" must be true or false');
+    expect(errorOf(variant({ n: -1 })).problem).toMatch(/"n" must be a non-negative integer/);
+    expect(errorOf(variant({ m: 1.5 })).problem).toMatch(/"m" must be/);
+    expect(errorOf(variant({ edges: undefined })).problem).toBe('field "edges" must be an array');
+    expect(errorOf(variant({ nodes: {} })).problem).toBe('field "nodes" must be an array');
+  });
+
+  it('rejects counts that disagree with the lists', () => {
+    expect(errorOf(variant({ n: 4 }))).toMatchObject({ line: 7, problem: '"n" is 4 but "nodes" lists 3' });
+    expect(errorOf(variant({ m: 3 })).problem).toBe('"m" is 3 but "edges" lists 2');
+  });
+
+  it('rejects bad nodes at their line', () => {
+    expect(errorOf(variant({ nodes: [{ id: 10 }, { id: 10 }, { id: 30 }] }))).toMatchObject({
+      line: 9,
+      problem: 'node 1: id 10 repeats',
+    });
+    expect(errorOf(variant({ nodes: [{ id: 10 }, { id: true }, { id: 30 }] })).problem).toMatch(/"id" must be/);
+    expect(errorOf(variant({ nodes: [{ id: 10 }, 5, { id: 30 }] })).problem).toMatch(/node 1 must be a JSON object/);
+    expect(errorOf(variant({ nodes: [{ id: 10, label: 3 }, { id: 20 }, { id: 30 }] })).problem).toMatch(/"label"/);
+    expect(errorOf(variant({ nodes: [{ id: 10, class: [1] }, { id: 20 }, { id: 30 }] })).problem).toMatch(/"class"/);
+  });
+
+  it('rejects edges at unknown nodes, bad shapes and bad weights at their line', () => {
+    expect(errorOf(variant({ edges: [[10, 20], [20, 99]] }))).toMatchObject({
+      line: 14,
+      problem: 'edge 1 points at unknown node 99',
+    });
+    expect(errorOf(variant({ edges: [[10, 20], ['10', 20]] })).problem).toMatch(/unknown node "10"/);
+    expect(errorOf(variant({ edges: [[10], [20, 30]] })).problem).toMatch(/edge 0 must be \[source, target\]/);
+    expect(errorOf(variant({ edges: [[10, 20, 1, 1], [20, 30]] })).problem).toMatch(/edge 0 must be/);
+    expect(errorOf(variant({ edges: [[10, 20, -1], [20, 30]] })).problem).toMatch(/weight -1 must be a finite number > 0/);
+    expect(errorOf(variant({ edges: [[10, 20, 0], [20, 30]] })).problem).toMatch(/weight 0/);
+    expect(errorOf(variant({ edges: [[10, 20, '2'], [20, 30]] })).problem).toMatch(/weight "2"/);
+    expect(errorOf('{"name":"x","directed":false,"n":1,"m":1,"nodes":[{"id":0}],"edges":[[0,0,1e999]]}').problem).toMatch(
+      /weight null must be a finite number/, // JSON.stringify(Infinity) is null
+    );
+    expect(errorOf(variant({ edges: [[10, 20, 1e39], [20, 30]] })).problem).toMatch(/weight 1e\+39/);
+  });
+
+  it('loads from a stream source', async () => {
+    const g = await loadGraph(new Blob([variant({})]), { file: 'g.json' });
+    expect(g.n).toBe(3);
+  });
+});

@@ -1,0 +1,135 @@
+import { DataFormatError } from '../../errors';
+import type { Graph } from '../graph';
+import { IdMap } from '../idmap';
+import { parseJsonWithLines, type JsonValue, type JsonWithLines } from './json-lines';
+import { readText, type DataSource, type ReadOptions } from './source';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * Parses graph JSON `{name, directed, n, m, description?, nodes: [{id, label?, class?}],
+ * edges: [[s, t, w?], …]}` (the format of `public/data/graphs/`) into a {@link Graph}.
+ *
+ * Checked: the fields and their types, `n`/`m` against the lists, unique node ids, edges naming
+ * known nodes, weights finite and > 0, no repeated edge (in either direction when undirected).
+ * Self loops are kept (the Serengeti food web has a cannibal). Problems are
+ * `DataFormatError(file, line, problem)`.
+ */
+export function parseGraph(text: string, options: { file: string }): Graph {
+  const { file } = options;
+  const doc = parseJsonWithLines(text, file);
+  const root = asObject(doc.value, 'the document', file, 1);
+  const at = (node: unknown): number => doc.lineOf(node) || 1;
+  const field = <T>(key: string, check: (v: JsonValue | undefined) => v is JsonValue & T, what: string): T => {
+    const value = root[key];
+    if (!check(value)) throw new DataFormatError(file, at(value ?? root), `field "${key}" must be ${what}`);
+    return value;
+  };
+  const name = field<string>('name', isString, 'a string');
+  const directed = field<boolean>('directed', isBoolean, 'true or false');
+  const n = field<number>('n', isCount, 'a non-negative integer');
+  const m = field<number>('m', isCount, 'a non-negative integer');
+  const description = root.description === undefined ? '' : field<string>('description', isString, 'a string');
+  const nodes = field<JsonValue[]>('nodes', Array.isArray, 'an array');
+  const edges = field<JsonValue[]>('edges', Array.isArray, 'an array');
+  if (nodes.length !== n) throw new DataFormatError(file, at(nodes), `"n" is ${n} but "nodes" lists ${nodes.length}`);
+  if (edges.length !== m) throw new DataFormatError(file, at(edges), `"m" is ${m} but "edges" lists ${edges.length}`);
+  const nodeInfo = readNodes(nodes, doc, file);
+  return { name, directed, description, n, ...nodeInfo, ...readEdges(edges, nodeInfo.nodeIds, directed, doc, file) };
+}
+
+/** Reads a graph JSON file from any {@link DataSource} (size limit, progress and abort as for logs). */
+export async function loadGraph(source: DataSource, options: ReadOptions): Promise<Graph> {
+  return parseGraph(await readText(source, options), { file: options.file });
+}
+
+function readNodes(nodes: JsonValue[], doc: JsonWithLines, file: string) {
+  const nodeIds = new IdMap([], 'node');
+  const labels: (string | null)[] = [];
+  const classKeys: (string | number | null)[] = [];
+  for (const [k, raw] of nodes.entries()) {
+    const line = doc.lineOf(raw) || doc.lineOf(nodes);
+    const node = asObject(raw, `node ${k}`, file, line);
+    const { id, label = null, class: cls = null } = node;
+    if (!(isString(id) || (typeof id === 'number' && Number.isFinite(id)))) {
+      throw new DataFormatError(file, line, `node ${k}: "id" must be a string or a number`);
+    }
+    if (nodeIds.has(id)) throw new DataFormatError(file, line, `node ${k}: id ${JSON.stringify(id)} repeats`);
+    if (label !== null && !isString(label)) throw new DataFormatError(file, line, `node ${k}: "label" must be a string`);
+    if (cls !== null && !isString(cls) && typeof cls !== 'number') {
+      throw new DataFormatError(file, line, `node ${k}: "class" must be a string or a number`);
+    }
+    nodeIds.add(id);
+    labels.push(label);
+    classKeys.push(cls);
+  }
+  return { nodeIds, labels, ...indexClasses(classKeys) };
+}
+
+/** Dense class indices; names sorted (numbers numerically first) so the order never depends on node order. */
+function indexClasses(keys: (string | number | null)[]): { classes: Int32Array; classNames: string[] } {
+  const distinct = [...new Set(keys.filter((k): k is string | number => k !== null))];
+  distinct.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : rank(a, b)));
+  const classNames = [...new Set(distinct.map(String))];
+  const index = new Map(classNames.map((c, i) => [c, i]));
+  const classes = Int32Array.from(keys, (k) => (k === null ? -1 : index.get(String(k)) ?? -1));
+  return { classes, classNames };
+}
+
+function rank(a: string | number, b: string | number): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function readEdges(edges: JsonValue[], nodeIds: IdMap, directed: boolean, doc: JsonWithLines, file: string) {
+  const m = edges.length;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const weight = new Float32Array(m);
+  const firstLine = new Map<number, number>(); // pair key -> line, to name both ends of a repeat
+  for (const [e, raw] of edges.entries()) {
+    const line = doc.lineOf(raw) || doc.lineOf(edges);
+    if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3) {
+      throw new DataFormatError(file, line, `edge ${e} must be [source, target] or [source, target, weight]`);
+    }
+    const s = endpoint(raw[0], nodeIds, `edge ${e}`, file, line);
+    const t = endpoint(raw[1], nodeIds, `edge ${e}`, file, line);
+    const w = raw.length === 3 ? raw[2] : 1;
+    if (typeof w !== 'number' || !Number.isFinite(Math.fround(w)) || !(w > 0)) {
+      throw new DataFormatError(file, line, `edge ${e}: weight ${JSON.stringify(w)} must be a finite number > 0`);
+    }
+    const key = directed || s <= t ? s * nodeIds.size + t : t * nodeIds.size + s;
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) throw new DataFormatError(file, line, `edge ${e} repeats the edge on line ${earlier}`);
+    firstLine.set(key, line);
+    src[e] = s;
+    dst[e] = t;
+    weight[e] = w;
+  }
+  return { src, dst, weight };
+}
+
+function endpoint(id: JsonValue, nodeIds: IdMap, what: string, file: string, line: number): number {
+  const index = isString(id) || typeof id === 'number' ? nodeIds.indexOrMinusOne(id) : -1;
+  if (index < 0) throw new DataFormatError(file, line, `${what} points at unknown node ${JSON.stringify(id)}`);
+  return index;
+}
+
+function asObject(value: JsonValue | undefined, what: string, file: string, line: number): JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DataFormatError(file, line, `${what} must be a JSON object`);
+  }
+  return value;
+}
+
+function isString(v: JsonValue | undefined): v is string {
+  return typeof v === 'string';
+}
+
+function isBoolean(v: JsonValue | undefined): v is boolean {
+  return typeof v === 'boolean';
+}
+
+function isCount(v: JsonValue | undefined): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}

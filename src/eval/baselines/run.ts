@@ -1,0 +1,110 @@
+import { leaveOneOutLatest, loadInteractions, Rng, sampleNegatives, toCsr, type DataSource } from '../../data';
+import { evaluateFullRanking } from '../protocol/full-ranking';
+import { evaluateSampled } from '../protocol/sampled';
+import type { RankingResult } from '../protocol/shared';
+import { ItemKnnScorer } from './item-knn';
+import { PopularityScorer } from './popular';
+
+/** Where a baseline run is; `done`/`total` count users (or 0/1 for load and split). */
+export interface BaselineProgress {
+  stage: 'load' | 'split' | 'popular' | 'itemknn';
+  done: number;
+  total: number;
+}
+
+/** One model's figures under one protocol. */
+export interface BaselineRow {
+  hr10: number;
+  ndcg10: number;
+  mrr: number;
+}
+
+/** The figures of `npm run eval -- baselines` (and of the demo's Baselines panel). */
+export interface BaselineReport {
+  dataset: string;
+  protocol: 'loo-99neg';
+  users: number;
+  items: number;
+  interactions: number;
+  seed: number;
+  popular: BaselineRow;
+  itemknn: BaselineRow;
+  full: { popular: BaselineRow; itemknn: BaselineRow };
+  seconds: number;
+}
+
+/** Options of {@link runBaselines}. */
+export interface BaselineOptions {
+  /** Name used in error messages and the report (default `ratings.csv`). */
+  file?: string;
+  /** Seed of the negative sampler (default 42). */
+  seed?: number;
+  /** Neighbours kept per item by item-kNN (default 200). */
+  knnK?: number;
+  /** Number of sampled negatives per held-out item (default 99). */
+  negatives?: number;
+  onProgress?: (p: BaselineProgress) => void;
+  signal?: AbortSignal;
+}
+
+interface Scorer {
+  scoreItems(user: number, items: Int32Array): Float32Array;
+  scoreAll(user: number): Float32Array;
+}
+
+/**
+ * Most-popular and item-kNN (cosine) on a MovieLens-format log, by the NCF protocol: each user's
+ * latest interaction held out, ranked against `negatives` sampled unseen items (ties pessimistic),
+ * and against every item the user did not see in training (full ranking).
+ *
+ * @example
+ * const report = await runBaselines(await (await fetch('/data/movielens-small/ratings.csv')).blob());
+ */
+export async function runBaselines(source: DataSource, options: BaselineOptions = {}): Promise<BaselineReport> {
+  const { file = 'ratings.csv', seed = 42, knnK = 200, negatives = 99, onProgress, signal } = options;
+  const started = performance.now();
+  onProgress?.({ stage: 'load', done: 0, total: 1 });
+  const log = await loadInteractions(source, { file, signal });
+  onProgress?.({ stage: 'load', done: 1, total: 1 });
+
+  const split = leaveOneOutLatest(log);
+  const train = toCsr(split.train, 'user');
+  const everything = toCsr(log, 'user');
+  const nItems = log.itemIds.size;
+  const users = Int32Array.from(split.testItem.keys()).filter((u) => split.testItem[u] >= 0);
+  const targets = users.map((u) => split.testItem[u]);
+  const rng = new Rng(seed);
+  const negs = new Int32Array(users.length * negatives);
+  users.forEach((u, r) => negs.set(sampleNegatives(everything, u, negatives, nItems, rng), r * negatives));
+  onProgress?.({ stage: 'split', done: 1, total: 1 });
+
+  // Each model is two passes over the users (sampled, then full ranking): progress counts both.
+  const evaluate = async (stage: 'popular' | 'itemknn', scorer: Scorer) => {
+    const total = 2 * users.length;
+    const common = { users, targets, signal };
+    const sampled = await evaluateSampled({
+      ...common, negatives: negs, nNeg: negatives,
+      score: (u, items) => scorer.scoreItems(u, items),
+      onProgress: ({ done }) => onProgress?.({ stage, done, total }),
+    });
+    const full = await evaluateFullRanking({
+      ...common, seen: train, nItems,
+      score: (u) => scorer.scoreAll(u),
+      onProgress: ({ done }) => onProgress?.({ stage, done: users.length + done, total }),
+    });
+    return { sampled: row(sampled), full: row(full) };
+  };
+  const popular = await evaluate('popular', new PopularityScorer(train));
+  const itemknn = await evaluate('itemknn', new ItemKnnScorer(train, knnK));
+
+  return {
+    dataset: file, protocol: 'loo-99neg', users: users.length, items: nItems, interactions: log.length, seed,
+    popular: popular.sampled, itemknn: itemknn.sampled,
+    full: { popular: popular.full, itemknn: itemknn.full },
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function row(r: RankingResult): BaselineRow {
+  return { hr10: r.hr[10], ndcg10: r.ndcg[10], mrr: r.mrr };
+}
