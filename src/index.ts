@@ -114,3 +114,21 @@ export type { BaselineOptions, BaselineProgress, BaselineReport, BaselineRow } f
 // Workers: typed clients of the services the worker entry files expose.
 export { BaselineClient } from './rpc/baseline-client';
 export type { BaselineApi, BaselineRunOptions } from './rpc/baseline-protocol';
+
+// The seeded professional world: members, companies, courses, jobs, recruiter and feed logs, with ground truth.
+export {
+  generateWorld,
+  inmailAcceptProb,
+  isRelevant,
+  isRelevantWatch,
+  simulatePolicyCtr,
+  trueCourseAffinity,
+  trueEngagementProb,
+  uniformPolicyCtr,
+  describeActivity,
+  describeMember,
+  Inventory,
+  INVENTORY_NAMES,
+  worldCounts,
+} from './world';
+export type { FeedPolicy, PolicyContext, World, WorldOptions } from './world';
