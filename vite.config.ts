@@ -1,16 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, chromePath } from './src/testing/chromium.ts';
 
-// The browser Vitest uses: Debian's Chromium (never a downloaded one), WebGPU through SwiftShader.
-const chromiumArgs = [
-  '--enable-unsafe-webgpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Pre-bundled once, so Vite never re-optimises worker deps mid-run ("unexpectedly reloaded a test").
 const browserDeps = [
@@ -24,6 +16,7 @@ const browserDeps = [
   'idb',
   'papaparse',
   'pure-rand/generator/xoroshiro128plus',
+  'fast-check',
 ];
 
 export default defineConfig({
@@ -40,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
         },
@@ -57,11 +50,23 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-                args: chromiumArgs,
+                executablePath: chromePath(),
+                args: [...CHROMIUM_ARGS],
               },
             }),
           },
+        },
+      },
+      {
+        // Node drives its own dev server and Chromium (playwright-core): reloads, restarts, the demo.
+        test: {
+          name: 'e2e',
+          include: ['**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One browser at a time: each file starts a dev server and a Chromium of its own.
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,30 @@
+// Demo wiring only: DOM lives in ui/, everything else comes from the library's public API.
+import { BaselineClient } from '../src/index';
+import { mountBaselinesPanel } from './ui/baselines-panel';
+import { showBackend, showBackendError } from './ui/header';
+import { initTabs } from './ui/tabs';
+
+const worker = new Worker(new URL('../workers/baselines.worker.ts', import.meta.url), {
+  type: 'module',
+  name: 'linkrec-baselines',
+});
+const client = new BaselineClient(worker);
+// Served from public/ by this same origin: the data never comes from anywhere else.
+const ratingsUrl = new URL(`${import.meta.env.BASE_URL}data/movielens-small/ratings.csv`, location.href).href;
+
+initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-baselines');
+
+const header = document.getElementById('backend')!;
+const backendReady = client.init('auto').then(
+  (report) => showBackend(header, report),
+  (error: unknown) => showBackendError(header, error),
+);
+
+const panel = mountBaselinesPanel(document.getElementById('baselines')!, async () => {
+  await backendReady;
+  try {
+    panel.finish(await client.run({ ratingsUrl }, (p) => panel.progress(p)));
+  } catch (error) {
+    panel.fail(error);
+  }
+});
