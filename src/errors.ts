@@ -70,3 +70,60 @@ export class AbortError extends LinkrecError {
     super(message);
   }
 }
+
+/** No model is stored under this id. */
+export class ModelNotFoundError extends LinkrecError {
+  override name = 'ModelNotFoundError';
+  constructor(readonly id: string) {
+    super(`no stored model '${id}'`);
+  }
+}
+
+/** A save did not fit in the origin's storage quota; the previously stored model is intact. */
+export class StorageQuotaError extends LinkrecError {
+  override name = 'StorageQuotaError';
+  constructor(
+    readonly id: string,
+    readonly bytes: number,
+    detail = '',
+  ) {
+    super(`saving model '${id}' (${bytes} bytes) exceeded the storage quota${detail ? `: ${detail}` : ''}; the previous copy is intact`);
+  }
+}
+
+/** A stored state was written by a state-format version this build cannot read. */
+export class StateVersionError extends LinkrecError {
+  override name = 'StateVersionError';
+  constructor(
+    readonly kind: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`model kind '${kind}': stored state version ${found} cannot be read by this build (state version ${supported})`);
+  }
+}
+
+/** Another tab (or worker) is already training this model. */
+export class TrainingLockedError extends LinkrecError {
+  override name = 'TrainingLockedError';
+  constructor(readonly id: string) {
+    super(`model '${id}' is already being trained in another tab or worker`);
+  }
+}
+
+/** A request named a model version the answering side does not hold (and could not load). */
+export class StaleModelError extends LinkrecError {
+  override name = 'StaleModelError';
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    readonly found: number | null,
+  ) {
+    super(`model '${id}': request expects version ${expected}, ${found === null ? 'none is stored' : `found version ${found}`}`);
+  }
+}
+
+/** The worker behind a client died (terminated, crashed, or its device was lost) before answering. */
+export class WorkerLostError extends LinkrecError {
+  override name = 'WorkerLostError';
+}

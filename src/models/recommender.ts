@@ -1,0 +1,118 @@
+/**
+ * The one interface every linkrec model implements (after benfred/implicit's RecommenderBase): the
+ * evaluation harness, the model store and the worker service see models only through this shape.
+ *
+ * Users and items are dense indices (0..n-1) at this level; the id maps that translate external ids
+ * travel in the model's state (`ModelState.meta`), and the service does the translation.
+ */
+import type { BackendName } from '../backend/types';
+
+/** JSON-compatible values (what `ModelState.config` and `meta` may hold). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** One named array of a model's weights (or optimiser slots), ready to store or transfer. */
+export interface StateTensor {
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  data: Float32Array | Int32Array;
+}
+
+/** Where training stands, so a checkpoint can resume exactly where it was taken. */
+export interface TrainingCursor {
+  epoch: number;
+  step: number;
+  /** PRNG position or anything else the model needs to continue bit-for-bit. */
+  extra?: Json;
+}
+
+/**
+ * Everything needed to rebuild a model: plain data, no tensors, no functions; structured-cloneable,
+ * so it crosses a worker boundary (with its buffers transferred) and goes into IndexedDB as is.
+ */
+export interface ModelState {
+  /** Registry key of the model (e.g. `'mf'`). */
+  kind: string;
+  /** Version of this kind's state format; bumped whenever the layout of `tensors`/`meta` changes. */
+  stateVersion: number;
+  /** The options the model was created with. */
+  config: { [key: string]: Json };
+  /** Weights, by name. */
+  tensors: Record<string, StateTensor>;
+  /** Id maps, vocabulary sizes, training cursor of a checkpoint, metrics… */
+  meta: { [key: string]: Json };
+}
+
+/** Training progress, a status-tagged union (as transformers.js' ProgressInfo). */
+export type FitProgress =
+  | { status: 'start'; backend: BackendName; epochs: number; samples: number }
+  | {
+      status: 'epoch';
+      backend: BackendName;
+      epoch: number;
+      epochs: number;
+      loss: number;
+      /** Validation metric when the model has one (e.g. `{ name: 'hr10', value: 0.61 }`). */
+      metric?: { name: string; value: number };
+      samplesPerSec: number;
+    }
+  | { status: 'checkpoint'; backend: BackendName; cursor: TrainingCursor }
+  | { status: 'done'; backend: BackendName; epochs: number; loss: number; seconds: number }
+  | { status: 'error'; error: { name: string; message: string } };
+
+/** Options of {@link Recommender.fit}. */
+export interface FitOptions {
+  onProgress?: (p: FitProgress) => void;
+  /** Aborting rejects `fit` with `AbortError`; the model keeps its last consistent weights. */
+  signal?: AbortSignal;
+  /** Steps (mini-batches) between checkpoints; 0 or absent = none. */
+  checkpointEvery?: number;
+  /** Receives each checkpoint's state (the service writes it to the model store); awaited. */
+  onCheckpoint?: (state: ModelState) => void | Promise<void>;
+}
+
+/** What `fit` returns. */
+export interface FitResult {
+  epochs: number;
+  loss: number;
+  seconds: number;
+  backend: BackendName;
+}
+
+/** Options of {@link Recommender.recommend}. */
+export interface RecommendOptions {
+  /** How many items (default 10). */
+  k?: number;
+  /** Items never to return (e.g. already watched). */
+  exclude?: Int32Array;
+  /** Rank only these items instead of the whole catalogue. */
+  candidates?: Int32Array;
+}
+
+/** A ranked list: `items[i]` has score `scores[i]`, best first. */
+export interface Ranked {
+  items: Int32Array;
+  scores: Float32Array;
+}
+
+/**
+ * The uniform model interface. `Data` is what the model trains on (an `InteractionLog` for
+ * collaborative filtering; other models bring their own).
+ */
+export interface Recommender<Data> {
+  /** Registry key. */
+  readonly kind: string;
+  /** Trains (or, after `fromState` of a checkpoint, resumes training) on `data`. */
+  fit(data: Data, options?: FitOptions): Promise<FitResult>;
+  /** Top-k items for a dense user index; unknown users throw `UnknownIdError`. */
+  recommend(user: number, options?: RecommendOptions): Promise<Ranked>;
+  /** Scores of (users[i], items[i]) pairs. */
+  score(users: Int32Array, items: Int32Array): Promise<Float32Array>;
+  /** Nearest items to `item`, where the model has an item space. */
+  similarItems?(item: number, k: number): Promise<Ranked>;
+  /** A snapshot of the model (read out of tensors; safe to keep after `dispose`). */
+  toState(): Promise<ModelState>;
+  /** Replaces the model's weights and config with `state` (from `toState` or a checkpoint). */
+  fromState(state: ModelState): Promise<void>;
+  /** Frees every tensor the model holds. */
+  dispose(): void;
+}
