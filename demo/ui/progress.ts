@@ -5,6 +5,7 @@ export const STAGES: Readonly<Record<BaselineProgress['stage'], string>> = {
   load: 'Reading ratings',
   split: 'Holding out each user’s latest rating',
   popular: 'Ranking with most-popular',
+  neighbours: 'Finding each movie’s nearest neighbours',
   itemknn: 'Ranking with item-kNN',
 };
 

@@ -5,7 +5,7 @@ import { BaselineClient } from './baseline-client';
 import { BaselineService, throttleProgress, type BaselineServiceDeps } from './baseline-service';
 
 const ORIGIN = 'http://demo.test';
-const STAGES = ['load', 'split', 'popular', 'itemknn'];
+const STAGES = ['load', 'split', 'popular', 'neighbours', 'itemknn'];
 
 /** 40 users × 200 items, 25 ratings each, timestamps increasing: a small MovieLens-format file. */
 function ratingsCsv(): string {

@@ -13,12 +13,14 @@ export class ItemKnnScorer {
   readonly nbr: Int32Array;
   readonly sim: Float32Array;
 
+  /** `onProgress(done, total)` reports items whose neighbour lists are built (the slow part). */
   constructor(
     private readonly userItems: SparseRows,
     readonly k = 200,
+    onProgress?: (done: number, total: number) => void,
   ) {
     if (!(k >= 1)) throw new InvalidArgumentError(`item-kNN needs k >= 1, got ${k}`);
-    const lists = topKNeighbours(userItems, k);
+    const lists = topKNeighbours(userItems, k, onProgress);
     this.ptr = lists.ptr;
     this.nbr = lists.nbr;
     this.sim = lists.sim;
@@ -59,7 +61,12 @@ function itemUsers(m: SparseRows): { ptr: Int32Array; users: Int32Array } {
 }
 
 /** For each item, co-occurrence counts with every other item via a sparse accumulator, keeping the top k cosines. */
-function topKNeighbours(m: SparseRows, k: number): { ptr: Int32Array; nbr: Int32Array; sim: Float32Array } {
+function topKNeighbours(
+  m: SparseRows,
+  k: number,
+  onProgress?: (done: number, total: number) => void,
+): { ptr: Int32Array; nbr: Int32Array; sim: Float32Array } {
+  const every = Math.max(1, Math.ceil(m.nCols / 50));
   const byItem = itemUsers(m);
   const norm = new Float64Array(m.nCols);
   for (let i = 0; i < m.nCols; i++) norm[i] = Math.sqrt(byItem.ptr[i + 1] - byItem.ptr[i]);
@@ -86,6 +93,7 @@ function topKNeighbours(m: SparseRows, k: number): { ptr: Int32Array; nbr: Int32
     sims.push(Float32Array.from(keep, (t) => cos[t]));
     ptr[i + 1] = ptr[i] + keep.length;
     for (let t = 0; t < nTouched; t++) co[cand[t]] = 0;
+    if (onProgress && ((i + 1) % every === 0 || i + 1 === m.nCols)) onProgress(i + 1, m.nCols);
   }
   return { ptr, nbr: concatInt(nbrs, ptr[m.nCols]), sim: concatFloat(sims, ptr[m.nCols]) };
 }

@@ -19,7 +19,7 @@ describe('runBaselines on MovieLens ml-latest-small', () => {
     expect(r.full.itemknn.ndcg10).toBeLessThan(r.itemknn.ndcg10 / 5);
     expect(r.full.itemknn.ndcg10).toBeGreaterThan(r.full.popular.ndcg10);
     const stages = [...new Set(seen.map((p) => p.stage))];
-    expect(stages).toEqual(['load', 'split', 'popular', 'itemknn']);
+    expect(stages).toEqual(['load', 'split', 'popular', 'neighbours', 'itemknn']);
     const last = seen.filter((p) => p.stage === 'itemknn').at(-1)!;
     expect(last.done).toBe(last.total);
   });

@@ -5,9 +5,9 @@ import type { RankingResult } from '../protocol/shared';
 import { ItemKnnScorer } from './item-knn';
 import { PopularityScorer } from './popular';
 
-/** Where a baseline run is; `done`/`total` count users (or 0/1 for load and split). */
+/** Where a baseline run is; `done`/`total` count users (items while building neighbours; 0/1 for load and split). */
 export interface BaselineProgress {
-  stage: 'load' | 'split' | 'popular' | 'itemknn';
+  stage: 'load' | 'split' | 'popular' | 'neighbours' | 'itemknn';
   done: number;
   total: number;
 }
@@ -95,7 +95,8 @@ export async function runBaselines(source: DataSource, options: BaselineOptions 
     return { sampled: row(sampled), full: row(full) };
   };
   const popular = await evaluate('popular', new PopularityScorer(train));
-  const itemknn = await evaluate('itemknn', new ItemKnnScorer(train, knnK));
+  const knn = new ItemKnnScorer(train, knnK, (done, total) => onProgress?.({ stage: 'neighbours', done, total }));
+  const itemknn = await evaluate('itemknn', knn);
 
   return {
     dataset: file, protocol: 'loo-99neg', users: users.length, items: nItems, interactions: log.length, seed,
