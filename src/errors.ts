@@ -127,3 +127,15 @@ export class StaleModelError extends LinkrecError {
 export class WorkerLostError extends LinkrecError {
   override name = 'WorkerLostError';
 }
+
+/** The model database was upgraded to a schema this build cannot open (a newer build runs in another tab). */
+export class StoreVersionError extends LinkrecError {
+  override name = 'StoreVersionError';
+  constructor(
+    readonly database: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`model database '${database}' has schema version ${found}; this build reads up to ${supported} (reload the page)`);
+  }
+}

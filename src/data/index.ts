@@ -20,6 +20,7 @@ export { graphAdjacency, graphDegrees, type Graph } from './graph';
 export { DEFAULT_MAX_BYTES, readText, type DataSource, type ReadOptions } from './loaders/source';
 export { loadInteractions, type InteractionFormat, type LoadInteractionsOptions } from './loaders/interactions';
 export { loadGraph, parseGraph } from './loaders/graph';
+export { loadItemTitles, type LoadItemTitlesOptions } from './loaders/titles';
 export { leaveOneOutLatest, type LeaveOneOutSplit } from './split';
 export { AliasSampler, type IndexSampler } from './samplers/alias';
 export { DegreeSampler, UniformItemSampler } from './samplers/items';

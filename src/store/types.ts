@@ -21,21 +21,30 @@ export interface ModelInfo {
   params: number;
   /** Present while the saved state is a mid-training checkpoint. */
   checkpoint?: { epoch: number; step: number };
+  /** The scalar entries (string, number, boolean, null) of the state's `meta`, listed without its id maps. */
   meta?: { [key: string]: Json };
 }
 
-/** Storage use of the origin, from `navigator.storage.estimate()`. */
+/** Storage use of the origin, from `navigator.storage.estimate()` (bytes). */
 export interface StorageEstimate {
   usage: number;
+  /** `Infinity` where the platform reports no quota (Node, a memory store without one). */
   quota: number;
 }
 
 /** Options of {@link ModelStore.save}. */
 export interface SaveOptions {
   metrics?: { [name: string]: number };
+  /** Marks the state as a mid-training checkpoint; a save without it clears the mark. */
   checkpoint?: { epoch: number; step: number };
+  /**
+   * IndexedDB commit durability (default `'strict'`: committed only once on persistent storage).
+   * `'relaxed'` suits frequent checkpoints that a crash may lose; the memory store ignores it.
+   */
+  durability?: 'strict' | 'relaxed';
 }
 
+/** Where trained models live. Every method rejects with a named error (`ModelNotFoundError`, `StorageQuotaError`…). */
 export interface ModelStore {
   /** Writes `state` under `id` atomically and returns the new info (with `version` bumped). */
   save(id: string, state: ModelState, options?: SaveOptions): Promise<ModelInfo>;
@@ -43,8 +52,11 @@ export interface ModelStore {
   load(id: string): Promise<{ info: ModelInfo; state: ModelState }>;
   /** Info of `id` without reading its weights, or undefined. */
   info(id: string): Promise<ModelInfo | undefined>;
+  /** Every model's info, ordered by id, without reading any weights. */
   list(): Promise<ModelInfo[]>;
+  /** Removes the info and weights of `id` together; a no-op when absent. A later save starts again at version 1. */
   delete(id: string): Promise<void>;
   estimate(): Promise<StorageEstimate>;
+  /** Releases the store; later calls reject. */
   close(): void;
 }

@@ -1,0 +1,119 @@
+/**
+ * The model store pages and workers use: IndexedDB through idb. A save writes `modelInfo` and
+ * `weights` in ONE readwrite transaction, so a crash, a closed tab or a quota error leaves either the
+ * previous model or the new one; all bytes are laid out before the transaction opens, because an
+ * await on anything but IndexedDB inside it would let it commit early.
+ */
+import { DataFormatError, ModelNotFoundError, StorageQuotaError } from '../errors';
+import type { ModelState } from '../models/recommender';
+import { decodeState, encodeWeights, nextInfo } from './codec';
+import { Connection, type ConnectionEvents } from './connection';
+import { DEFAULT_DB_NAME } from './schema';
+import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types';
+
+/** Options of {@link IdbModelStore.open}. */
+export type IdbStoreOptions = ConnectionEvents;
+
+/** True for a `QuotaExceededError` (a DOMException, or Chromium's subclass of that name). */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown };
+  return e.name === 'QuotaExceededError' || e.code === 22;
+}
+
+/** A ModelStore over IndexedDB, schema-versioned and migrated on open (see `schema.ts`). */
+export class IdbModelStore implements ModelStore {
+  private constructor(private readonly connection: Connection) {}
+
+  /**
+   * Opens (creating or upgrading) the model database `name`.
+   * @example const store = await IdbModelStore.open(); await store.save('ncf', await model.toState());
+   */
+  static async open(name = DEFAULT_DB_NAME, options: IdbStoreOptions = {}): Promise<IdbModelStore> {
+    const connection = new Connection(name, options);
+    await connection.get(); // surfaces migration and version errors here rather than on first use
+    return new IdbModelStore(connection);
+  }
+
+  /** Name of the database. */
+  get name(): string {
+    return this.connection.name;
+  }
+
+  async save(id: string, state: ModelState, options: SaveOptions = {}): Promise<ModelInfo> {
+    const encoded = encodeWeights(id, state);
+    const db = await this.connection.get();
+    const tx = db.transaction(['modelInfo', 'weights'], 'readwrite', { durability: options.durability ?? 'strict' });
+    let info: ModelInfo | undefined;
+    const write = async (): Promise<void> => {
+      const previous = await tx.objectStore('modelInfo').get(id);
+      info = nextInfo(id, state, encoded, options, previous, Date.now());
+      const weights = tx.objectStore('weights').put(encoded.record);
+      weights.catch(() => undefined); // if the info put throws, the abort below settles this one
+      await tx.objectStore('modelInfo').put(info);
+      await weights;
+    };
+    try {
+      await Promise.all([write().catch((e: unknown) => abortWith(tx, e)), tx.done]);
+    } catch (error) {
+      // Chromium reports a full quota as the transaction's abort error at commit, not on `put`.
+      if (isQuotaError(error) || isQuotaError(tx.error)) {
+        throw new StorageQuotaError(id, encoded.bytes, describe(tx.error ?? error));
+      }
+      throw error;
+    }
+    return info!;
+  }
+
+  async load(id: string): Promise<{ info: ModelInfo; state: ModelState }> {
+    const db = await this.connection.get();
+    const tx = db.transaction(['modelInfo', 'weights'], 'readonly');
+    const [info, weights] = await Promise.all([tx.objectStore('modelInfo').get(id), tx.objectStore('weights').get(id), tx.done]);
+    if (!info) throw new ModelNotFoundError(id);
+    if (!weights) throw new DataFormatError(`model '${id}'`, 0, 'info is stored without weights');
+    return { info, state: decodeState(info, weights) };
+  }
+
+  async info(id: string): Promise<ModelInfo | undefined> {
+    return (await this.connection.get()).get('modelInfo', id);
+  }
+
+  async list(): Promise<ModelInfo[]> {
+    return (await this.connection.get()).getAll('modelInfo');
+  }
+
+  async delete(id: string): Promise<void> {
+    const db = await this.connection.get();
+    const tx = db.transaction(['modelInfo', 'weights'], 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.objectStore('modelInfo').delete(id), tx.objectStore('weights').delete(id), tx.done]);
+  }
+
+  /** The origin's usage and quota; where the platform has no estimate (Node), the stored weight bytes. */
+  async estimate(): Promise<StorageEstimate> {
+    const storage = globalThis.navigator?.storage;
+    if (storage?.estimate) {
+      const { usage, quota } = await storage.estimate();
+      return { usage: usage ?? 0, quota: quota ?? Infinity };
+    }
+    const infos = await this.list();
+    return { usage: infos.reduce((n, i) => n + i.bytes, 0), quota: Infinity };
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}
+
+/** Aborts `tx` (if still possible) and rethrows `error`, so a failed write never half-commits. */
+function abortWith(tx: { abort(): void }, error: unknown): never {
+  try {
+    tx.abort();
+  } catch {
+    // The transaction already finished or aborted on its own.
+  }
+  throw error;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}${error.message ? `: ${error.message}` : ''}` : String(error);
+}
