@@ -1,0 +1,30 @@
+/**
+ * linkrec models: the one `Recommender` interface, the registry, and the models on interaction logs.
+ */
+export type {
+  FitOptions,
+  FitProgress,
+  FitResult,
+  Json,
+  ModelState,
+  Ranked,
+  RecommendOptions,
+  Recommender,
+  StateTensor,
+  TrainingCursor,
+} from './recommender';
+export {
+  createModel,
+  modelEntry,
+  modelFromState,
+  modelKinds,
+  upgradeState,
+  type ModelConfigs,
+  type ModelEntry,
+  type ModelKind,
+  type StateUpgrade,
+} from './registry';
+export { modelIdMaps } from './shared/state';
+export { PopularModel, type PopularConfig } from './popular';
+export { ItemKnnModel, type ItemKnnConfig } from './itemknn';
+export { MF_DEFAULTS, MfModel, type MfConfig, type MfSettings } from './mf';

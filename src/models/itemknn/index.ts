@@ -1,0 +1,1 @@
+export { ItemKnnModel, ITEMKNN_KIND, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './model';

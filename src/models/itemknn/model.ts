@@ -1,0 +1,134 @@
+/**
+ * Item-kNN with cosine similarity (benfred/implicit's ItemItemRecommender), wrapping the evaluation
+ * baseline `ItemKnnScorer`: fit builds each item's top-k neighbour list; a user's score for an item
+ * sums its similarities to the user's training items. The state holds the lists and the histories.
+ */
+import type { InteractionLog } from '../../data';
+import { ItemKnnScorer } from '../../eval/baselines';
+import { InvalidArgumentError } from '../../errors';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { Catalogue } from '../shared/catalogue';
+import { instantFit } from '../shared/instant-fit';
+import { userItemRows } from '../shared/rows';
+import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state';
+import { candidateItems, pick, topK } from '../shared/topk';
+import { checkK, checkPairs } from '../shared/validate';
+import { emptyLists, scoreAllItems, type KnnLists } from './neighbours';
+
+/** Registry key of item-kNN. */
+export const ITEMKNN_KIND = 'itemknn';
+/** Current state version: tensors `ptr`, `nbr`, `sim` (neighbour lists), `historyPtr`, `history`. */
+export const ITEMKNN_STATE_VERSION = 1;
+
+/** Options of {@link ItemKnnModel}. */
+export type ItemKnnConfig = {
+  /** Neighbours kept per item (default 200, as the baseline). */
+  k?: number;
+};
+
+/** Item-kNN (cosine) recommender. */
+export class ItemKnnModel implements Recommender<InteractionLog> {
+  readonly kind = ITEMKNN_KIND;
+  readonly config: { k: number };
+  private catalogue = new Catalogue();
+  private lists: KnnLists = emptyLists();
+
+  /** @example new ItemKnnModel({ k: 100 }) */
+  constructor(config: ItemKnnConfig = {}) {
+    this.config = { k: config.k ?? 200 };
+    if (!Number.isInteger(this.config.k) || this.config.k < 1) {
+      throw new InvalidArgumentError(`itemknn: k must be an integer >= 1, got ${this.config.k}`);
+    }
+  }
+
+  /** Builds the neighbour lists from the log's distinct (user, item) pairs. */
+  fit(log: InteractionLog, options: FitOptions = {}): Promise<FitResult> {
+    const build = () => {
+      const history = userItemRows(log);
+      const scorer = new ItemKnnScorer(history, this.config.k);
+      return { lists: { ptr: scorer.ptr, nbr: scorer.nbr, sim: scorer.sim, history }, catalogue: Catalogue.fromLog(log) };
+    };
+    return instantFit(this.kind, log, options, build, (b) => ((this.lists = b.lists), (this.catalogue = b.catalogue)));
+  }
+
+  async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    this.catalogue.checkUser(user);
+    const items = candidateItems(this.catalogue.nItems, options);
+    return topK(items, pick(scoreAllItems(this.lists, user), items), k);
+  }
+
+  async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    checkPairs(users, items, this.catalogue.nUsers, this.catalogue.nItems);
+    const out = new Float32Array(users.length);
+    const cache = new Map<number, Float32Array>();
+    for (let t = 0; t < users.length; t++) {
+      let all = cache.get(users[t]);
+      if (!all) cache.set(users[t], (all = scoreAllItems(this.lists, users[t])));
+      out[t] = all[items[t]];
+    }
+    return out;
+  }
+
+  /** The item's neighbour list without the item itself, best first. */
+  async similarItems(item: number, k: number): Promise<Ranked> {
+    this.catalogue.checkItem(item);
+    const n = checkK(k);
+    const { ptr, nbr, sim } = this.lists;
+    const items: number[] = [];
+    const scores: number[] = [];
+    for (let q = ptr[item]; q < ptr[item + 1] && items.length < n; q++) {
+      if (nbr[q] !== item) (items.push(nbr[q]), scores.push(sim[q]));
+    }
+    return { items: Int32Array.from(items), scores: Float32Array.from(scores) };
+  }
+
+  async toState(): Promise<ModelState> {
+    const { ptr, nbr, sim, history } = this.lists;
+    return {
+      kind: this.kind,
+      stateVersion: ITEMKNN_STATE_VERSION,
+      config: { ...this.config },
+      tensors: {
+        ptr: intTensor(ptr.slice()),
+        nbr: intTensor(nbr.slice()),
+        sim: floatTensor(sim.slice(), [sim.length]),
+        historyPtr: intTensor(history.indptr.slice()),
+        history: intTensor(history.indices.slice()),
+      },
+      meta: this.catalogue.toMeta(),
+    };
+  }
+
+  async fromState(state: ModelState): Promise<void> {
+    checkKindAndVersion(state, this.kind, ITEMKNN_STATE_VERSION);
+    const catalogue = Catalogue.fromMeta(state.meta);
+    const { nUsers, nItems } = catalogue;
+    const ptr = readInt(state, 'ptr', [nItems + 1]).slice();
+    const nnz = ptr[nItems];
+    const historyPtr = readInt(state, 'historyPtr', [nUsers + 1]).slice();
+    const lists: KnnLists = {
+      ptr,
+      nbr: readInt(state, 'nbr', [nnz]).slice(),
+      sim: readFloat(state, 'sim', [nnz]).slice(),
+      history: { nRows: nUsers, nCols: nItems, indptr: historyPtr, indices: readInt(state, 'history', [historyPtr[nUsers]]).slice() },
+    };
+    checkListIndices(lists);
+    this.config.k = typeof state.config.k === 'number' ? state.config.k : this.config.k;
+    this.lists = lists;
+    this.catalogue = catalogue;
+  }
+
+  dispose(): void {
+    this.lists = emptyLists();
+    this.catalogue = new Catalogue();
+  }
+}
+
+/** A corrupt state must not turn into out-of-range reads later. */
+function checkListIndices(l: KnnLists): void {
+  const inRange = (a: Int32Array, n: number) => a.every((v) => v >= 0 && v < n);
+  if (!inRange(l.nbr, l.history.nCols) || !inRange(l.history.indices, l.history.nCols)) {
+    throw new InvalidArgumentError('itemknn state holds item indices outside the catalogue');
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Most-popular: every user gets the items ranked by how many training interactions they have. The
+ * floor every personalised model must clear; wraps the evaluation baseline `PopularityScorer`.
+ */
+import { toCsr, type InteractionLog } from '../../data';
+import { PopularityScorer } from '../../eval/baselines';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { Catalogue } from '../shared/catalogue';
+import { instantFit } from '../shared/instant-fit';
+import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state';
+import { candidateItems, pick, topK } from '../shared/topk';
+import { checkK, checkPairs } from '../shared/validate';
+
+/** Registry key of the most-popular model. */
+export const POPULAR_KIND = 'popular';
+/** Current state version: tensor `counts` [nItems] float32. */
+export const POPULAR_STATE_VERSION = 1;
+
+/** Most-popular has no options; the type exists so every model is created the same way. */
+export type PopularConfig = Record<string, never>;
+
+/** The most-popular recommender (non-personalised; scores are training interaction counts). */
+export class PopularModel implements Recommender<InteractionLog> {
+  readonly kind = POPULAR_KIND;
+  private catalogue = new Catalogue();
+  private counts: Float32Array = new Float32Array(0);
+
+  /** @param config accepted for uniformity; most-popular has no options. */
+  constructor(readonly config: PopularConfig = {}) {}
+
+  /** Counts each item's training interactions (repeats count, as in the baseline). */
+  fit(log: InteractionLog, options: FitOptions = {}): Promise<FitResult> {
+    return instantFit(
+      this.kind,
+      log,
+      options,
+      () => ({ counts: new PopularityScorer(toCsr(log, 'user')).counts, catalogue: Catalogue.fromLog(log) }),
+      (built) => ((this.counts = built.counts), (this.catalogue = built.catalogue)),
+    );
+  }
+
+  async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    this.catalogue.checkUser(user);
+    const items = candidateItems(this.catalogue.nItems, options);
+    return topK(items, pick(this.counts, items), k);
+  }
+
+  async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    checkPairs(users, items, this.catalogue.nUsers, this.catalogue.nItems);
+    return pick(this.counts, items);
+  }
+
+  async toState(): Promise<ModelState> {
+    return {
+      kind: this.kind,
+      stateVersion: POPULAR_STATE_VERSION,
+      config: {},
+      tensors: { counts: floatTensor(this.counts.slice(), [this.counts.length]) },
+      meta: this.catalogue.toMeta(),
+    };
+  }
+
+  async fromState(state: ModelState): Promise<void> {
+    checkKindAndVersion(state, this.kind, POPULAR_STATE_VERSION);
+    const catalogue = Catalogue.fromMeta(state.meta);
+    this.counts = readFloat(state, 'counts', [catalogue.nItems]).slice();
+    this.catalogue = catalogue;
+  }
+
+  dispose(): void {
+    this.counts = new Float32Array(0);
+    this.catalogue = new Catalogue();
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The model registry: one line per model kind (after tfjs' register_all_kernels and transformers.js'
+ * SUPPORTED_TASKS). Creating a model, loading a stored state (upgrading older layouts on the way)
+ * and checking a backend's kernels all go through here, so adding a model is adding a line.
+ */
+import { combineRequirements, type KernelRequirements } from '../backend';
+import type { InteractionLog } from '../data';
+import { StateVersionError, UnknownIdError } from '../errors';
+import { ItemKnnModel, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './itemknn';
+import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from './mf';
+import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular';
+import type { Json, ModelState, Recommender } from './recommender';
+
+/** Turns a state of version n into version n + 1. */
+export type StateUpgrade = (state: ModelState) => ModelState;
+
+/** What the registry knows about one model kind. */
+export interface ModelEntry<Config> {
+  /** Builds an untrained model from its options. */
+  create(config: Config): Recommender<InteractionLog>;
+  /** The state version this build writes. */
+  readonly stateVersion: number;
+  /** `upgrades[n]` turns a version-n state into version n + 1. */
+  readonly upgrades: Readonly<Record<number, StateUpgrade>>;
+  /** Kernels the model runs (empty: it computes on the host). */
+  readonly kernels: KernelRequirements;
+  /** Whether scores depend on the user (most-popular's do not). */
+  readonly personalised: boolean;
+  /** Whether fit runs epochs of steps (and so reports checkpoints); otherwise it is one host pass. */
+  readonly iterative: boolean;
+}
+
+/** Options of each model kind. */
+export interface ModelConfigs {
+  popular: PopularConfig;
+  itemknn: ItemKnnConfig;
+  mf: MfConfig;
+}
+
+/** A registered model kind. */
+export type ModelKind = keyof ModelConfigs;
+
+const HOST_ONLY = combineRequirements();
+
+const REGISTRY: { readonly [K in ModelKind]: ModelEntry<ModelConfigs[K]> } = {
+  popular: { create: (c) => new PopularModel(c), stateVersion: POPULAR_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: false, iterative: false },
+  itemknn: { create: (c) => new ItemKnnModel(c), stateVersion: ITEMKNN_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: true, iterative: false },
+  mf: { create: (c) => new MfModel(c), stateVersion: MF_STATE_VERSION, upgrades: { 1: mfV1ToV2 }, kernels: MF_KERNELS, personalised: true, iterative: true },
+};
+
+/** Every registered kind, in registry order. */
+export function modelKinds(): ModelKind[] {
+  return Object.keys(REGISTRY) as ModelKind[];
+}
+
+/** The registry entry of `kind`; an unregistered kind throws UnknownIdError('model kind', kind). */
+export function modelEntry<K extends ModelKind>(kind: K): ModelEntry<ModelConfigs[K]>;
+export function modelEntry(kind: string): ModelEntry<{ [key: string]: Json }>;
+export function modelEntry(kind: string): ModelEntry<never> {
+  if (!Object.hasOwn(REGISTRY, kind)) throw new UnknownIdError('model kind', kind);
+  return REGISTRY[kind as ModelKind] as ModelEntry<never>;
+}
+
+/**
+ * An untrained model of `kind`.
+ * @throws UnknownIdError for an unregistered kind; InvalidArgumentError for an invalid option.
+ * @example const mf = createModel('mf', { dim: 32, epochs: 8 }); await mf.fit(log);
+ */
+export function createModel<K extends ModelKind>(kind: K, config?: ModelConfigs[K]): Recommender<InteractionLog>;
+export function createModel(kind: string, config?: { [key: string]: Json }): Recommender<InteractionLog>;
+export function createModel(kind: string, config: object = {}): Recommender<InteractionLog> {
+  return modelEntry(kind).create(config as never);
+}
+
+/**
+ * Brings a stored state to its kind's current layout by running the upgrade chain.
+ * @throws StateVersionError (naming both versions) for a newer, invalid or unreachable version.
+ */
+export function upgradeState(state: ModelState): ModelState {
+  const entry = modelEntry(state.kind);
+  const current = entry.stateVersion;
+  let s = state;
+  if (!Number.isInteger(s.stateVersion) || s.stateVersion < 1 || s.stateVersion > current) {
+    throw new StateVersionError(state.kind, s.stateVersion, current);
+  }
+  while (s.stateVersion < current) {
+    const step = entry.upgrades[s.stateVersion];
+    if (!step) throw new StateVersionError(state.kind, s.stateVersion, current);
+    s = step(s);
+  }
+  return s;
+}
+
+/**
+ * A model rebuilt from a state (from `toState`, a checkpoint, or the store), upgraded first when it
+ * was written by an older version. A checkpoint's model resumes training on `fit`.
+ * @throws UnknownIdError for an unregistered kind; StateVersionError for a version this build cannot read.
+ */
+export async function modelFromState(state: ModelState): Promise<Recommender<InteractionLog>> {
+  const upgraded = upgradeState(state);
+  const model = createModel(upgraded.kind, upgraded.config);
+  try {
+    await model.fromState(upgraded);
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+  return model;
+}

@@ -1,0 +1,17 @@
+/**
+ * The registry models as contract cases, with options small enough for every backend (WebGPU on
+ * SwiftShader takes ~200 ms a step): the MF checkerboard fit is 16 one-step epochs, the quick one
+ * 3 epochs of 2 steps.
+ */
+import type { ContractCase } from './contract';
+
+/** One case per registry kind. */
+export const CONTRACT_CASES: readonly ContractCase[] = [
+  { kind: 'popular', config: {} },
+  { kind: 'itemknn', config: { k: 20 } },
+  {
+    kind: 'mf',
+    config: { dim: 8, epochs: 16, batchSize: 64, negatives: 2, learningRate: 0.05, seed: 1 },
+    quickConfig: { dim: 4, epochs: 3, batchSize: 16, negatives: 1, learningRate: 0.05, seed: 2 },
+  },
+];
