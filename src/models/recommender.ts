@@ -86,6 +86,8 @@ export interface RecommendOptions {
   exclude?: Int32Array;
   /** Rank only these items instead of the whole catalogue. */
   candidates?: Int32Array;
+  /** Also exclude the items the user interacted with in the training data (what a product shows). */
+  excludeSeen?: boolean;
 }
 
 /** A ranked list: `items[i]` has score `scores[i]`, best first. */

@@ -45,7 +45,7 @@ describe('model registry', () => {
     const v2 = await fittedState('mf');
     const v1 = mfV2ToV1(v2);
     expect(v1.stateVersion).toBe(1);
-    expect(Object.keys(v1.tensors).sort()).toEqual(['item', 'user']);
+    expect(Object.keys(v1.tensors).sort()).toEqual(['item', 'seen.items', 'seen.ptr', 'user']);
     expect(v1.tensors.user.shape).toEqual([8, 5]);
     expect(upgradeState(v1)).toEqual(v2);
     const [fromV1, fromV2] = [await modelFromState(structuredClone(v1)), await modelFromState(v2)];

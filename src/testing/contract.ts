@@ -65,6 +65,8 @@ export function describeRecommenderContract(o: ContractOptions): void {
       for (let u = 0; u < nUsers; u++) {
         const top = await fitted.recommend(u, { k: 1, exclude: board.trainItems[u] });
         expect(top.items, `user ${u}`).toEqual(Int32Array.of(board.heldOut[u]));
+        // The model remembers what each user had in training: excludeSeen gives the same answer.
+        expect((await fitted.recommend(u, { k: 1, excludeSeen: true })).items, `user ${u}`).toEqual(Int32Array.of(board.heldOut[u]));
       }
       if (fitted.similarItems) {
         for (let i = 0; i < nItems; i++) {
@@ -106,6 +108,9 @@ export function describeRecommenderContract(o: ContractOptions): void {
         const [users, items] = allPairs(state);
         expect(bits(await loaded.score(users, items))).toEqual(bits(await fitted.score(users, items)));
         expect(await loaded.recommend(1, { k: 3 })).toEqual(await fitted.recommend(1, { k: 3 }));
+        const unseen = await loaded.recommend(1, { k: nItems, excludeSeen: true });
+        expect(unseen).toEqual(await fitted.recommend(1, { k: nItems, excludeSeen: true }));
+        if (entry.personalised) for (const i of board.trainItems[1]) expect(unseen.items).not.toContain(i);
         expect(tensorsOf(await loaded.toState())).toEqual(tensorsOf(state));
       } finally {
         loaded.dispose();

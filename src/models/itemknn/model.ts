@@ -11,7 +11,7 @@ import { Catalogue } from '../shared/catalogue';
 import { instantFit } from '../shared/instant-fit';
 import { userItemRows } from '../shared/rows';
 import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state';
-import { candidateItems, pick, topK } from '../shared/topk';
+import { pick, topK } from '../shared/topk';
 import { checkK, checkPairs } from '../shared/validate';
 import { emptyLists, scoreAllItems, type KnnLists } from './neighbours';
 
@@ -46,7 +46,7 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     const build = () => {
       const history = userItemRows(log);
       const scorer = new ItemKnnScorer(history, this.config.k);
-      return { lists: { ptr: scorer.ptr, nbr: scorer.nbr, sim: scorer.sim, history }, catalogue: Catalogue.fromLog(log) };
+      return { lists: { ptr: scorer.ptr, nbr: scorer.nbr, sim: scorer.sim, history }, catalogue: Catalogue.fromLog(log).withHistory(history) };
     };
     return instantFit(this.kind, log, options, build, (b) => ((this.lists = b.lists), (this.catalogue = b.catalogue)));
   }
@@ -54,7 +54,7 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
   async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
     const k = checkK(options.k);
     this.catalogue.checkUser(user);
-    const items = candidateItems(this.catalogue.nItems, options);
+    const items = this.catalogue.candidates(user, options);
     return topK(items, pick(scoreAllItems(this.lists, user), items), k);
   }
 
@@ -116,7 +116,7 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     checkListIndices(lists);
     this.config.k = typeof state.config.k === 'number' ? state.config.k : this.config.k;
     this.lists = lists;
-    this.catalogue = catalogue;
+    this.catalogue = catalogue.withHistory(lists.history);
   }
 
   dispose(): void {

@@ -33,7 +33,7 @@ describe('MF training on cpu', () => {
     expect(weightsOf(await fitToState(small))).toEqual(weightsOf(a));
     expect(weightsOf(await fitToState({ ...small, seed: 6 }))).not.toEqual(weightsOf(a));
     expect(a.meta.cursor).toBeUndefined();
-    expect(Object.keys(a.tensors).sort()).toEqual(['itemBias', 'itemEmb', 'userBias', 'userEmb']);
+    expect(Object.keys(a.tensors).sort()).toEqual(['itemBias', 'itemEmb', 'seen.items', 'seen.ptr', 'userBias', 'userEmb']);
   });
 
   it('reads the device once per epoch, never per step', async () => {

@@ -97,7 +97,7 @@ export class MfModel implements Recommender<InteractionLog> {
   async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
     const k = checkK(options.k);
     this.catalogue.checkUser(user);
-    const items = candidateItems(this.catalogue.nItems, options);
+    const items = this.catalogue.candidates(user, options);
     return topK(items, await this.score(new Int32Array(items.length).fill(user), items), k);
   }
 

@@ -38,12 +38,13 @@ export function encodeMfState(p: MfParts): ModelState {
     }
     meta.cursor = toTrainingCursor(cursor, p.settings.seed, adam.step);
   }
+  Object.assign(tensors, p.catalogue.historyTensors());
   return { kind: MF_KIND, stateVersion: MF_STATE_VERSION, config: { ...p.settings }, tensors, meta };
 }
 
 /** Decodes a v2 state; shapes are checked against `meta` and the config. */
 export function decodeMfState(state: ModelState, settings: MfSettings): MfParts {
-  const catalogue = Catalogue.fromMeta(state.meta);
+  const catalogue = Catalogue.fromState(state);
   const shapes = weightShapes(catalogue.nUsers, catalogue.nItems, settings.dim);
   const read = (prefix: string) => {
     const out = {} as WeightArrays;

@@ -12,7 +12,7 @@ import { floatTensor, readFloat } from '../shared/state';
  * `userEmb`/`userBias` and `itemEmb`/`itemBias`.
  */
 export function mfV1ToV2(state: ModelState): ModelState {
-  const tensors: Record<string, StateTensor> = {};
+  const tensors: Record<string, StateTensor> = seenTensors(state);
   for (const [name, bias] of [['user', 'userBias'], ['item', 'itemBias']] as const) {
     const shape = state.tensors[name]?.shape;
     if (!shape || shape.length !== 2 || shape[1] < 2) {
@@ -34,7 +34,7 @@ export function mfV1ToV2(state: ModelState): ModelState {
 
 /** The inverse of {@link mfV1ToV2} for a finished v2 state (tests build v1 states with it). */
 export function mfV2ToV1(state: ModelState): ModelState {
-  const tensors: Record<string, StateTensor> = {};
+  const tensors: Record<string, StateTensor> = seenTensors(state);
   for (const name of ['user', 'item'] as const) {
     const embT = state.tensors[`${name}Emb`];
     const [n, dim] = embT.shape;
@@ -49,4 +49,9 @@ export function mfV2ToV1(state: ModelState): ModelState {
   }
   const { cursor: _dropped, ...meta } = state.meta;
   return { ...state, stateVersion: 1, tensors, meta };
+}
+
+/** The training history (`seen.*`, optional in every version) is independent of the weight layout. */
+function seenTensors(state: ModelState): Record<string, StateTensor> {
+  return Object.fromEntries(Object.entries(state.tensors).filter(([name]) => name.startsWith('seen.')));
 }

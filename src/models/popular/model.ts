@@ -8,7 +8,7 @@ import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recom
 import { Catalogue } from '../shared/catalogue';
 import { instantFit } from '../shared/instant-fit';
 import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state';
-import { candidateItems, pick, topK } from '../shared/topk';
+import { pick, topK } from '../shared/topk';
 import { checkK, checkPairs } from '../shared/validate';
 
 /** Registry key of the most-popular model. */
@@ -42,7 +42,7 @@ export class PopularModel implements Recommender<InteractionLog> {
   async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
     const k = checkK(options.k);
     this.catalogue.checkUser(user);
-    const items = candidateItems(this.catalogue.nItems, options);
+    const items = this.catalogue.candidates(user, options);
     return topK(items, pick(this.counts, items), k);
   }
 
@@ -56,14 +56,14 @@ export class PopularModel implements Recommender<InteractionLog> {
       kind: this.kind,
       stateVersion: POPULAR_STATE_VERSION,
       config: {},
-      tensors: { counts: floatTensor(this.counts.slice(), [this.counts.length]) },
+      tensors: { counts: floatTensor(this.counts.slice(), [this.counts.length]), ...this.catalogue.historyTensors() },
       meta: this.catalogue.toMeta(),
     };
   }
 
   async fromState(state: ModelState): Promise<void> {
     checkKindAndVersion(state, this.kind, POPULAR_STATE_VERSION);
-    const catalogue = Catalogue.fromMeta(state.meta);
+    const catalogue = Catalogue.fromState(state);
     this.counts = readFloat(state, 'counts', [catalogue.nItems]).slice();
     this.catalogue = catalogue;
   }
