@@ -43,7 +43,7 @@ describe('demo', () => {
   });
 
   it('has Courses / Talent search / Feed tabs whose panels say they arrive later', async () => {
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Courses', 'Talent search', 'Feed', 'Baselines']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Courses', 'Talent search', 'Feed', 'Models', 'Baselines']);
     for (const name of ['Courses', 'Talent search', 'Feed']) {
       await page.getByRole('tab', { name }).click();
       const panel = page.getByRole('tabpanel');

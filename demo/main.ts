@@ -3,6 +3,7 @@ import { BaselineClient } from '../src/index';
 import { mountBaselinesPanel } from './ui/baselines-panel';
 import { showBackend, showBackendError } from './ui/header';
 import { initTabs } from './ui/tabs';
+import { startModelsTab } from './models';
 
 const worker = new Worker(new URL('../workers/baselines.worker.ts', import.meta.url), {
   type: 'module',
@@ -12,7 +13,7 @@ const client = new BaselineClient(worker);
 // Served from public/ by this same origin: the data never comes from anywhere else.
 const ratingsUrl = new URL(`${import.meta.env.BASE_URL}data/movielens-small/ratings.csv`, location.href).href;
 
-initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-baselines');
+initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models');
 
 const header = document.getElementById('backend')!;
 const backendReady = client.init('auto').then(
@@ -27,4 +28,15 @@ const panel = mountBaselinesPanel(document.getElementById('baselines')!, async (
   } catch (error) {
     panel.fail(error);
   }
+});
+
+const trainingBackend = document.getElementById('training-backend')!;
+void startModelsTab(document.getElementById('models-panel')!, {
+  ratingsUrl,
+  moviesUrl: new URL(`${import.meta.env.BASE_URL}data/movielens-small/movies.csv`, location.href).href,
+  onTrainingBackend(backend) {
+    trainingBackend.hidden = false;
+    trainingBackend.textContent = `training on ${backend}`;
+    trainingBackend.dataset.backend = backend;
+  },
 });

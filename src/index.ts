@@ -52,6 +52,7 @@ export {
   leaveOneOutLatest,
   loadGraph,
   loadInteractions,
+  loadItemTitles,
   makeInteractionLog,
   parseGraph,
   Rng,
@@ -71,6 +72,7 @@ export type {
   InteractionLog,
   LeaveOneOutSplit,
   LoadInteractionsOptions,
+  LoadItemTitlesOptions,
   ReadOptions,
 } from './data';
 
@@ -132,3 +134,95 @@ export {
   worldCounts,
 } from './world';
 export type { FeedPolicy, PolicyContext, World, WorldOptions } from './world';
+
+// Model store: IndexedDB (schema-versioned, atomic saves) and memory stores, the cross-tab training lock.
+export { ModelNotFoundError, StorageQuotaError, StoreVersionError, TrainingLockedError } from './errors';
+export {
+  DB_VERSION,
+  DEFAULT_DB_NAME,
+  IdbModelStore,
+  InProcessLocks,
+  MemoryModelStore,
+  trainingLockName,
+  withTrainingLock,
+} from './store';
+export type {
+  ConnectionEvents,
+  IdbStoreOptions,
+  LockRequester,
+  MemoryStoreOptions,
+  ModelInfo,
+  ModelStore,
+  SaveOptions,
+  StorageEstimate,
+  TrainingLockOptions,
+} from './store';
+
+// Workers and client: one typed API over the training and ranking workers (or in-thread services).
+export { StaleModelError, WorkerLostError } from './errors';
+export { connectRecommender } from './rpc/client';
+export type {
+  ConnectOptions,
+  InThreadConnectOptions,
+  RecommenderClient,
+  ServiceBackends,
+  TrainingHandle,
+  TrainOptions,
+  WorkerConnectOptions,
+} from './rpc/client';
+export { installErrorTransfer } from './rpc/errors';
+export { RankingService, type RankingServiceOptions } from './rpc/ranking-service';
+export { TrainingService, type TrainingServiceOptions } from './rpc/training-service';
+export type { WorkerLike } from './rpc/worker-slot';
+export type {
+  DeviceLossReport,
+  Heartbeat,
+  LoadedModel,
+  ModelRef,
+  RankedItems,
+  RankingApi,
+  RecommendRequest,
+  ScoreRequest,
+  SimilarItemsRequest,
+  TrainingApi,
+  TrainingData,
+  TrainProgress,
+  TrainRequest,
+  TrainResult,
+  WireProgress,
+} from './rpc/protocol';
+
+// Models: the one Recommender interface, the registry (create, load with upgrades) and the models.
+export {
+  createModel,
+  ItemKnnModel,
+  MF_DEFAULTS,
+  MfModel,
+  modelEntry,
+  modelFromState,
+  modelIdMaps,
+  modelKinds,
+  PopularModel,
+  upgradeState,
+} from './models';
+export { StateVersionError } from './errors';
+export type {
+  FitOptions,
+  FitProgress,
+  FitResult,
+  ItemKnnConfig,
+  Json,
+  MfConfig,
+  MfSettings,
+  ModelConfigs,
+  ModelEntry,
+  ModelKind,
+  ModelState,
+  PopularConfig,
+  Ranked,
+  RecommendOptions,
+  Recommender,
+  StateTensor,
+  StateUpgrade,
+  TrainingCursor,
+} from './models';

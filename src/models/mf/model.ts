@@ -11,7 +11,7 @@ import { Catalogue } from '../shared/catalogue';
 import { reportError } from '../shared/instant-fit';
 import { userItemRows } from '../shared/rows';
 import { checkKindAndVersion } from '../shared/state';
-import { candidateItems, topK } from '../shared/topk';
+import { candidateItems, pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs } from '../shared/validate';
 import { Adam } from './adam';
 import { MfBatches, positivesHash } from './batches';
@@ -98,7 +98,8 @@ export class MfModel implements Recommender<InteractionLog> {
     const k = checkK(options.k);
     this.catalogue.checkUser(user);
     const items = this.catalogue.candidates(user, options);
-    return topK(items, await this.score(new Int32Array(items.length).fill(user), items), k);
+    const all = this.weights ? await this.weights.scoreUsers(Int32Array.of(user)) : new Float32Array(0);
+    return topK(items, pick(all, items), k);
   }
 
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {

@@ -1,0 +1,94 @@
+/**
+ * The Models tab's controller: trains on MovieLens in the training worker, keeps the model in
+ * IndexedDB, ranks in the ranking worker. On load a stored model is used as is (no retraining) and an
+ * unfinished checkpoint is resumed.
+ */
+import { connectRecommender, loadItemTitles, type ModelInfo, type RecommenderClient, type TrainOptions } from '../src/index';
+import { mountModelsPanel, type ModelsPanel } from './ui/models-panel';
+
+const LAST_REQUEST = 'linkrec-demo:last-train';
+
+/** Where the demo's data lives (same origin) and what to tell the header. */
+export interface ModelsTabOptions {
+  ratingsUrl: string;
+  moviesUrl: string;
+  onTrainingBackend(text: string): void;
+}
+
+/** Connects the workers, mounts the panel, restores or resumes what is stored. */
+export async function startModelsTab(root: HTMLElement, options: ModelsTabOptions): Promise<RecommenderClient> {
+  const client = await connectRecommender({
+    training: () => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-train' }),
+    ranking: () => new Worker(new URL('../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-rank' }),
+  });
+  const titles = fetch(options.moviesUrl).then((r) => loadItemTitles(r.body!, { file: options.moviesUrl }));
+  let cancel: (() => Promise<void>) | null = null;
+
+  const refresh = async (): Promise<ModelInfo[]> => {
+    const list = await client.models();
+    panel.models(list);
+    return list;
+  };
+
+  const recommend = async (info: ModelInfo, source: string): Promise<void> => {
+    const user = panel.user();
+    const ranked = await client.recommend({ modelId: info.id, version: info.version, user: /^\d+$/.test(user) ? Number(user) : user, k: 10, excludeSeen: true });
+    const names = await titles;
+    const rows = ranked.items.map((id, i) => ({ title: names.get(id) ?? `item ${id}`, score: ranked.scores[i] }));
+    panel.recommendations(`Top 10 for user ${user} from ${info.id} v${info.version} (${info.kind}), ${source}.`, rows);
+  };
+
+  const train = async (request: TrainOptions): Promise<void> => {
+    localStorage.setItem(LAST_REQUEST, JSON.stringify(request));
+    panel.training(true);
+    const handle = client.train(request, (p) => {
+      panel.progress(p);
+      if (p.status === 'checkpoint') void refresh();
+      if (p.status === 'start' || p.status === 'backend-switch') options.onTrainingBackend(p.status === 'start' ? p.backend : p.to);
+    });
+    cancel = handle.cancel;
+    try {
+      const result = await handle.done;
+      await refresh();
+      await recommend(result.info, 'trained just now');
+    } catch (error) {
+      panel.fail(error);
+    } finally {
+      cancel = null;
+      panel.training(false);
+      await refresh();
+    }
+  };
+
+  const panel: ModelsPanel = mountModelsPanel(root, {
+    train() {
+      const { kind, epochs, dim, backend } = panel.settings();
+      const config: TrainOptions['config'] = kind === 'mf' ? { epochs, dim } : {};
+      const data = { ratingsUrl: options.ratingsUrl };
+      void train({ modelId: `movielens-${kind}`, kind, config, data, backend, checkpointEvery: 20, fresh: true });
+    },
+    cancel: () => void cancel?.(),
+    async recommend() {
+      const list = await client.models();
+      const ready = list.filter((m) => !m.checkpoint).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      if (ready) await recommend(ready, 'from IndexedDB').catch((e) => panel.fail(e));
+      else panel.notice('Train a model first.');
+    },
+    async delete(id) {
+      await client.deleteModel(id).catch((e) => panel.fail(e));
+      await refresh();
+    },
+  });
+
+  const stored = await refresh();
+  const pending = stored.find((m) => m.checkpoint);
+  const last = localStorage.getItem(LAST_REQUEST);
+  if (pending && last && (JSON.parse(last) as TrainOptions).modelId === pending.id) {
+    panel.notice(`Found an unfinished training of ${pending.id}; resuming from its checkpoint.`);
+    void train({ ...(JSON.parse(last) as TrainOptions), fresh: false });
+  } else {
+    const ready = stored.filter((m) => !m.checkpoint).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    if (ready) await recommend(ready, 'restored from IndexedDB without retraining').catch((e) => panel.fail(e));
+  }
+  return client;
+}

@@ -1,0 +1,32 @@
+import type { ModelInfo } from '../../src/index';
+import { h } from './dom';
+
+/** Renders the stored models as a table with a Delete button each; `onDelete(id)` does the deleting. */
+export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void): HTMLElement {
+  if (models.length === 0) return h('p', { class: 'placeholder', id: 'no-models' }, 'No model is stored on this device yet.');
+  const head = h('tr', {}, ...['model', 'kind', 'version', 'parameters', 'size', 'state', 'saved', ''].map((t) => h('th', {}, t)));
+  const rows = models.map((m) => {
+    const del = h('button', { type: 'button', class: 'link', 'data-delete': m.id }, 'Delete');
+    del.addEventListener('click', () => onDelete(m.id));
+    return h(
+      'tr',
+      { 'data-model': m.id },
+      h('th', { scope: 'row' }, m.id),
+      h('td', {}, m.kind),
+      h('td', {}, String(m.version)),
+      h('td', {}, m.params.toLocaleString('en')),
+      h('td', {}, formatBytes(m.bytes)),
+      h('td', { class: 'state' }, m.checkpoint ? `checkpoint: epoch ${m.checkpoint.epoch}, step ${m.checkpoint.step}` : 'trained'),
+      h('td', {}, new Date(m.updatedAt).toLocaleString()),
+      h('td', {}, del),
+    );
+  });
+  return h('table', { class: 'results models', id: 'models-table' }, h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+/** "1.2 MB" */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}

@@ -1,0 +1,195 @@
+/**
+ * The recommender RPC contract, types only: the training and ranking services implement it, the client
+ * speaks it through comlink (or calls the services directly, in-thread). Kept apart from the transport
+ * so either side can be swapped in tests. Users and items are external ids here; dense indices stay
+ * inside the services.
+ */
+import type { BackendName, BackendPreference, BackendReport } from '../backend/types';
+import type { ExternalId } from '../data/idmap';
+import type { Json, TrainingCursor } from '../models/recommender';
+import type { ModelInfo } from '../store/types';
+
+/** Where the training interactions come from (MovieLens-style `user,item,rating,timestamp` lines). */
+export type TrainingData =
+  /** A same-origin URL (absolute, or resolved against the service's location). */
+  | { ratingsUrl: string }
+  /** The file's text itself; `file` names it in `DataFormatError`s. */
+  | { csv: string; file?: string };
+
+/** What to train, and how. */
+export interface TrainRequest {
+  /** Id under which checkpoints and the final model are stored. */
+  modelId: string;
+  /** Registry key of the model, e.g. `'mf'`. */
+  kind: string;
+  /** Options of the model (`createModel(kind, config)`). */
+  config?: { [key: string]: Json };
+  data: TrainingData;
+  /** Steps (mini-batches) between stored checkpoints; 0 or absent = none (a restart then starts over). */
+  checkpointEvery?: number;
+  /** Backend to train on (default: the service's preference). */
+  backend?: BackendPreference;
+  /** Ignore a stored checkpoint of this id and start over. */
+  fresh?: boolean;
+  /** Milliseconds between heartbeats on the progress channel; set by the client (0 = none). */
+  heartbeatMs?: number;
+}
+
+/** Training progress as the caller sees it: the model's `FitProgress`, tagged with the model id. */
+export type TrainProgress =
+  | {
+      status: 'start';
+      modelId: string;
+      backend: BackendName;
+      epochs: number;
+      samples: number;
+      /** The stored checkpoint this run continues from, or null for a fresh start. */
+      resumedFrom: TrainingCursor | null;
+    }
+  | {
+      status: 'epoch';
+      modelId: string;
+      backend: BackendName;
+      epoch: number;
+      epochs: number;
+      loss: number;
+      metric?: { name: string; value: number };
+      samplesPerSec: number;
+    }
+  /** Sent once the checkpoint is in the store: a restart resumes from here at the latest. */
+  | { status: 'checkpoint'; modelId: string; backend: BackendName; cursor: TrainingCursor; version: number }
+  /** The backend failed mid-training (e.g. the WebGPU device was lost); training goes on on `to`. */
+  | {
+      status: 'backend-switch';
+      modelId: string;
+      from: BackendName;
+      to: BackendName;
+      reason: string;
+      resumeFrom: TrainingCursor | null;
+    }
+  /** Emitted by the client: the training worker died and a new one continues from the last checkpoint. */
+  | { status: 'restart'; modelId: string; reason: string; attempt: number }
+  | {
+      status: 'done';
+      modelId: string;
+      backend: BackendName;
+      epochs: number;
+      loss: number;
+      seconds: number;
+      samplesPerSec: number;
+      version: number;
+    }
+  | { status: 'error'; modelId: string; error: { name: string; message: string } };
+
+/** Liveness signal on the progress channel; the client consumes it and never shows it. */
+export interface Heartbeat {
+  status: 'heartbeat';
+  modelId: string;
+  /** The service's clock (`performance.now()`), for debugging. */
+  at: number;
+}
+
+/** What travels on the progress channel. */
+export type WireProgress = TrainProgress | Heartbeat;
+
+/** What a finished training returns. */
+export interface TrainResult {
+  modelId: string;
+  /** The final model as stored (its `version` is what ranking requests name). */
+  info: ModelInfo;
+  backend: BackendName;
+  epochs: number;
+  loss: number;
+  seconds: number;
+  samplesPerSec: number;
+  /** The checkpoint the last run resumed from, or null. */
+  resumedFrom: TrainingCursor | null;
+}
+
+/** What `debugLoseDevice` did. */
+export interface DeviceLossReport {
+  backend: BackendName | null;
+  destroyed: boolean;
+}
+
+/** The methods a training worker exposes. */
+export interface TrainingApi {
+  /**
+   * Trains `request.modelId` under the training lock, resuming from its stored checkpoint when one of
+   * the same request is there; every checkpoint and the final model go to the store.
+   * @throws TrainingLockedError when another worker or tab trains this id.
+   */
+  train(request: TrainRequest, onProgress: (p: WireProgress) => void): Promise<TrainResult>;
+  /** Aborts the training of `modelId` here (its `train` rejects with `AbortError`); false if none runs. */
+  cancel(modelId: string): Promise<boolean>;
+  /** The backend tfjs runs in this service now, or null before the first training. */
+  backend(): Promise<BackendReport | null>;
+  /** Test hook: destroys the WebGPU device under the running training, as a GPU reset would. */
+  debugLoseDevice(): Promise<DeviceLossReport>;
+}
+
+/** Names the exact stored model a request is for (web-llm's `reloadIfUnmatched`). */
+export interface ModelRef {
+  modelId: string;
+  /** `ModelInfo.version`; a worker holding another version reloads, `StaleModelError` if not stored. */
+  version: number;
+}
+
+/** Top-k items for one user. */
+export interface RecommendRequest extends ModelRef {
+  user: ExternalId;
+  /** How many items (default 10). */
+  k?: number;
+  /** Items never to return; ids the model does not know are ignored. */
+  exclude?: ExternalId[];
+  /** Rank only these items; an unknown id throws `UnknownIdError`. */
+  candidates?: ExternalId[];
+  /** Leave out the items the user interacted with in the training data. */
+  excludeSeen?: boolean;
+}
+
+/** Scores of `(users[i], items[i])` pairs. */
+export interface ScoreRequest extends ModelRef {
+  users: ExternalId[];
+  items: ExternalId[];
+}
+
+/** Nearest items to `item` in the model's item space. */
+export interface SimilarItemsRequest extends ModelRef {
+  item: ExternalId;
+  k?: number;
+}
+
+/** A ranked list, best first: `items[i]` (external id, dense index `indices[i]`) scores `scores[i]`. */
+export interface RankedItems {
+  modelId: string;
+  version: number;
+  items: ExternalId[];
+  indices: Int32Array;
+  scores: Float32Array;
+}
+
+/** A model the ranking service holds in memory. */
+export interface LoadedModel {
+  modelId: string;
+  version: number;
+  kind: string;
+}
+
+/** The methods a ranking worker exposes. */
+export interface RankingApi {
+  /**
+   * Starts the backend (`prefer`, default: the service's) ahead of the first request, which then does
+   * not pay for it; the first call decides, later ones return the same report.
+   */
+  warm(prefer?: BackendPreference): Promise<BackendReport>;
+  recommend(request: RecommendRequest): Promise<RankedItems>;
+  score(request: ScoreRequest): Promise<Float32Array>;
+  similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
+  loadedModels(): Promise<LoadedModel[]>;
+  /** Every stored model (finished ones and checkpoints). */
+  models(): Promise<ModelInfo[]>;
+  /** Unloads and deletes a stored model. */
+  deleteModel(modelId: string): Promise<void>;
+  backend(): Promise<BackendReport | null>;
+}

@@ -1,0 +1,138 @@
+import { transfer } from 'comlink';
+import type { BackendPreference, BackendReport } from '../backend/types';
+import type { ExternalId, IdMap } from '../data/idmap';
+import { InvalidArgumentError } from '../errors';
+import type { Ranked } from '../models/recommender';
+import type { ModelInfo, ModelStore } from '../store/types';
+import { BackendKeeper, type StartBackend } from './backend-keeper';
+import { ModelCache, type HeldModel, type StateLoader } from './model-cache';
+import type {
+  LoadedModel,
+  ModelRef,
+  RankedItems,
+  RankingApi,
+  RecommendRequest,
+  ScoreRequest,
+  SimilarItemsRequest,
+} from './protocol';
+
+/** Options of {@link RankingService}. */
+export interface RankingServiceOptions {
+  /** Backend to rank on (default `'auto'`). */
+  backend?: BackendPreference;
+  /** Models kept in memory at once, least recently used evicted first (default 4). */
+  maxModels?: number;
+  /** Builds a model from a stored state (default: the model registry). */
+  fromState?: StateLoader;
+  startBackend?: StartBackend;
+}
+
+/**
+ * The ranking service: a plain class with no `self`, exposed by `workers/rank.worker.ts`. Every request
+ * names `{ modelId, version }`; a model this service does not hold at that version is rehydrated from
+ * the store (never answered from an empty state), and `StaleModelError` says when the store does not
+ * have that version either. Ids are external on the wire; results' typed arrays are transferred.
+ *
+ * @example
+ * comlink.expose(new RankingService(await IdbModelStore.open()));   // or see workers/rank.worker.ts
+ */
+export class RankingService implements RankingApi {
+  private readonly keeper: BackendKeeper;
+  private readonly cache: ModelCache;
+  private starting: Promise<BackendReport> | undefined;
+
+  constructor(
+    private readonly store: ModelStore,
+    options: RankingServiceOptions = {},
+  ) {
+    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend);
+    this.cache = new ModelCache(store, () => this.warm(), options.maxModels ?? 4, options.fromState);
+  }
+
+  /** Starts the backend once (`prefer`, default the service's); later calls return the same report. */
+  warm(prefer?: BackendPreference): Promise<BackendReport> {
+    this.starting ??= this.keeper.start(prefer).catch((err: unknown) => {
+      this.starting = undefined; // let a later request try again
+      throw err;
+    });
+    return this.starting;
+  }
+
+  /** Top-k items for `request.user`, best first. */
+  recommend(request: RecommendRequest): Promise<RankedItems> {
+    return this.cache.use(request, async (held) => {
+      const user = held.users.index(request.user);
+      const ranked = await held.model.recommend(user, {
+        k: request.k,
+        exclude: request.exclude ? knownIndices(held.items, request.exclude) : undefined,
+        candidates: request.candidates ? Int32Array.from(request.candidates, (id) => held.items.index(id)) : undefined,
+        excludeSeen: request.excludeSeen,
+      });
+      return rankedItems(held, request, ranked);
+    });
+  }
+
+  /** Scores of `(users[i], items[i])`. */
+  async score(request: ScoreRequest): Promise<Float32Array> {
+    if (request.users.length !== request.items.length) {
+      throw new InvalidArgumentError(`score: ${request.users.length} users but ${request.items.length} items`);
+    }
+    return this.cache.use(request, async (held) => {
+      const users = Int32Array.from(request.users, (id) => held.users.index(id));
+      const items = Int32Array.from(request.items, (id) => held.items.index(id));
+      const scores = owned(await held.model.score(users, items));
+      return transfer(scores, [scores.buffer]);
+    });
+  }
+
+  /** The `k` nearest items to `request.item` (models with an item space). */
+  similarItems(request: SimilarItemsRequest): Promise<RankedItems> {
+    return this.cache.use(request, async (held) => {
+      if (!held.model.similarItems) throw new InvalidArgumentError(`model kind '${held.kind}' has no item space`);
+      const ranked = await held.model.similarItems(held.items.index(request.item), request.k ?? 10);
+      return rankedItems(held, request, ranked);
+    });
+  }
+
+  async loadedModels(): Promise<LoadedModel[]> {
+    return this.cache.list();
+  }
+
+  models(): Promise<ModelInfo[]> {
+    return this.store.list();
+  }
+
+  async deleteModel(modelId: string): Promise<void> {
+    this.cache.unload(modelId);
+    await this.store.delete(modelId);
+  }
+
+  async backend(): Promise<BackendReport | null> {
+    return this.keeper.report;
+  }
+
+  /** Frees every model held. */
+  dispose(): void {
+    this.cache.clear();
+  }
+}
+
+/** Dense indices of the ids the model knows (unknown ones can never be recommended anyway). */
+function knownIndices(map: IdMap, ids: readonly ExternalId[]): Int32Array {
+  return Int32Array.from(ids.map((id) => map.indexOrMinusOne(id)).filter((i) => i >= 0));
+}
+
+function rankedItems(held: HeldModel, ref: ModelRef, ranked: Ranked): RankedItems {
+  const indices = owned(ranked.items);
+  const scores = owned(ranked.scores);
+  const items = Array.from(indices, (i) => held.items.id(i));
+  return transfer({ modelId: ref.modelId, version: held.version, items, indices, scores }, [indices.buffer, scores.buffer]);
+}
+
+/**
+ * A copy of `a` in a buffer of its own: transferring detaches the buffer, and a model may hand out a
+ * view of memory it keeps. Results are k items or one score per pair, so the copy is cheap.
+ */
+function owned<T extends Int32Array | Float32Array>(a: T): T {
+  return a.slice() as T;
+}

@@ -1,0 +1,134 @@
+import { currentBackend } from '../backend';
+import type { BackendPreference, BackendReport } from '../backend/types';
+import { InvalidArgumentError, TrainingLockedError } from '../errors';
+import type { ModelState } from '../models/recommender';
+import { createModel, modelFromState } from '../models/registry';
+import { withTrainingLock } from '../store/locks';
+import type { ModelStore } from '../store/types';
+import { BackendKeeper, webgpuDevice, type StartBackend } from './backend-keeper';
+import { openProgress, type ProgressChannel } from './progress';
+import type { DeviceLossReport, TrainingApi, TrainRequest, TrainResult, WireProgress } from './protocol';
+import { loadTrainingData, trainingFingerprint, type DataDeps } from './training-data';
+import { runTraining, TRAINED_BY, type ModelFactory } from './training-run';
+
+/** Runs `fn` holding the training lock of `id`, or rejects with `TrainingLockedError`. */
+export type TrainingLock = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
+
+const registryModels: ModelFactory = { create: createModel, fromState: modelFromState };
+
+/** Options of {@link TrainingService}; everything but `backend` is replaceable for tests. */
+export interface TrainingServiceOptions {
+  /** Backend to train on unless a request names one (default `'auto'`). */
+  backend?: BackendPreference;
+  fetch?: (url: string) => Promise<Response>;
+  /** The only origin `ratingsUrl` may point at; default: the service's own (`location.origin`). */
+  origin?: string;
+  models?: ModelFactory;
+  lock?: TrainingLock;
+  startBackend?: StartBackend;
+}
+
+/**
+ * The training service: a plain class with no `self`, exposed in a worker by `workers/train.worker.ts`
+ * and in tests over a `MessageChannel`. Each `train` holds the model's training lock, resumes from a
+ * stored checkpoint of the same request, stores every checkpoint and the final model, and survives
+ * the loss of its WebGPU device by moving to the next backend.
+ *
+ * @example
+ * comlink.expose(new TrainingService(await IdbModelStore.open()));   // or see workers/train.worker.ts
+ */
+export class TrainingService implements TrainingApi {
+  private readonly running = new Map<string, AbortController>();
+  private readonly keeper: BackendKeeper;
+  private readonly data: DataDeps;
+  private readonly models: ModelFactory;
+  private readonly lock: TrainingLock;
+
+  constructor(
+    private readonly store: ModelStore,
+    options: TrainingServiceOptions = {},
+  ) {
+    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend);
+    this.data = { fetch: options.fetch ?? ((url) => fetch(url)), origin: options.origin ?? globalThis.location?.origin };
+    this.models = options.models ?? registryModels;
+    this.lock = options.lock ?? ((id, fn) => withTrainingLock(id, fn));
+  }
+
+  /** Trains `request.modelId` to the end; see {@link TrainingApi.train}. */
+  async train(request: TrainRequest, onProgress: (p: WireProgress) => void): Promise<TrainResult> {
+    const progress = openProgress(onProgress, request?.modelId ?? '', request?.heartbeatMs ?? 0);
+    try {
+      checkRequest(request);
+      return await this.lock(request.modelId, () => this.trainLocked(request, progress));
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      progress.send({ status: 'error', modelId: request?.modelId ?? '', error: { name: e.name, message: e.message } });
+      throw err;
+    } finally {
+      await progress.close();
+    }
+  }
+
+  /** Aborts the training of `modelId` in this service; false when none runs. */
+  async cancel(modelId: string): Promise<boolean> {
+    const controller = this.running.get(modelId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  /** The backend this service started last, or null before its first training. */
+  async backend(): Promise<BackendReport | null> {
+    return this.keeper.report;
+  }
+
+  /** Test hook: destroys the WebGPU device under tfjs here, as a GPU reset or driver crash would. */
+  async debugLoseDevice(): Promise<DeviceLossReport> {
+    const device = webgpuDevice();
+    device?.destroy();
+    return { backend: currentBackend(), destroyed: device !== null };
+  }
+
+  /** Aborts every running training (as a terminated worker would stop; used by tests in one thread). */
+  dispose(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  private async trainLocked(request: TrainRequest, progress: ProgressChannel): Promise<TrainResult> {
+    // The lock is per origin; this also refuses a second train of the same id in a lock-less runtime.
+    if (this.running.has(request.modelId)) throw new TrainingLockedError(request.modelId);
+    const controller = new AbortController();
+    this.running.set(request.modelId, controller);
+    try {
+      await this.keeper.start(request.backend);
+      const log = await loadTrainingData(request.data, this.data, controller.signal);
+      const fingerprint = trainingFingerprint(request);
+      const resume = request.fresh ? null : await this.storedCheckpoint(request.modelId, fingerprint);
+      const context = { request, fingerprint, store: this.store, models: this.models, keeper: this.keeper, progress };
+      return await runTraining({ ...context, signal: controller.signal }, log, resume);
+    } finally {
+      this.running.delete(request.modelId);
+    }
+  }
+
+  /** The stored checkpoint of `modelId` when the same request wrote it, else null. */
+  private async storedCheckpoint(modelId: string, fingerprint: unknown): Promise<ModelState | null> {
+    const info = await this.store.info(modelId);
+    if (!info?.checkpoint || info.meta?.[TRAINED_BY] !== fingerprint) return null;
+    const { state } = await this.store.load(modelId);
+    return state.meta[TRAINED_BY] === fingerprint ? state : null;
+  }
+}
+
+function checkRequest(request: TrainRequest): void {
+  if (!request || typeof request.modelId !== 'string' || request.modelId === '') {
+    throw new InvalidArgumentError('train: modelId must be a non-empty string');
+  }
+  if (typeof request.kind !== 'string') throw new InvalidArgumentError('train: kind must be a string');
+  if (!request.data || !('csv' in request.data || 'ratingsUrl' in request.data)) {
+    throw new InvalidArgumentError('train: data must be { ratingsUrl } or { csv }');
+  }
+  const every = request.checkpointEvery ?? 0;
+  if (!Number.isInteger(every) || every < 0) {
+    throw new InvalidArgumentError(`train: checkpointEvery must be an integer >= 0, got ${every}`);
+  }
+}
