@@ -4,6 +4,7 @@ import { mountBaselinesPanel } from './ui/baselines-panel';
 import { showBackend, showBackendError } from './ui/header';
 import { initTabs } from './ui/tabs';
 import { startModelsTab } from './models';
+import { startFeedTab } from './feed';
 
 const worker = new Worker(new URL('../workers/baselines.worker.ts', import.meta.url), {
   type: 'module',
@@ -40,3 +41,5 @@ void startModelsTab(document.getElementById('models-panel')!, {
     trainingBackend.dataset.backend = backend;
   },
 });
+
+startFeedTab(document.getElementById('feed-panel')!);

@@ -70,6 +70,30 @@ describe('demo Models tab', () => {
     await page.locator('#no-models').waitFor({ timeout: 10_000 });
   });
 
+  it('keeps training on the next backend when the WebGPU device is lost, and says so', async () => {
+    await page.evaluate(() => {
+      const el = document.querySelector('#train-status') as HTMLElement;
+      const w = window as unknown as { statuses: string[] };
+      w.statuses = [];
+      new MutationObserver(() => w.statuses.push(`${el.dataset.status}|${el.textContent}`)).observe(el, { attributeFilter: ['data-status'] });
+    });
+    await page.fill('#train-epochs', '1');
+    await page.selectOption('#train-backend', 'webgpu');
+    await page.click('#train');
+    await expect.poll(() => page.locator('#training-backend').getAttribute('data-backend'), { timeout: 60_000 }).toBe('webgpu');
+    await expect.poll(() => status().getAttribute('data-status'), { timeout: 60_000 }).toBe('checkpoint');
+    await page.click('#lose-device');
+    // The stream says which backend took over and why; the header follows. (That training then runs to
+    // the end on the new backend is tested with a small model in src/rpc/resilience.browser.test.ts:
+    // WebGL on a software GPU needs minutes for MovieLens-sized steps.)
+    const statuses = () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    const switched = async () => (await statuses()).find((s) => s.startsWith('backend-switch|'));
+    await expect.poll(switched, { timeout: 90_000 }).toBeDefined();
+    const after = await page.locator('#training-backend').getAttribute('data-backend');
+    expect(['webgl', 'wasm', 'cpu']).toContain(after);
+    expect(await switched()).toMatch(new RegExp(`webgpu failed \\(WebGPU device lost.*\\); training continues on ${after}`));
+  }, 240_000);
+
   it('made no request outside its own origin and threw no page error', () => {
     expect(requests.all).toContain(`${dev.origin}/data/movielens-small/movies.csv`);
     expect(requests.foreign).toEqual([]);

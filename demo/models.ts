@@ -20,6 +20,9 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
   const client = await connectRecommender({
     training: () => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-train' }),
     ranking: () => new Worker(new URL('../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-rank' }),
+    // Software GPUs (SwiftShader) compile WebGL shaders synchronously for many seconds after a
+    // backend switch; only a minute of silence means the training worker is gone.
+    heartbeatTimeoutMs: 60_000,
   });
   const titles = fetch(options.moviesUrl).then((r) => loadItemTitles(r.body!, { file: options.moviesUrl }));
   let cancel: (() => Promise<void>) | null = null;
@@ -74,6 +77,7 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
       if (ready) await recommend(ready, 'from IndexedDB').catch((e) => panel.fail(e));
       else panel.notice('Train a model first.');
     },
+    loseDevice: () => void client.debugLoseDevice().then((r) => panel.notice(r.destroyed ? 'WebGPU device destroyed…' : `Nothing to reset: training runs on ${r.backend ?? 'no backend'}.`)),
     async delete(id) {
       await client.deleteModel(id).catch((e) => panel.fail(e));
       await refresh();

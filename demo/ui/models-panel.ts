@@ -30,6 +30,8 @@ export interface ModelsPanelActions {
   cancel(): void;
   recommend(): void;
   delete(id: string): void;
+  /** Destroys the training worker's WebGPU device, as a GPU reset or driver crash would. */
+  loseDevice(): void;
 }
 
 /** Renders the train form, progress, chart, stored models and recommendations into `root`. */
@@ -40,7 +42,8 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
   const backend = h('select', { id: 'train-backend' }, ...['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].map((b) => h('option', { value: b }, b)));
   const train = button('train', 'Train', 'run', actions.train);
   const cancel = button('cancel', 'Cancel', 'link', actions.cancel);
-  cancel.hidden = true;
+  const loseDevice = button('lose-device', 'Simulate a GPU reset', 'link', actions.loseDevice);
+  cancel.hidden = loseDevice.hidden = true;
   const bar = h('progress', { id: 'train-progress', max: '1000', value: '0', 'aria-label': 'Training progress' });
   const status = h('p', { class: 'stage', id: 'train-status', 'aria-live': 'polite' }, '');
   const chartBox = h('div', { class: 'chart', id: 'train-chart' });
@@ -48,7 +51,7 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
   const user = h('input', { id: 'rec-user', type: 'text', value: '1', size: '6' });
   const recList = h('div', { id: 'recommendations' });
   root.replaceChildren(
-    h('div', { class: 'form' }, label('model', kind), label('epochs', epochs), label('dimensions', dim), label('backend', backend), train, cancel),
+    h('div', { class: 'form' }, label('model', kind), label('epochs', epochs), label('dimensions', dim), label('backend', backend), train, cancel, loseDevice),
     h('div', { class: 'controls' }, bar), status, chartBox,
     h('h3', {}, 'Stored on this device'), stored,
     h('h3', {}, 'Recommendations'),
@@ -67,6 +70,7 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
     training(active) {
       train.disabled = active;
       cancel.hidden = !active;
+      loseDevice.hidden = !active;
       if (active) (chart.reset(), (bar.value = 0));
     },
     progress(p) {

@@ -1,0 +1,97 @@
+/** The Feed tab's DOM: train form, evaluation, member picker and the explained feed. */
+import type { FeedProgress, FeedReport, FeedTiming, WireFeed } from '../../src/index';
+import { describeError, h } from './dom';
+import { calibrationPlot, metricsTable, replayTable } from './feed-report';
+
+/** What the controller tells the panel. */
+export interface FeedPanel {
+  settings(): { members: number; seed: number };
+  busy(active: boolean): void;
+  progress(p: FeedProgress): void;
+  report(r: FeedReport): void;
+  members(list: { id: number; text: string }[]): void;
+  member(): number;
+  feed(feed: WireFeed): void;
+  timing(t: FeedTiming): void;
+  fail(error: unknown): void;
+}
+
+/** Handlers the controller gives the panel. */
+export interface FeedPanelActions {
+  train(): void;
+  show(): void;
+  time(): void;
+}
+
+const f = (x: number, d = 3): string => x.toFixed(d);
+
+/** Renders the Feed tab into `root`. */
+export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): FeedPanel {
+  const members = h('input', { id: 'feed-members', type: 'number', min: '500', max: '200000', value: '10000' });
+  const seed = h('input', { id: 'feed-seed', type: 'number', value: '1' });
+  const train = h('button', { id: 'feed-train', class: 'run' }, 'Train feed');
+  const status = h('p', { class: 'stage', id: 'feed-status', 'aria-live': 'polite' }, 'Not trained yet.');
+  const evaluation = h('div', { id: 'feed-eval', class: 'feed-eval' });
+  const picker = h('select', { id: 'feed-member' });
+  const show = h('button', { id: 'feed-show', class: 'link' }, 'Show feed');
+  const time = h('button', { id: 'feed-time', class: 'link' }, 'Time 1,000 feeds in the ranking worker');
+  const timing = h('p', { class: 'stage', id: 'feed-timing' }, '');
+  const list = h('div', { id: 'feed-list' });
+  show.disabled = time.disabled = picker.disabled = true;
+  train.addEventListener('click', actions.train);
+  show.addEventListener('click', actions.show);
+  picker.addEventListener('change', actions.show);
+  time.addEventListener('click', actions.time);
+  root.append(
+    h('div', { class: 'form' }, h('label', { for: 'feed-members' }, 'Members'), members, h('label', { for: 'feed-seed' }, 'Seed'), seed, train),
+    status, evaluation,
+    h('div', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time), timing, list,
+  );
+  const setStatus = (text: string, state: string): void => {
+    status.textContent = text;
+    status.dataset.status = state;
+  };
+  return {
+    settings: () => ({ members: Number(members.value), seed: Number(seed.value) }),
+    busy(active) {
+      train.disabled = active;
+      if (active) setStatus('Generating the world and featurising the log in the training worker…', 'running');
+    },
+    progress(p) {
+      if (p.status === 'epoch') setStatus(`SPR epoch ${p.epoch}/${p.epochs}: log-loss ${f(p.loss, 4)}, ${Math.round(p.samplesPerSec).toLocaleString()} impressions/s`, 'running');
+    },
+    report(r) {
+      setStatus(`Trained and evaluated; the ranking worker holds the SPR.`, 'done');
+      evaluation.replaceChildren(
+        h('h3', {}, 'Second-pass ranker on held-out logs'), metricsTable(r),
+        h('div', { class: 'feed-calib' }, calibrationPlot(r), h('p', { class: 'stage' }, 'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated).')),
+        h('h3', {}, 'Replay versus truth'), replayTable(r),
+      );
+    },
+    members(list) {
+      picker.replaceChildren(...list.map((m) => h('option', { value: String(m.id) }, m.text)));
+      show.disabled = time.disabled = picker.disabled = false;
+    },
+    member: () => Number(picker.value),
+    feed: (feed) => list.replaceChildren(feedTable(feed)),
+    timing: (t) => (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
+    fail(error) {
+      setStatus(describeError(error), 'error');
+      status.classList.add('error');
+    },
+  };
+}
+
+function feedTable(feed: WireFeed): HTMLElement {
+  const rows = feed.items.map((it) => {
+    const moved = it.sprRank === it.rank ? '—' : `SPR #${it.sprRank + 1} → #${it.rank + 1}`;
+    const groups = it.topGroups.map((g) => `${g.group} ${g.contribution >= 0 ? '+' : ''}${f(g.contribution, 2)}`).join(', ');
+    return h('tr', { 'data-activity': String(it.activity) },
+      h('td', {}, String(it.rank + 1)), h('th', { scope: 'row' }, it.text), h('td', { class: 'source' }, it.source), h('td', {}, f(it.fprScore)),
+      h('td', { class: 'pctr' }, f(it.pctr)), h('td', { class: 'groups' }, groups), h('td', { class: 'changes' }, it.changes.length ? `${moved} (${it.changes.join(', ')})` : moved));
+  });
+  return h('table', { class: 'results feed', id: 'feed-items' },
+    h('caption', {}, `${feed.memberText}. Assembled in ${f(feed.ms, 2)} ms from ${feed.candidates} FPR candidates.`),
+    h('thead', {}, h('tr', {}, ...['#', 'Update', 'FPR', 'FPR score', 'SPR pCTR', 'Top feature groups (logit)', 'Re-ranker'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...rows));
+}
