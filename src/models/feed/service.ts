@@ -1,0 +1,99 @@
+/**
+ * The feed service: a plain class (no `self`) that workers expose through comlink. In the training
+ * worker `train` generates the world, trains the SPR on the training sessions and evaluates it; in the
+ * ranking worker `load` rebuilds the same world and pipeline from the spec and the SPR's state, then
+ * `feed` assembles members' feeds.
+ */
+import { Rng } from '../../data/rng';
+import { InvalidArgumentError, UnknownIdError } from '../../errors';
+import { INVENTORY_NAMES } from '../../world/feed-enums';
+import { describeActivity, describeMember } from '../../world/describe';
+import { generateWorld } from '../../world/generate';
+import type { World } from '../../world/types';
+import type { ModelState } from '../recommender';
+import { buildFeedContext, historyFromLog } from './context';
+import { evaluateFeed } from './evaluate';
+import { buildFprs } from './fpr';
+import { assembleFeed, type FeedPipeline } from './pipeline';
+import { FEATURE_GROUP_NAMES } from './spr/groups';
+import { SprModel } from './spr/model';
+import { splitLog } from './split';
+import type { FeedProgress, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed } from './wire';
+
+const worldOf = (s: FeedWorldSpec): World => generateWorld({ members: s.members, seed: s.seed, feedSessions: s.sessions ?? s.members * 2 });
+
+/** Trains, evaluates and serves the feed. */
+export class FeedService {
+  private world: World | null = null;
+  private pipeline: FeedPipeline | null = null;
+
+  /** Generates the world, trains the SPR and runs the offline evaluation. */
+  async train(req: FeedTrainRequest, onProgress?: (p: FeedProgress) => void): Promise<FeedTrainResult> {
+    const w = worldOf(req);
+    const r = await evaluateFeed(w, { trainShare: req.trainShare, seed: req.seed, spr: req.spr, fit: { onProgress } });
+    [this.world, this.pipeline] = [w, r.pipeline];
+    return {
+      state: await r.pipeline.spr.toState(),
+      report: {
+        spr: r.spr, replay: r.replay, uniformTruth: r.uniformTruth, calibration: r.calibration,
+        trainImpressions: r.sizes.trainImpressions, testImpressions: r.sizes.testImpressions, trainSeconds: r.trainSeconds,
+      },
+    };
+  }
+
+  /** Rebuilds the pipeline of `spec` with a trained SPR state (from `train`, possibly in another worker). */
+  async load(spec: FeedWorldSpec, state: ModelState): Promise<void> {
+    const w = worldOf(spec);
+    const split = splitLog(w, spec.trainShare ?? 0.7, spec.seed);
+    const ctx = buildFeedContext(w, historyFromLog(w, split.trainImpressions));
+    const spr = new SprModel(state.config as { bits?: number });
+    await spr.fromState(state);
+    [this.world, this.pipeline] = [w, { ctx, fprs: buildFprs(ctx), spr }];
+  }
+
+  /** `count` members spread over the world, with a line describing each. */
+  members(count: number): { id: number; text: string }[] {
+    const w = this.ready().world;
+    const rng = new Rng(w.seed).fork('demo-members');
+    return Array.from({ length: Math.min(count, w.members.count) }, () => rng.int(w.members.count)).map((id) => ({ id, text: describeMember(w, id) }));
+  }
+
+  /** The member's feed (`size` items), every item explained. */
+  feed(member: number, size = 20): WireFeed {
+    const { world: w, pipeline } = this.ready();
+    if (!Number.isInteger(member) || member < 0 || member >= w.members.count) throw new UnknownIdError('member', member);
+    const t0 = performance.now();
+    const items = assembleFeed(pipeline, { member, time: w.now }, { explain: true });
+    const ms = performance.now() - t0;
+    return {
+      member, memberText: describeMember(w, member), candidates: items.length, ms,
+      items: items.slice(0, size).map((it) => ({
+        activity: it.activity, text: describeActivity(w, it.activity), inventory: INVENTORY_NAMES[it.inventory], source: it.source,
+        fprScore: it.fprScore, pctr: it.pctr, sprRank: it.sprRank, rank: it.rank, changes: it.changes,
+        topGroups: Array.from(it.groups ?? [], (c, g) => ({ group: FEATURE_GROUP_NAMES[g], contribution: c }))
+          .filter((g) => g.group !== 'bias').sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution)).slice(0, 3),
+      })),
+    };
+  }
+
+  /** Assembly latency over `members` random members, measured inside this worker. */
+  time(members = 1000): FeedTiming {
+    const { world: w, pipeline } = this.ready();
+    if (!(members > 0)) throw new InvalidArgumentError('time: members must be > 0');
+    const rng = new Rng(11), times = new Float64Array(members);
+    for (let i = 0; i < 50; i++) assembleFeed(pipeline, { member: rng.int(w.members.count), time: w.now });
+    for (let i = 0; i < members; i++) {
+      const t0 = performance.now();
+      assembleFeed(pipeline, { member: rng.int(w.members.count), time: w.now });
+      times[i] = performance.now() - t0;
+    }
+    times.sort();
+    const q = (p: number): number => times[Math.min(members - 1, Math.floor(p * members))];
+    return { members, p50: q(0.5), p99: q(0.99), mean: times.reduce((s, x) => s + x, 0) / members };
+  }
+
+  private ready(): { world: World; pipeline: FeedPipeline } {
+    if (!this.world || !this.pipeline) throw new InvalidArgumentError('feed service: call train or load first');
+    return { world: this.world, pipeline: this.pipeline };
+  }
+}
