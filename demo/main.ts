@@ -5,6 +5,8 @@ import { showBackend, showBackendError } from './ui/header';
 import { initTabs } from './ui/tabs';
 import { startModelsTab } from './models';
 import { startFeedTab } from './feed';
+import { startTalentTab } from './talent';
+import { startCoursesTab } from './courses';
 
 const worker = new Worker(new URL('../workers/baselines.worker.ts', import.meta.url), {
   type: 'module',
@@ -43,3 +45,6 @@ void startModelsTab(document.getElementById('models-panel')!, {
 });
 
 startFeedTab(document.getElementById('feed-panel')!);
+startTalentTab(document.getElementById('talent-panel')!);
+// The Courses tab fits its models when first opened, not on every page load.
+document.getElementById('tab-courses')!.addEventListener('click', () => void startCoursesTab(document.getElementById('courses-panel')!), { once: true });

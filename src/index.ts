@@ -277,3 +277,27 @@ export type {
   WireFeed,
   WireFeedItem,
 } from './models/feed';
+
+// Talent search (issue 5): entity graphs, LINE, pooled relevance, two-tower, stage combiners.
+export { cooccurrenceGraph, entityGraph, entityGraphs, memberBags } from './graph';
+export type { Bags, EntityGraphs, EntityKind, WeightedEdges } from './graph';
+export { LineModel, LINE_DEFAULTS, LINE_STATE_VERSION, buildLineTables, lineLinkPrediction, lineNodeClassification, nodeClassificationCv, requestLineDevice, trainLineGpu } from './models/line';
+export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult } from './models/line';
+export { TwoTowerModel } from './models/two-tower';
+export type { IdBags, Triples, TwoTowerConfig } from './models/two-tower';
+export { TalentRanker, evaluateTalent, explainMatch, fitRanker, parseQueryText, pca2, poolRows, trainEntitySpace, trainTower, worldQuery } from './models/talent';
+export type { EntitySpace, Pooling, TalentEvalOptions, TalentEvalResult, TalentQuery, TalentResult, TalentStage } from './models/talent';
+export { TalentClient, TalentService } from './models/talent';
+export type { TalentHit, TalentProgress, TalentSearchForm, TalentTrainRequest } from './models/talent';
+
+// Course recommendations (issue 4): NCF (GMF, MLP, NeuMF, the seed variant), GLMix, the blender, and their evaluation.
+export { NCF_DEFAULTS, NcfModel, coWatchRows, learnerRows } from './models/ncf';
+export type { NcfArch, NcfConfig, NcfSettings, WeightedRows } from './models/ncf';
+export { GLMIX_DEFAULTS, GlmixModel } from './models/glmix';
+export type { CourseData, CourseFeatures, CourseSide, GlmixCoefficients, GlmixConfig, GlmixSettings, MemberFeatures } from './models/glmix';
+export { BlendModel, blendScore, fitBlendWeights, reasonFor } from './models/blend';
+export type { BlendConfig, BlendWeights, ExplainedRanked, Reason } from './models/blend';
+export { courseDataFromWorld, relevantWatches } from './courses/world-data';
+export { parseNcfSplit, type NcfSplitTexts } from './courses/ncf-split';
+export { fullFigures, leaveLatestOut, sampledFigures, type RankFigures, type RankingProtocol } from './courses/protocol';
+export { heldOutRows, worldFigures, type WorldEvalOptions, type WorldFigures } from './courses/world-eval';

@@ -8,6 +8,7 @@ import type { InteractionLog } from '../data';
 import { StateVersionError, UnknownIdError } from '../errors';
 import { ItemKnnModel, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './itemknn';
 import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from './mf';
+import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, type NcfConfig } from './ncf';
 import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular';
 import type { Json, ModelState, Recommender } from './recommender';
 
@@ -35,6 +36,10 @@ export interface ModelConfigs {
   popular: PopularConfig;
   itemknn: ItemKnnConfig;
   mf: MfConfig;
+  gmf: NcfConfig;
+  mlp: NcfConfig;
+  neumf: NcfConfig;
+  ncf: NcfConfig;
 }
 
 /** A registered model kind. */
@@ -46,6 +51,10 @@ const REGISTRY: { readonly [K in ModelKind]: ModelEntry<ModelConfigs[K]> } = {
   popular: { create: (c) => new PopularModel(c), stateVersion: POPULAR_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: false, iterative: false },
   itemknn: { create: (c) => new ItemKnnModel(c), stateVersion: ITEMKNN_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: true, iterative: false },
   mf: { create: (c) => new MfModel(c), stateVersion: MF_STATE_VERSION, upgrades: { 1: mfV1ToV2 }, kernels: MF_KERNELS, personalised: true, iterative: true },
+  gmf: { create: (c) => new NcfModel('gmf', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  mlp: { create: (c) => new NcfModel('mlp', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  neumf: { create: (c) => new NcfModel('neumf', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  ncf: { create: (c) => new NcfModel('seed', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
 };
 
 /** Every registered kind, in registry order. */

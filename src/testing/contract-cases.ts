@@ -14,4 +14,9 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
     config: { dim: 8, epochs: 16, batchSize: 64, negatives: 2, learningRate: 0.05, seed: 1 },
     quickConfig: { dim: 4, epochs: 3, batchSize: 16, negatives: 1, learningRate: 0.05, seed: 2 },
   },
+  ...(['gmf', 'mlp', 'neumf', 'ncf'] as const).map((kind) => ({
+    kind,
+    config: { dim: 8, layers: [16, 8], epochs: 16, batchSize: 64, negatives: 2, learningRate: 0.05, seed: 1, neighbours: 4 },
+    quickConfig: { dim: 4, layers: [8, 4], epochs: 3, batchSize: 16, negatives: 1, learningRate: 0.05, seed: 2, neighbours: 4 },
+  })),
 ];

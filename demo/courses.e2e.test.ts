@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordRequests, startDevServer, type DevServer, type RequestLog } from '../src/testing/e2e';
+
+let dev: DevServer;
+let browser: Browser;
+let page: Page;
+let requests: RequestLog;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  requests = recordRequests(context, dev.origin);
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${dev.origin}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+});
+
+const openTab = async () => {
+  await page.click('#tab-courses');
+  await page.locator('#course-blend li').nth(9).waitFor({ timeout: 120_000 });
+};
+
+describe('demo Courses tab', () => {
+  it('shows a learner, their history and blended / GLMix top-10 with reasons', async () => {
+    await openTab();
+    expect(await page.locator('#course-learner option').count()).toBeGreaterThan(5);
+    expect(await page.locator('#course-history li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#course-glmix li').count()).toBe(10);
+    const reasons = await page.locator('#course-blend .reason').allTextContents();
+    expect(reasons.every((r) => /watched "|Teaches |where your skills are|learners/.test(r))).toBe(true);
+    expect(await page.locator('#course-blend-caption').textContent()).toMatch(/NCF -?\d\.\d\d, GLMix -?\d\.\d\d/);
+    await expect.poll(() => page.locator('#course-ncf-caption').textContent(), { timeout: 30_000 }).toContain('No NCF model stored yet');
+  });
+
+  it('retrains NCF in the worker with live progress, then ranks with it', async () => {
+    await page.click('#course-train');
+    await expect.poll(() => page.locator('#course-status').textContent(), { timeout: 150_000 }).toMatch(/Trained courses-ncf in .* on wasm|Error/);
+    expect(await page.locator('#course-status').textContent()).toMatch(/Trained courses-ncf in .* on wasm/);
+    expect(await page.locator('#course-status').getAttribute('data-status')).toBe('done');
+    expect(await page.locator('#course-chart canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#course-ncf li').count(), { timeout: 30_000 }).toBe(10);
+    expect(await page.locator('#course-ncf-caption').textContent()).toContain('trained just now');
+  }, 200_000);
+
+  it('after a reload, restores NCF from IndexedDB without retraining', async () => {
+    await page.reload();
+    await openTab();
+    await expect.poll(() => page.locator('#course-ncf-caption').textContent(), { timeout: 30_000 }).toContain('restored from IndexedDB without retraining');
+    expect(await page.locator('#course-ncf li').count()).toBe(10);
+    expect(await page.locator('#course-status').getAttribute('data-status')).not.toBe('training');
+  });
+
+  it('explains a malformed CSV and never uploads it', async () => {
+    const before = requests.all.length;
+    await page.setInputFiles('#course-csv', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('userId,movieId,rating,timestamp\n1,2\n') });
+    await expect.poll(() => page.locator('#course-upload-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('error');
+    expect(await page.locator('#course-upload-status').textContent()).toMatch(/broken\.csv/);
+    // Read in the page: no request at all went out for it, and nothing ever left the origin.
+    expect(requests.all.slice(before).filter((u) => !u.includes('/node_modules/') && !u.includes('/@'))).toEqual([]);
+    expect(requests.foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

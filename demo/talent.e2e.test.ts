@@ -1,0 +1,55 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startDevServer, type DevServer } from '../src/testing/e2e';
+
+let dev: DevServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${dev.origin}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+});
+
+describe('demo Talent search tab', () => {
+  it('trains LINE with a live company map, then ranks members for a query with reasons, by mean or max pooling', async () => {
+    await page.click('#tab-talent');
+    await page.click('#talent-train');
+    await expect.poll(() => page.locator('#talent-status').getAttribute('data-status'), { timeout: 180_000 }).toBe('done');
+    // The map was redrawn chunk by chunk while the company graph trained.
+    const map = page.locator('#talent-map');
+    expect(Number(await map.getAttribute('data-updates'))).toBeGreaterThan(3);
+    expect(Number(await map.getAttribute('data-points'))).toBe(100);
+
+    // A structured title plus free text naming a skill and a city.
+    const option = page.locator('#talent-title option').nth(5);
+    const [title, titleName] = [await option.getAttribute('value'), await option.textContent()];
+    await page.selectOption('#talent-title', title as string);
+    const city = await page.locator('#talent-location option').nth(2).textContent();
+    await page.fill('#talent-text', `senior engineer in ${city}`);
+    await page.click('#talent-search');
+    const items = page.locator('#talent-results > li');
+    await expect.poll(() => items.count()).toBe(10);
+    expect(await page.locator('#talent-results').getAttribute('data-pooling')).toBe('mean');
+    expect(await items.first().locator('.reasons li').first().textContent()).toBe(`title matches: ${titleName}`);
+    // The free text's city was read: some of the top ten are there, and say so.
+    expect((await items.allTextContents()).some((t) => t.includes(`based in ${city}`))).toBe(true);
+    expect(await items.first().locator('.reasons li').count()).toBeGreaterThan(1);
+    const meanTop = await items.allTextContents();
+
+    await page.selectOption('#talent-pooling', 'max');
+    await expect.poll(() => page.locator('#talent-results').getAttribute('data-pooling')).toBe('max');
+    expect(await items.count()).toBe(10);
+    expect(await items.allTextContents()).not.toEqual(meanTop);
+    expect(page.workers().some((w) => w.url().includes('talent.worker'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});

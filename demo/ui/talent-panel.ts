@@ -1,0 +1,67 @@
+/** The Talent search tab's DOM: train button and status, query form, ranked candidates with reasons. */
+import { h } from './dom';
+
+/** What the recruiter typed. */
+export interface TalentForm {
+  title: number;
+  skills: string;
+  location: number;
+  minYears: number;
+  text: string;
+  pooling: 'mean' | 'max';
+}
+
+/** One candidate as shown. */
+export interface CandidateView {
+  name: string;
+  score: number;
+  reasons: string[];
+}
+
+const select = (id: string, options: [string, string][]): HTMLSelectElement =>
+  h('select', { id }, ...options.map(([value, label]) => h('option', { value }, label)));
+
+/** Mounts the panel; the controller wires `onTrain` / `onSearch` and feeds the view. */
+export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): void; onSearch(form: TalentForm): void }) {
+  const train = h('button', { class: 'run', id: 'talent-train' }, 'Build graphs and train');
+  const status = h('p', { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  const mapBox = h('div', { class: 'chart' });
+  const title = select('talent-title', [['-1', 'any title']]);
+  const location = select('talent-location', [['255', 'anywhere']]);
+  const skills = h('input', { id: 'talent-skills', placeholder: 'skills, comma separated', style: 'width: 14rem' });
+  const years = h('input', { id: 'talent-years', type: 'number', min: '0', value: '0' });
+  const text = h('input', { id: 'talent-text', placeholder: 'free text, e.g. "senior data scientist with Python in Berlin"', style: 'width: 24rem' });
+  const pooling = select('talent-pooling', [['mean', 'mean pooling'], ['max', 'max pooling']]);
+  const search = h('button', { class: 'run', id: 'talent-search', disabled: '' }, 'Search');
+  const results = h('ol', { class: 'recs', id: 'talent-results' });
+  const form = h('div', { class: 'form' },
+    h('label', {}, 'Title ', title), h('label', {}, 'Skills ', skills), h('label', {}, 'Location ', location),
+    h('label', {}, 'Min years ', years), h('label', {}, 'Query ', text), h('label', {}, 'Pooling ', pooling), search);
+  parent.append(h('div', { class: 'controls' }, train, status), mapBox, form, results);
+  const read = (): TalentForm => ({
+    title: Number(title.value), skills: skills.value, location: Number(location.value), minYears: Number(years.value) || 0,
+    text: text.value, pooling: pooling.value === 'max' ? 'max' : 'mean',
+  });
+  train.addEventListener('click', () => handlers.onTrain());
+  search.addEventListener('click', () => handlers.onSearch(read()));
+  pooling.addEventListener('change', () => !search.disabled && handlers.onSearch(read()));
+  return {
+    mapBox,
+    setStatus(state: string, message: string) {
+      status.dataset.status = state;
+      status.textContent = message;
+      train.disabled = state === 'training';
+      search.disabled = state !== 'done';
+    },
+    setVocab(titles: string[], locations: string[]) {
+      title.replaceChildren(h('option', { value: '-1' }, 'any title'), ...titles.map((t, i) => h('option', { value: String(i) }, t)));
+      location.replaceChildren(h('option', { value: '255' }, 'anywhere'), ...locations.map((l, i) => h('option', { value: String(i) }, l)));
+    },
+    showResults(items: CandidateView[], pool: string) {
+      results.dataset.pooling = pool;
+      results.replaceChildren(...items.map((c) => h('li', { class: 'candidate' },
+        h('strong', {}, c.name), ' ', h('span', { class: 'score' }, c.score.toFixed(3)),
+        h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, r))))));
+    },
+  };
+}

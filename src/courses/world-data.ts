@@ -1,0 +1,41 @@
+/**
+ * The simulated learning world as training data for the course models: the watch log (values are
+ * seconds watched), member features (skills, industry of the current company, seniority) and course
+ * features (difficulty, category, skills), with members and courses indexed as in the world.
+ */
+import { IdMap, makeInteractionLog } from '../data';
+import type { SparseRows } from '../eval/baselines';
+import type { CourseData } from '../models/glmix';
+export { relevantWatches } from '../models/glmix/relevant';
+import type { Csr, IdArray, World } from '../world';
+
+/** The world's watches and features as {@link CourseData} (dense user = member id, item = course id). */
+export function courseDataFromWorld(w: World): CourseData {
+  const log = makeInteractionLog({
+    users: Int32Array.from(w.watches.member),
+    items: Int32Array.from(w.watches.course),
+    values: Float32Array.from(w.watches.seconds),
+    times: Float64Array.from(w.watches.time),
+    userIds: new IdMap(Array.from({ length: w.members.count }, (_, m) => `m${m}`), 'member'),
+    itemIds: new IdMap(Array.from({ length: w.courses.count }, (_, c) => `c${c}`), 'course'),
+  });
+  return {
+    log,
+    relevantSeconds: w.watches.relevantSeconds,
+    members: {
+      seniority: w.members.seniority,
+      industry: Uint16Array.from(w.members.company, (c) => w.companies.industry[c]),
+      skills: rows(w.members.skills, w.catalog.skillName.length),
+    },
+    courses: { difficulty: w.courses.difficulty, category: w.courses.category, skills: rows(w.courses.skills, w.catalog.skillName.length) },
+    nSeniority: 5,
+    nCategories: w.k,
+    skillFamily: w.catalog.skillFamily,
+    skillNames: w.catalog.skillName,
+    categoryNames: w.catalog.families,
+  };
+}
+
+function rows(c: Csr<IdArray>, nCols: number): SparseRows {
+  return { nRows: c.offsets.length - 1, nCols, indptr: Int32Array.from(c.offsets), indices: Int32Array.from(c.values) };
+}

@@ -1,0 +1,169 @@
+/**
+ * GLMix response prediction (Zhang et al., KDD 2016): a logistic regression with a global model over
+ * member × course crosses, plus a per-member model over course features and a per-course model over
+ * member features, fitted by block coordinate descent with L2 priors — the global model, then each
+ * random effect on the others' offsets, repeated. Random effects are fitted all entities at once.
+ */
+import { currentBackend, type BackendName } from '../../backend';
+import { InvalidArgumentError } from '../../errors';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { Catalogue } from '../shared/catalogue';
+import { reportError } from '../shared/instant-fit';
+import { pick, topK } from '../shared/topk';
+import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate';
+import { resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config';
+import type { CourseData, CourseSide } from './data';
+import { blockWidths } from './features';
+import { blockScores, newtonBlock, type BlockData } from './newton';
+import { designBlocks, trainingRows } from './rows';
+import { decodeGlmixState, encodeGlmixState, GLMIX_KIND, GLMIX_STATE_VERSION } from './state';
+
+/** The fitted coefficients: global [1, dF], per member [nUsers, dM], per course [nItems, dC]. */
+export interface GlmixCoefficients {
+  fixed: Float32Array;
+  member: Float32Array;
+  course: Float32Array;
+}
+
+/** The GLMix course response model. */
+export class GlmixModel implements Recommender<CourseData> {
+  readonly kind = GLMIX_KIND;
+  private settings: GlmixSettings;
+  private catalogue = new Catalogue();
+  private data: CourseSide | null = null;
+  private beta: GlmixCoefficients | null = null;
+
+  /** @example new GlmixModel({ randomEffects: false }) // the global-only baseline */
+  constructor(config: GlmixConfig = {}) {
+    this.settings = resolveGlmixConfig(config);
+  }
+
+  /** The options in force. */
+  get config(): GlmixSettings {
+    return { ...this.settings };
+  }
+
+  /** The features the model was fitted with (for reasons and blending); null before a fit. */
+  get features(): CourseSide | null {
+    return this.data;
+  }
+
+  async fit(data: CourseData, options: FitOptions = {}): Promise<FitResult> {
+    const { onProgress, signal } = options;
+    const backend: BackendName = currentBackend() ?? 'cpu';
+    const started = performance.now();
+    try {
+      checkLog(data.log, this.kind);
+      checkFeatures(data);
+      throwIfAborted(signal, 'glmix fit');
+      const s = this.settings;
+      const rows = trainingRows(data, s.negatives, s.seed);
+      const blocks = designBlocks(data, data.log.userIds.size, data.log.itemIds.size, rows.members, rows.courses);
+      onProgress?.({ status: 'start', backend, epochs: s.rounds, samples: rows.y.length });
+      const beta = zeros(blocks);
+      const part: GlmixCoefficients = { fixed: new Float32Array(rows.y.length), member: new Float32Array(rows.y.length), course: new Float32Array(rows.y.length) };
+      let loss = NaN;
+      const step = async (name: keyof GlmixCoefficients, lambda: number) => {
+        const others = (Object.keys(part) as (keyof GlmixCoefficients)[]).filter((k) => k !== name);
+        const offset = part[others[0]].map((v, k) => v + part[others[1]][k]);
+        await newtonBlock(blocks[name], { y: rows.y, w: rows.w, offset }, beta[name], lambda, s.newtonSteps);
+        part[name] = blockScores(blocks[name], beta[name]);
+        throwIfAborted(signal, 'glmix fit');
+      };
+      for (let round = 0; round < s.rounds; round++) {
+        const t0 = performance.now();
+        await step('fixed', s.lambdaFixed);
+        if (s.randomEffects) (await step('member', s.lambdaRandom), await step('course', s.lambdaRandom));
+        loss = weightedLogLoss(rows.y, rows.w, part);
+        const seconds = (performance.now() - t0) / 1000;
+        onProgress?.({ status: 'epoch', backend, epoch: round + 1, epochs: s.rounds, loss, samplesPerSec: rows.y.length / Math.max(seconds, 1e-6) });
+      }
+      this.catalogue = Catalogue.fromLog(data.log);
+      const { log: _log, ...side } = data;
+      this.data = side;
+      this.beta = beta;
+      const seconds = (performance.now() - started) / 1000;
+      onProgress?.({ status: 'done', backend, epochs: s.rounds, loss, seconds });
+      return { epochs: s.rounds, loss, seconds, backend };
+    } catch (err) {
+      reportError(onProgress, err);
+      throw err;
+    }
+  }
+
+  async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    this.catalogue.checkUser(user);
+    const items = this.catalogue.candidates(user, options);
+    const n = this.catalogue.nItems;
+    const all = this.scorePairs(new Int32Array(n).fill(user), Int32Array.from({ length: n }, (_, i) => i));
+    return topK(items, pick(all, items), k);
+  }
+
+  async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    checkPairs(users, items, this.catalogue.nUsers, this.catalogue.nItems);
+    return this.scorePairs(users, items);
+  }
+
+  /** Logits of pairs, with each block's part (global, member, course) when `parts` is given. */
+  scorePairs(users: Int32Array, items: Int32Array, parts?: GlmixCoefficients): Float32Array {
+    if (!this.data || !this.beta) return new Float32Array(users.length);
+    const blocks = designBlocks(this.data, this.catalogue.nUsers, this.catalogue.nItems, users, items);
+    const f = blockScores(blocks.fixed, this.beta.fixed);
+    const m = blockScores(blocks.member, this.beta.member);
+    const c = blockScores(blocks.course, this.beta.course);
+    if (parts) Object.assign(parts, { fixed: f, member: m, course: c });
+    return f.map((v, k) => v + m[k] + c[k]);
+  }
+
+  async toState(): Promise<ModelState> {
+    return encodeGlmixState(this.settings, this.catalogue, this.data, this.beta);
+  }
+
+  async fromState(state: ModelState): Promise<void> {
+    const parts = decodeGlmixState(state, resolveGlmixConfig(state.config));
+    this.settings = parts.settings;
+    this.catalogue = parts.catalogue;
+    this.data = parts.data;
+    this.beta = parts.beta;
+  }
+
+  dispose(): void {
+    this.catalogue = new Catalogue();
+    this.data = null;
+    this.beta = null;
+  }
+}
+
+export { GLMIX_STATE_VERSION };
+
+function zeros(b: { fixed: BlockData; member: BlockData; course: BlockData }): GlmixCoefficients {
+  return {
+    fixed: new Float32Array(b.fixed.d),
+    member: new Float32Array(b.member.nEntities * b.member.d),
+    course: new Float32Array(b.course.nEntities * b.course.d),
+  };
+}
+
+function weightedLogLoss(y: Float32Array, w: Float32Array, p: GlmixCoefficients): number {
+  let s = 0;
+  let ws = 0;
+  for (let k = 0; k < y.length; k++) {
+    const z = p.fixed[k] + p.member[k] + p.course[k];
+    s += w[k] * (Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y[k] * z);
+    ws += w[k];
+  }
+  return s / Math.max(ws, 1e-12);
+}
+
+function checkFeatures(d: CourseData): void {
+  const nU = d.log.userIds.size;
+  const nI = d.log.itemIds.size;
+  const ok =
+    d.members.seniority.length === nU && d.members.skills.nRows === nU && d.courses.difficulty.length === nI &&
+    d.courses.category.length === nI && d.courses.skills.nRows === nI &&
+    d.members.seniority.every((v) => v < d.nSeniority) && d.courses.category.every((v) => v < d.nCategories) &&
+    d.courses.difficulty.every((v) => v < 3) && Number.isFinite(d.relevantSeconds);
+  if (!ok) throw new InvalidArgumentError('glmix: member/course features do not match the log (sizes or ranges)');
+  void blockWidths;
+}

@@ -1,0 +1,62 @@
+/**
+ * GLMix's training rows: every watch (a positive past the duration threshold, weighted by watch time;
+ * a negative below it) plus sampled unwatched courses as negatives, and the three design blocks.
+ */
+import { Rng } from '../../data';
+import { userItemRows, rowHas } from '../shared/rows';
+import type { CourseData, CourseSide } from './data';
+import { blockWidths, courseRow, fixedRow, memberRow } from './features';
+import type { BlockData } from './newton';
+
+/** The rows and their labels and importance weights. */
+export interface GlmixRows {
+  members: Int32Array;
+  courses: Int32Array;
+  y: Float32Array;
+  w: Float32Array;
+}
+
+/** Watches plus `negatives` sampled unwatched courses per watch. */
+export function trainingRows(data: CourseData, negatives: number, seed: number): GlmixRows {
+  const { log, relevantSeconds } = data;
+  const seen = userItemRows(log);
+  const rng = new Rng(seed).fork('glmix-negatives');
+  const m: number[] = [];
+  const c: number[] = [];
+  const y: number[] = [];
+  const w: number[] = [];
+  const nItems = log.itemIds.size;
+  for (let k = 0; k < log.length; k++) {
+    const u = log.users[k];
+    const pos = log.values[k] >= relevantSeconds;
+    m.push(u), c.push(log.items[k]), y.push(pos ? 1 : 0);
+    // Watch time as importance: a long watch says more than a threshold-grazing one.
+    w.push(pos ? Math.log2(1 + log.values[k] / relevantSeconds) : 1);
+    const unseen = nItems - (seen.indptr[u + 1] - seen.indptr[u]);
+    for (let j = 0; j < negatives && unseen > 0; j++) {
+      let i = rng.int(nItems);
+      while (rowHas(seen, u, i)) i = rng.int(nItems);
+      m.push(u), c.push(i), y.push(0), w.push(1);
+    }
+  }
+  return { members: Int32Array.from(m), courses: Int32Array.from(c), y: Float32Array.from(y), w: Float32Array.from(w) };
+}
+
+/** The three design blocks of rows (members[k], courses[k]). */
+export function designBlocks(data: CourseSide, nUsers: number, nItems: number, members: Int32Array, courses: Int32Array): { fixed: BlockData; member: BlockData; course: BlockData } {
+  const n = members.length;
+  const d = blockWidths(data);
+  const xf = new Float32Array(n * d.fixed);
+  const xm = new Float32Array(n * d.member);
+  const xc = new Float32Array(n * d.course);
+  for (let k = 0; k < n; k++) {
+    fixedRow(data, members[k], courses[k], xf, k * d.fixed);
+    courseRow(data, courses[k], xm, k * d.member);
+    memberRow(data, members[k], xc, k * d.course);
+  }
+  return {
+    fixed: { x: xf, d: d.fixed, entity: new Int32Array(n), nEntities: 1 },
+    member: { x: xm, d: d.member, entity: members, nEntities: nUsers },
+    course: { x: xc, d: d.course, entity: courses, nEntities: nItems },
+  };
+}

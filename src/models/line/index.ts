@@ -1,0 +1,9 @@
+/** LINE graph embeddings: the CPU reference loop and its model wrapper. */
+export { LINE_DEFAULTS, ordersOf, resolveLineConfig, type LineConfig, type LineOrder, type LineSettings } from './config';
+export { LineModel, LINE_STATE_VERSION } from './model';
+export { fastSigmoid, initVertex, runSamples, type SgdJob } from './sgd';
+export { buildLineTables, type LineGraph, type LineTables } from './tables';
+export { concatRows, normalizeRows, rowCosine } from './vectors';
+export { lineLinkPrediction, lineNodeClassification, type F1Pair, type LineProbeOptions, type LinkPredictionReport } from './evaluate';
+export { nodeClassificationCv, type CvProbeOptions, type CvProbeResult } from './probe';
+export { flatAlias, lineKernel, requestLineDevice, trainLineGpu, type LineGpuOptions, type LineGpuResult } from './gpu';

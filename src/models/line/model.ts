@@ -1,0 +1,179 @@
+/**
+ * LINE as a model: `fit(graph)` trains first- and/or second-order proximity on the CPU with the
+ * reference's SGD loop, in chunks so progress is reported and an abort lands between chunks; the
+ * embedding is each order L2-normalised, then concatenated `[u, u′]`. Each chunk draws from its own
+ * forked stream, so a run resumed from a checkpoint's state continues exactly.
+ */
+import type { Graph } from '../../data/graph';
+import { Rng } from '../../data/rng';
+import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config';
+import { initVertex, runSamples } from './sgd';
+import { buildLineTables, type LineGraph } from './tables';
+import { concatRows, normalizeRows, rowCosine } from './vectors';
+
+/** Version of LINE's state layout. */
+export const LINE_STATE_VERSION = 1;
+
+/** Raw weights: per order its vertex table; second order also its context table. */
+interface LineWeights {
+  n: number;
+  first?: Float32Array;
+  second?: Float32Array;
+  context?: Float32Array;
+  /** Samples done per order (index 0: first order, 1: second). */
+  done: [number, number];
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** LINE node embeddings (Tang et al., WWW 2015) with the {@link Recommender} shape over nodes. */
+export class LineModel implements Recommender<LineGraph | Graph> {
+  readonly kind = 'line';
+  private s: LineSettings;
+  private w: LineWeights | null = null;
+  private cache: Float32Array | null = null;
+
+  constructor(config: LineConfig = {}) {
+    this.s = resolveLineConfig(config);
+  }
+
+  /** The options in force (defaults filled in). */
+  get settings(): LineSettings {
+    return this.s;
+  }
+
+  /** Output dimensions: dim per order trained. */
+  get outputDim(): number {
+    return this.settings.dim * ordersOf(this.settings.order).length;
+  }
+
+  /** Trains (or resumes) on `graph`; rejects with AbortError between chunks when `signal` aborts. */
+  async fit(graph: LineGraph | Graph, options: FitOptions = {}): Promise<FitResult> {
+    const { onProgress, signal } = options;
+    const s = this.settings;
+    const t0 = performance.now();
+    const tables = buildLineTables(graph);
+    if (this.w && this.w.n !== graph.n) throw new InvalidArgumentError(`line: state has ${this.w.n} nodes, graph has ${graph.n}`);
+    const w = (this.w ??= this.initWeights(graph.n));
+    const orders = ordersOf(s.order);
+    const chunks = Math.ceil(s.samples / s.chunk);
+    onProgress?.({ status: 'start', backend: 'cpu', epochs: chunks * orders.length, samples: s.samples * orders.length });
+    let loss = 0;
+    for (const [oi, order] of orders.entries()) {
+      const vertex = (order === 1 ? w.first : w.second) as Float32Array;
+      const job = { tables, dim: s.dim, vertex, context: order === 1 ? vertex : (w.context as Float32Array), negatives: s.negatives, total: s.samples, learningRate: s.learningRate };
+      while (w.done[order - 1] < s.samples) {
+        if (signal?.aborted) throw new AbortError('line fit aborted');
+        const from = w.done[order - 1];
+        const to = Math.min(from + s.chunk, s.samples);
+        const c0 = performance.now();
+        loss = runSamples(job, from, to, new Rng(s.seed).fork(`order${order}-chunk${Math.floor(from / s.chunk)}`));
+        w.done[order - 1] = to;
+        this.cache = null;
+        const epoch = oi * chunks + Math.ceil(to / s.chunk);
+        onProgress?.({ status: 'epoch', backend: 'cpu', epoch, epochs: chunks * orders.length, loss, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
+        await yieldToLoop();
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    onProgress?.({ status: 'done', backend: 'cpu', epochs: chunks * orders.length, loss, seconds });
+    return { epochs: chunks * orders.length, loss, seconds, backend: 'cpu' };
+  }
+
+  private initWeights(n: number): LineWeights {
+    const { dim, order, seed } = this.settings;
+    const root = new Rng(seed);
+    const w: LineWeights = { n, done: [0, 0] };
+    if (order !== 'second') w.first = initVertex(n, dim, root.fork('init1'));
+    if (order !== 'first') {
+      w.second = initVertex(n, dim, root.fork('init2'));
+      w.context = new Float32Array(n * dim);
+    }
+    return w;
+  }
+
+  private weights(): LineWeights {
+    if (!this.w) throw new InvalidArgumentError('line: the model is not trained');
+    return this.w;
+  }
+
+  /** `n × outputDim` embeddings: each order L2-normalised, concatenated `[u, u′]` for `'both'`. */
+  embeddings(): Float32Array {
+    if (this.cache) return this.cache;
+    const w = this.weights();
+    const d = this.settings.dim;
+    const first = w.first && normalizeRows(w.first, d);
+    const second = w.second && normalizeRows(w.second, d);
+    this.cache = first && second ? concatRows(first, second, d) : ((first ?? second) as Float32Array);
+    return this.cache;
+  }
+
+  /** One order's normalised vectors (for link prediction with first order alone, say). */
+  orderEmbeddings(order: 1 | 2): Float32Array {
+    const w = this.weights();
+    const m = order === 1 ? w.first : w.second;
+    if (!m) throw new InvalidArgumentError(`line: order ${order} was not trained`);
+    return normalizeRows(m, this.settings.dim);
+  }
+
+  private checkNode(v: number): void {
+    if (!(Number.isInteger(v) && v >= 0 && v < this.weights().n)) throw new UnknownIdError('node', v);
+  }
+
+  /** Nodes nearest to `node` by cosine of the embeddings (the node itself excluded). */
+  async recommend(node: number, options: RecommendOptions = {}): Promise<Ranked> {
+    this.checkNode(node);
+    const { k = 10, exclude, candidates } = options;
+    const e = this.embeddings(), dim = this.outputDim;
+    const skip = new Set<number>([node, ...(exclude ?? [])]);
+    const pool = candidates ? Array.from(candidates) : Array.from({ length: this.weights().n }, (_, i) => i);
+    const scored = pool.filter((v) => !skip.has(v)).map((v) => [v, rowCosine(e, dim, node, v)] as const);
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const top = scored.slice(0, k);
+    return { items: Int32Array.from(top, (x) => x[0]), scores: Float32Array.from(top, (x) => x[1]) };
+  }
+
+  /** Cosine similarity of each (a[i], b[i]) node pair. */
+  async score(a: Int32Array, b: Int32Array): Promise<Float32Array> {
+    const e = this.embeddings(), dim = this.outputDim;
+    return Float32Array.from(a, (u, i) => (this.checkNode(u), this.checkNode(b[i]), rowCosine(e, dim, u, b[i])));
+  }
+
+  /** Same as {@link recommend}: nodes are both "users" and "items" here. */
+  similarItems(node: number, k: number): Promise<Ranked> {
+    return this.recommend(node, { k });
+  }
+
+  async toState(): Promise<ModelState> {
+    const w = this.weights();
+    const d = this.settings.dim;
+    const tensors: ModelState['tensors'] = {};
+    for (const name of ['first', 'second', 'context'] as const) {
+      const m = w[name];
+      if (m) tensors[name] = { shape: [w.n, d], dtype: 'float32', data: m.slice() };
+    }
+    return { kind: this.kind, stateVersion: LINE_STATE_VERSION, config: { ...this.settings }, tensors, meta: { n: w.n, done: [...w.done] } };
+  }
+
+  async fromState(state: ModelState): Promise<void> {
+    if (state.kind !== this.kind) throw new InvalidArgumentError(`line: cannot load a ${state.kind} state`);
+    const settings = resolveLineConfig(state.config as LineConfig);
+    const n = Number(state.meta.n);
+    const done = state.meta.done as [number, number];
+    const get = (name: string): Float32Array | undefined => {
+      const t = state.tensors[name];
+      if (t && t.data.length !== n * settings.dim) throw new InvalidArgumentError(`line: tensor ${name} has ${t.data.length} values, expected ${n * settings.dim}`);
+      return t ? Float32Array.from(t.data) : undefined;
+    };
+    this.s = settings;
+    this.w = { n, first: get('first'), second: get('second'), context: get('context'), done: [done[0], done[1]] };
+    this.cache = null;
+  }
+
+  dispose(): void {
+    this.w = null;
+    this.cache = null;
+  }
+}

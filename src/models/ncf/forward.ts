@@ -1,0 +1,155 @@
+/**
+ * The NCF forward passes. Training: logits of a batch of (user, item) rows and the squared norms of the
+ * parameter rows they touched (for L2). Inference: every item's score for a few users at once, with the
+ * MLP's first layer split into a user part and an item part so the concatenation is never built for
+ * users × items pairs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { NcfSettings } from './config';
+import type { FlatRows, SeedBatch } from './seed-batch';
+
+type Vars = Record<string, tf.Tensor>;
+
+/** A flattened sparse selection on the device (see `FlatRows`). */
+export interface DeviceRows {
+  idx: tf.Tensor1D;
+  seg: tf.Tensor1D;
+  w: tf.Tensor1D;
+  count: tf.Tensor1D;
+  n: number;
+}
+
+/** The seed inputs of a batch on the device. */
+export interface DeviceSeed {
+  learners: DeviceRows;
+  courses: DeviceRows;
+  rowUser: tf.Tensor1D;
+  rowItem: tf.Tensor1D;
+  inHist: tf.Tensor1D;
+}
+
+/**
+ * A training batch on the device. Every input tensor is made before the gradient tape runs: tensors
+ * a custom gradient closes over must outlive the forward pass's tidy.
+ */
+export interface DeviceBatch {
+  users: tf.Tensor1D;
+  items: tf.Tensor1D;
+  seed?: DeviceSeed;
+}
+
+/** `f` on the device (call inside `tf.tidy`). */
+export function deviceRows(f: FlatRows): DeviceRows {
+  return { idx: tf.tensor1d(f.idx, 'int32'), seg: tf.tensor1d(f.seg, 'int32'), w: tf.tensor1d(f.w), count: tf.tensor1d(f.count), n: f.n };
+}
+
+/** `b` on the device (call inside `tf.tidy`). */
+export function deviceSeed(b: SeedBatch): DeviceSeed {
+  return {
+    learners: deviceRows(b.learners),
+    courses: deviceRows(b.courses),
+    rowUser: tf.tensor1d(b.rowUser, 'int32'),
+    rowItem: tf.tensor1d(b.rowItem, 'int32'),
+    inHist: tf.tensor1d(b.inHist),
+  };
+}
+
+/** Logits of the batch's rows and the L2 term (sum of squares of what they touched); inside a tape. */
+export function trainLogits(s: NcfSettings, v: Vars, b: DeviceBatch): { logits: tf.Tensor1D; reg: tf.Scalar } {
+  const squares: tf.Tensor[] = [];
+  const rowsOf = (table: string, ids: tf.Tensor1D) => {
+    const r = lookup(v[table], ids);
+    squares.push(tf.sum(tf.square(r)));
+    return r;
+  };
+  const parts: tf.Tensor2D[] = [];
+  if (s.arch === 'seed') {
+    const sb = b.seed as DeviceSeed;
+    const sums = segmentSum(v.learner, sb.learners);
+    const self = tf.mul(lookup(v.learner, b.items), tf.expandDims(sb.inHist, 1));
+    // The row's own item leaves the learner's sum (FISM): otherwise the model learns "you watched it".
+    const n = tf.maximum(tf.sub(tf.gather(sb.learners.count, sb.rowUser), sb.inHist), 1);
+    const u = tf.mul(tf.sub(lookup(sums, sb.rowUser), self), tf.expandDims(tf.rsqrt(n), 1));
+    const c = lookup(segmentSum(v.course, sb.courses), sb.rowItem);
+    squares.push(tf.sum(tf.square(u)), tf.sum(tf.square(c)));
+    parts.push(tf.mul(u, c) as tf.Tensor2D);
+  }
+  if (v.gmfUser) parts.push(tf.mul(rowsOf('gmfUser', b.users), rowsOf('gmfItem', b.items)) as tf.Tensor2D);
+  if (v.mlpUser) {
+    let a: tf.Tensor = tf.concat([rowsOf('mlpUser', b.users), rowsOf('mlpItem', b.items)], 1);
+    for (let l = 1; l < s.layers.length; l++) {
+      a = tf.relu(tf.add(tf.matMul(a, v[`w${l}`]), v[`b${l}`]));
+      squares.push(tf.sum(tf.square(v[`w${l}`])));
+    }
+    parts.push(a as tf.Tensor2D);
+  }
+  const x = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
+  const logits = tf.add(tf.squeeze(tf.matMul(x, tf.reshape(v.h, [-1, 1])), [1]), rowsOf('itemBias', b.items)) as tf.Tensor1D;
+  return { logits, reg: tf.addN(squares) as tf.Scalar };
+}
+
+/** Σ w · table[idx] per segment: the embedding of each selected sparse row. */
+export function segmentSum(table: tf.Tensor, f: DeviceRows): tf.Tensor2D {
+  const rows = tf.mul(lookup(table, f.idx), tf.expandDims(f.w, 1));
+  return tf.unsortedSegmentSum(rows, f.seg, f.n) as tf.Tensor2D;
+}
+
+/** Scores [users.length, nItems] for id architectures; call inside `tf.tidy`. */
+export function scoreIdUsers(s: NcfSettings, v: Vars, users: Int32Array): tf.Tensor2D {
+  const ids = tf.tensor1d(users, 'int32');
+  const h = v.h;
+  let out = tf.reshape(v.itemBias, [1, -1]) as tf.Tensor2D;
+  let offset = 0;
+  if (v.gmfUser) {
+    const hg = tf.slice(h, [0], [s.dim]);
+    out = tf.add(out, tf.matMul(tf.mul(tf.gather(v.gmfUser, ids), hg), v.gmfItem, false, true));
+    offset = s.dim;
+  }
+  if (v.mlpUser) {
+    const hm = tf.slice(h, [offset], [h.shape[0] - offset]);
+    out = tf.add(out, mlpScores(s, v, tf.gather(v.mlpUser, ids) as tf.Tensor2D, hm));
+  }
+  return out;
+}
+
+/** The MLP tower's contribution for each (user row, item) pair: [users, nItems]. */
+function mlpScores(s: NcfSettings, v: Vars, pu: tf.Tensor2D, hm: tf.Tensor): tf.Tensor2D {
+  const e = s.layers[0] / 2;
+  const qi = v.mlpItem as tf.Tensor2D;
+  const nU = pu.shape[0];
+  const nI = qi.shape[0];
+  if (s.layers.length === 1) {
+    const su = tf.matMul(pu, tf.reshape(tf.slice(hm, [0], [e]), [-1, 1]));
+    const si = tf.matMul(qi, tf.reshape(tf.slice(hm, [e], [e]), [-1, 1]));
+    return tf.add(su, tf.reshape(si, [1, -1]));
+  }
+  const w1 = v.w1;
+  const h1 = s.layers[1];
+  const au = tf.matMul(pu, tf.slice(w1, [0, 0], [e, h1]));
+  const ai = tf.matMul(qi, tf.slice(w1, [e, 0], [e, h1]));
+  let a: tf.Tensor = tf.relu(tf.add(tf.add(tf.reshape(au, [nU, 1, h1]), tf.reshape(ai, [1, nI, h1])), v.b1));
+  a = tf.reshape(a, [nU * nI, h1]);
+  for (let l = 2; l < s.layers.length; l++) a = tf.relu(tf.add(tf.matMul(a, v[`w${l}`]), v[`b${l}`]));
+  return tf.reshape(tf.matMul(a, tf.reshape(hm, [-1, 1])), [nU, nI]);
+}
+
+/** Scores [learners.n, nItems] for the seed variant, from its flattened inputs; inside `tf.tidy`. */
+export function scoreSeedUsers(v: Vars, learners: FlatRows, allCourses: FlatRows): tf.Tensor2D {
+  const l = deviceRows(learners);
+  const norm = tf.expandDims(tf.rsqrt(tf.maximum(l.count, 1)), 1);
+  const u = tf.mul(segmentSum(v.learner, l), norm);
+  const c = segmentSum(v.course, deviceRows(allCourses));
+  return tf.add(tf.matMul(tf.mul(u, v.h), c, false, true), tf.reshape(v.itemBias, [1, -1]));
+}
+
+/**
+ * `tf.gather(table, ids)` whose gradient is the scatter-add alone (as MF's lookup): tfjs' GatherV2
+ * gradient adds two transposes of the whole table.
+ */
+export function lookup(table: tf.Tensor, ids: tf.Tensor1D): tf.Tensor2D {
+  const embeddingLookup = (...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.gather(inputs[0] as tf.Tensor, ids),
+    gradFunc: (dy: tf.Tensor) => tf.unsortedSegmentSum(dy, ids, table.shape[0]),
+  });
+  return tf.customGrad(embeddingLookup)(table) as tf.Tensor2D;
+}

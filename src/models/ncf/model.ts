@@ -1,0 +1,216 @@
+/**
+ * Neural collaborative filtering (He et al., WWW 2017) in four architectures sharing one training
+ * loop: GMF, MLP and NeuMF on id embeddings, and LinkedIn Learning's seed variant whose learner input
+ * is the multi-hot of watched courses and whose course input is the co-watch similarity vector. Scores
+ * are logits; training is logistic loss on positives against sampled unseen items, with Adam.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { assertModelKernels, currentBackend, type BackendName } from '../../backend';
+import type { InteractionLog } from '../../data';
+import { BackendUnavailableError, InvalidArgumentError } from '../../errors';
+import { MfBatches, positivesHash } from '../mf/batches';
+import { startCursor, type MfCursor } from '../mf/cursor';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { Catalogue } from '../shared/catalogue';
+import { reportError } from '../shared/instant-fit';
+import { userItemRows } from '../shared/rows';
+import { checkKindAndVersion } from '../shared/state';
+import { pick, topK } from '../shared/topk';
+import { checkK, checkLog, checkPairs } from '../shared/validate';
+import { NamedAdam } from './adam';
+import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
+import { scoreIdUsers, scoreSeedUsers } from './forward';
+import { coWatchRows, learnerRows } from './inputs';
+import { NCF_KERNELS } from './kernels';
+import { initArrays, NcfParams } from './params';
+import { flatRows, seedBatch, type FlatRows } from './seed-batch';
+import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state';
+import { trainNcf } from './train';
+import { carveValidation, validationHr } from './validation';
+
+/** Registry kind of each architecture. */
+export const NCF_KINDS: Readonly<Record<NcfArch, string>> = { gmf: 'gmf', mlp: 'mlp', neumf: 'neumf', seed: 'ncf' };
+
+/** An NCF recommender of one architecture. */
+export class NcfModel implements Recommender<InteractionLog> {
+  readonly kind: string;
+  private settings: NcfSettings;
+  private catalogue = new Catalogue();
+  private params: NcfParams | null = null;
+  private seed: NcfParts['seed'] = null;
+  /** All courses' flattened inputs (seed variant), host arrays built once per fit or load. */
+  private allCourses: FlatRows | null = null;
+  private training: { cursor: MfCursor; adam: NamedAdam } | null = null;
+  private fitting = false;
+
+  /** @example new NcfModel('neumf', { dim: 16, epochs: 6 }) */
+  constructor(arch: NcfArch, config: NcfConfig = {}) {
+    this.kind = NCF_KINDS[arch];
+    this.settings = resolveNcfConfig(arch, config);
+  }
+
+  /** The options in force, defaults filled in. */
+  get config(): NcfSettings {
+    return { ...this.settings, layers: [...this.settings.layers] };
+  }
+
+  /** Trains from scratch, or resumes an unfinished run on the same data (other data: InvalidArgumentError). */
+  async fit(log: InteractionLog, options: FitOptions = {}): Promise<FitResult> {
+    if (this.fitting) throw new InvalidArgumentError(`${this.kind}: fit is already running on this model`);
+    this.fitting = true;
+    try {
+      checkLog(log, this.kind);
+      const backend = trainingBackend();
+      const val = this.settings.patience > 0 ? carveValidation(log, this.settings.seed) : null;
+      const trainLog = val?.train.length ? val.train : log;
+      const rows = userItemRows(trainLog);
+      const { batchSize, negatives, seed } = this.settings;
+      const batches = new MfBatches(rows, batchSize, negatives, seed);
+      const hash = positivesHash(rows);
+      const run = this.training ? this.checkResumable(log, hash) : this.startFresh(log, trainLog, hash);
+      const params = this.params as NcfParams;
+      const inputs = this.seed;
+      const result = await trainNcf(
+        {
+          params, adam: run.adam, batches, settings: this.settings, cursor: run.cursor, backend,
+          seedInputs: inputs ? (b) => seedBatch(b.users, b.items, inputs.learners, inputs.courses) : undefined,
+          validate: val ? async () => validationHr(await this.scoreUnchecked(val.users, val.items)) : undefined,
+          alive: () => this.params === params,
+          snapshot: () => this.toState(),
+        },
+        options,
+      );
+      run.adam.dispose();
+      this.training = null;
+      return result;
+    } catch (err) {
+      reportError(options.onProgress, err);
+      throw err;
+    } finally {
+      this.fitting = false;
+    }
+  }
+
+  private startFresh(log: InteractionLog, trainLog: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam } {
+    this.releaseTensors();
+    this.catalogue = Catalogue.fromLog(log);
+    const { nUsers, nItems } = this.catalogue;
+    if (this.settings.arch === 'seed') {
+      this.setSeed({ learners: learnerRows(trainLog, this.settings.window), courses: coWatchRows(userItemRows(trainLog), this.settings.neighbours) });
+    }
+    this.params = NcfParams.fromArrays(this.settings, nUsers, nItems, initArrays(this.settings, nUsers, nItems));
+    this.training = { cursor: startCursor(dataHash), adam: NamedAdam.create(this.params.vars, this.params.names) };
+    return this.training;
+  }
+
+  private checkResumable(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam } {
+    const run = this.training as { cursor: MfCursor; adam: NamedAdam };
+    const sameSize = log.userIds.size === this.catalogue.nUsers && log.itemIds.size === this.catalogue.nItems;
+    if (!sameSize || run.cursor.dataHash !== dataHash) {
+      throw new InvalidArgumentError(`${this.kind}: this model holds an unfinished run on other data; resume it on the same log, or create a new model`);
+    }
+    return run;
+  }
+
+  private setSeed(seed: NcfParts['seed']): void {
+    this.seed = seed;
+    this.allCourses = seed ? flatRows(seed.courses, Int32Array.from({ length: seed.courses.nRows }, (_, i) => i)) : null;
+  }
+
+  async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    this.catalogue.checkUser(user);
+    const items = this.catalogue.candidates(user, options);
+    const all = this.params ? await this.scoreUsers(Int32Array.of(user)) : new Float32Array(0);
+    return topK(items, pick(all, items), k);
+  }
+
+  async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    checkPairs(users, items, this.catalogue.nUsers, this.catalogue.nItems);
+    return this.scoreUnchecked(users, items);
+  }
+
+  /** Pair scores through whole-catalogue rows of distinct users, in chunks (the `recommend` path). */
+  private async scoreUnchecked(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    const out = new Float32Array(users.length);
+    if (!this.params) return out;
+    const distinct = Int32Array.from(new Set(users));
+    const nItems = this.catalogue.nItems;
+    const width = this.settings.arch === 'mlp' || this.settings.arch === 'neumf' ? this.settings.layers[1] ?? 1 : 1;
+    const chunk = Math.max(1, Math.floor(4_000_000 / Math.max(1, nItems * width)));
+    const row = new Map<number, number>();
+    for (let start = 0; start < distinct.length; start += chunk) {
+      const group = distinct.subarray(start, start + chunk);
+      const all = await this.scoreUsers(group);
+      group.forEach((u, r) => row.set(u, r + start));
+      for (let k = 0; k < users.length; k++) {
+        const r = (row.get(users[k]) ?? -1) - start;
+        if (r >= 0 && r < group.length) out[k] = all[r * nItems + items[k]];
+      }
+    }
+    return out;
+  }
+
+  /** Every item's score for each of `users`: row-major [users.length, nItems]. */
+  private async scoreUsers(users: Int32Array): Promise<Float32Array> {
+    const vars = (this.params as NcfParams).vars;
+    const t = tf.tidy(() =>
+      this.seed
+        ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows)
+        : scoreIdUsers(this.settings, vars, users),
+    );
+    try {
+      return (await t.data()) as Float32Array;
+    } finally {
+      t.dispose();
+    }
+  }
+
+  /** The weights, the seed inputs, and while a run is unfinished Adam's slots and the cursor. */
+  async toState(): Promise<ModelState> {
+    const { settings, catalogue, seed } = this;
+    const cursor = this.training && { ...this.training.cursor };
+    const [params, adam] = await Promise.all([
+      this.params ? this.params.toArrays() : Promise.resolve(null),
+      this.training?.adam.toArrays(),
+    ]);
+    const training = cursor && adam ? { cursor, adam } : null;
+    const empty = initArrays(settings, 0, 0);
+    return encodeNcfState(this.kind, { settings, catalogue, params: params ?? empty, seed, training });
+  }
+
+  async fromState(state: ModelState): Promise<void> {
+    if (this.fitting) throw new InvalidArgumentError(`${this.kind}: cannot load a state while fit is running`);
+    checkKindAndVersion(state, this.kind, NCF_STATE_VERSION);
+    const parts = decodeNcfState(state, resolveNcfConfig(this.settings.arch, state.config));
+    const { nUsers, nItems } = parts.catalogue;
+    const params = NcfParams.fromArrays(parts.settings, nUsers, nItems, parts.params);
+    this.releaseTensors();
+    this.settings = parts.settings;
+    this.catalogue = parts.catalogue;
+    this.params = params;
+    this.setSeed(parts.seed);
+    if (parts.training) this.training = { cursor: parts.training.cursor, adam: NamedAdam.create(params.vars, params.names, parts.training.adam) };
+  }
+
+  dispose(): void {
+    this.releaseTensors();
+    this.catalogue = new Catalogue();
+    this.setSeed(null);
+  }
+
+  private releaseTensors(): void {
+    this.params?.dispose();
+    this.training?.adam.dispose();
+    this.params = null;
+    this.training = null;
+  }
+}
+
+/** The backend NCF trains on, after checking it has every kernel. */
+function trainingBackend(): BackendName {
+  const backend = currentBackend();
+  if (!backend) throw new BackendUnavailableError('none', [], 'no tfjs backend is running; call initBackend() first');
+  assertModelKernels(backend, NCF_KERNELS);
+  return backend;
+}

@@ -1,0 +1,83 @@
+/**
+ * NCF state layout, version 1: the architecture's parameters by name (see `paramSpecs`); the seed
+ * variant's sparse inputs (`learners.ptr` / `learners.idx`, `courses.ptr` / `courses.idx` / `courses.w`);
+ * the training history (`seen.*`); while training is unfinished also Adam's slots `adam.m.<name>` /
+ * `adam.v.<name>` and `meta.cursor` (MF's cursor format).
+ */
+import type { SparseRows } from '../../eval/baselines';
+import { InvalidArgumentError } from '../../errors';
+import { fromTrainingCursor, toTrainingCursor, type MfCursor } from '../mf/cursor';
+import type { Json, ModelState, StateTensor } from '../recommender';
+import { Catalogue } from '../shared/catalogue';
+import { floatTensor, intTensor, readFloat, readInt } from '../shared/state';
+import type { AdamArrays } from './adam';
+import type { NcfSettings } from './config';
+import type { WeightedRows } from './inputs';
+import { paramSpecs, type ParamArrays } from './params';
+
+/** Current NCF state version. */
+export const NCF_STATE_VERSION = 1;
+
+/** What an NCF state decodes to. */
+export interface NcfParts {
+  settings: NcfSettings;
+  catalogue: Catalogue;
+  params: ParamArrays;
+  seed: { learners: SparseRows; courses: WeightedRows } | null;
+  training: { cursor: MfCursor; adam: AdamArrays } | null;
+}
+
+/** Encodes the parts (arrays are used as they are: pass copies). */
+export function encodeNcfState(kind: string, p: NcfParts): ModelState {
+  const specs = paramSpecs(p.settings, p.catalogue.nUsers, p.catalogue.nItems);
+  const tensors: Record<string, StateTensor> = {};
+  for (const [name, spec] of Object.entries(specs)) tensors[name] = floatTensor(p.params[name], spec.shape);
+  const meta: { [key: string]: Json } = p.catalogue.toMeta();
+  if (p.training) {
+    const { cursor, adam } = p.training;
+    for (const [name, spec] of Object.entries(specs)) {
+      tensors[`adam.m.${name}`] = floatTensor(adam.m[name], spec.shape);
+      tensors[`adam.v.${name}`] = floatTensor(adam.v[name], spec.shape);
+    }
+    meta.cursor = toTrainingCursor(cursor, p.settings.seed, adam.step);
+  }
+  if (p.seed) {
+    tensors['learners.ptr'] = intTensor(p.seed.learners.indptr.slice());
+    tensors['learners.idx'] = intTensor(p.seed.learners.indices.slice());
+    tensors['courses.ptr'] = intTensor(p.seed.courses.indptr.slice());
+    tensors['courses.idx'] = intTensor(p.seed.courses.indices.slice());
+    tensors['courses.w'] = floatTensor(p.seed.courses.weights.slice(), [p.seed.courses.weights.length]);
+  }
+  Object.assign(tensors, p.catalogue.historyTensors());
+  const { arch: _arch, ...config } = p.settings;
+  return { kind, stateVersion: NCF_STATE_VERSION, config: { ...config }, tensors, meta };
+}
+
+/** Decodes a state; shapes are checked against `meta` and the settings. */
+export function decodeNcfState(state: ModelState, settings: NcfSettings): NcfParts {
+  const catalogue = Catalogue.fromState(state);
+  const { nUsers, nItems } = catalogue;
+  const specs = paramSpecs(settings, nUsers, nItems);
+  const read = (prefix: string) => {
+    const out: ParamArrays = {};
+    for (const [name, spec] of Object.entries(specs)) out[name] = readFloat(state, `${prefix}${name}`, spec.shape);
+    return out;
+  };
+  const params = read('');
+  let seed: NcfParts['seed'] = null;
+  if (settings.arch === 'seed') {
+    const lp = readInt(state, 'learners.ptr', [nUsers + 1]).slice();
+    const li = readInt(state, 'learners.idx', [lp[nUsers]]).slice();
+    const cp = readInt(state, 'courses.ptr', [nItems + 1]).slice();
+    const ci = readInt(state, 'courses.idx', [cp[nItems]]).slice();
+    const cw = readFloat(state, 'courses.w', [cp[nItems]]).slice();
+    if (![...li, ...ci].every((i) => i >= 0 && i < nItems)) throw new InvalidArgumentError(`${state.kind} state: seed inputs hold unknown items`);
+    seed = {
+      learners: { nRows: nUsers, nCols: nItems, indptr: lp, indices: li },
+      courses: { nRows: nItems, nCols: nItems, indptr: cp, indices: ci, weights: cw },
+    };
+  }
+  if (state.meta.cursor === undefined) return { settings, catalogue, params, seed, training: null };
+  const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor);
+  return { settings, catalogue, params, seed, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v: read('adam.v.') } } };
+}

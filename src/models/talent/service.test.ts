@@ -1,0 +1,39 @@
+import * as Comlink from 'comlink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MessageChannel } from 'node:worker_threads';
+import { InvalidArgumentError } from '../../errors';
+import { TalentClient } from './client';
+import { TalentService, type TalentProgress } from './service';
+
+// The worker's service over a real MessageChannel (comlink's Node adapter is not needed: ports are endpoints).
+describe('talent service over comlink', () => {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(new TalentService(), port1 as unknown as Comlink.Endpoint);
+  const client = new TalentClient(port2 as unknown as Comlink.Endpoint);
+  afterAll(() => {
+    client.dispose();
+    port1.close();
+  });
+
+  it('refuses to search before training', async () => {
+    const error = await client.search({ title: 0, skills: '', location: 255, minYears: 0, text: '', pooling: 'mean' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/train first/);
+    expect(new InvalidArgumentError('x').name).toBe('InvalidArgumentError');
+  });
+
+  it('trains with live maps and tower epochs, then ranks with reasons', async () => {
+    const events: TalentProgress[] = [];
+    const r = await client.train({ members: 1_500, maxSamples: 40_000, towerEpochs: 2 }, (p) => events.push(p));
+    expect(r.members).toBe(1_500);
+    const maps = events.filter((e) => e.status === 'map');
+    expect(maps.length).toBe(4); // 40k samples in 20k chunks, for each of the two orders
+    const first = maps[0] as Extract<TalentProgress, { status: 'map' }>;
+    expect(first.xy.length).toBe(2 * first.groups.length); // one point per company
+    expect(events.filter((e) => e.status === 'tower').length).toBe(2);
+    const { titles } = await client.vocab();
+    const hits = await client.search({ title: 3, skills: '', location: 255, minYears: 0, text: '', pooling: 'max', k: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits[0].reasons[0]).toBe(`title matches: ${titles[3]}`);
+    expect(hits[0].description).toMatch(/^member \d+: /);
+  });
+});

@@ -1,0 +1,4 @@
+/** The supervised two-tower ranker: sparse-input towers, scaled-cosine cross network, Adam. */
+export { Adam } from './adam';
+export { TwoTowerModel, type IdBags, type Triples, type TwoTowerConfig } from './model';
+export { Tower, type TowerShape, type TowerTrace } from './tower';
