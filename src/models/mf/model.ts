@@ -1,6 +1,6 @@
 /**
  * Matrix factorisation for implicit feedback: score(u, i) = <p_u, q_i> + b_u + b_i, trained with
- * logistic loss on each positive against `negatives` sampled unseen items, Adam and L2 (the GMF /
+ * logistic loss on each positive against `negatives` sampled unseen items, NamedAdam<WeightName> and L2 (the GMF /
  * "MF with negative sampling" baseline of He et al., NCF, WWW 2017). Runs on any tfjs backend.
  */
 import { assertModelKernels, currentBackend, type BackendName } from '../../backend';
@@ -13,14 +13,14 @@ import { userItemRows } from '../shared/rows';
 import { checkKindAndVersion } from '../shared/state';
 import { candidateItems, pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs } from '../shared/validate';
-import { Adam } from './adam';
+import { NamedAdam } from '../shared/adam';
 import { MfBatches, positivesHash } from './batches';
 import { MF_KERNELS } from './kernels';
 import { resolveMfConfig, type MfConfig, type MfSettings } from './config';
 import { startCursor, type MfCursor } from './cursor';
 import { decodeMfState, encodeMfState, MF_KIND, MF_STATE_VERSION } from './state';
 import { train } from './train';
-import { MfWeights, type WeightArrays } from './weights';
+import { MfWeights, WEIGHT_NAMES, type WeightArrays, type WeightName } from './weights';
 
 /** The matrix-factorisation recommender. */
 export class MfModel implements Recommender<InteractionLog> {
@@ -29,7 +29,7 @@ export class MfModel implements Recommender<InteractionLog> {
   private catalogue = new Catalogue();
   private weights: MfWeights | null = null;
   /** Present while a run is unfinished (mid-fit, after an abort, or loaded from a checkpoint). */
-  private training: { cursor: MfCursor; adam: Adam } | null = null;
+  private training: { cursor: MfCursor; adam: NamedAdam<WeightName> } | null = null;
   private fitting = false;
 
   /** @example new MfModel({ dim: 32, epochs: 8, seed: 1 }) */
@@ -74,17 +74,17 @@ export class MfModel implements Recommender<InteractionLog> {
     }
   }
 
-  private startFresh(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: Adam } {
+  private startFresh(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam<WeightName> } {
     this.releaseTensors();
     const { dim, initStd, seed } = this.settings;
     this.catalogue = Catalogue.fromLog(log);
     this.weights = MfWeights.init(this.catalogue.nUsers, this.catalogue.nItems, dim, initStd, seed);
-    this.training = { cursor: startCursor(dataHash), adam: Adam.zeros(this.weights.vars) };
+    this.training = { cursor: startCursor(dataHash), adam: NamedAdam.create(this.weights.vars, WEIGHT_NAMES) };
     return this.training;
   }
 
-  private checkResumable(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: Adam } {
-    const run = this.training as { cursor: MfCursor; adam: Adam };
+  private checkResumable(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam<WeightName> } {
+    const run = this.training as { cursor: MfCursor; adam: NamedAdam<WeightName> };
     const sameSize = log.userIds.size === this.catalogue.nUsers && log.itemIds.size === this.catalogue.nItems;
     if (!sameSize || run.cursor.dataHash !== dataHash) {
       throw new InvalidArgumentError(
@@ -119,7 +119,7 @@ export class MfModel implements Recommender<InteractionLog> {
   }
 
   /**
-   * The weights, and while a run is unfinished also Adam's slots and the cursor. Every read starts
+   * The weights, and while a run is unfinished also NamedAdam<WeightName>'s slots and the cursor. Every read starts
    * before the first await, so even during a fit the snapshot belongs to one step (its cursor's
    * partial epoch loss is the one of the last checkpoint).
    */
@@ -144,7 +144,7 @@ export class MfModel implements Recommender<InteractionLog> {
     this.settings = parts.settings;
     this.catalogue = parts.catalogue;
     this.weights = weights;
-    if (parts.training) this.training = { cursor: parts.training.cursor, adam: Adam.fromArrays(parts.training.adam, weights.vars) };
+    if (parts.training) this.training = { cursor: parts.training.cursor, adam: NamedAdam.create(weights.vars, WEIGHT_NAMES, parts.training.adam) };
   }
 
   dispose(): void {

@@ -1,15 +1,15 @@
 /**
  * MF state layout, version 2: weights `userEmb` [nUsers, dim], `itemEmb` [nItems, dim], `userBias`
  * [nUsers], `itemBias` [nItems]; while training is unfinished (a checkpoint, or an aborted fit) also
- * Adam's slots `adam.m.<weight>` / `adam.v.<weight>` and `meta.cursor`.
+ * NamedAdam<WeightName>'s slots `adam.m.<weight>` / `adam.v.<weight>` and `meta.cursor`.
  */
 import type { Json, ModelState, StateTensor } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
 import { floatTensor, readFloat } from '../shared/state';
-import type { AdamArrays } from './adam';
+import type { AdamArrays } from '../shared/adam';
 import type { MfSettings } from './config';
 import { fromTrainingCursor, toTrainingCursor, type MfCursor } from './cursor';
-import { WEIGHT_NAMES, weightShapes, type WeightArrays } from './weights';
+import { WEIGHT_NAMES, weightShapes, type WeightArrays, type WeightName } from './weights';
 
 /** Registry key of the MF model. */
 export const MF_KIND = 'mf';
@@ -21,7 +21,7 @@ export interface MfParts {
   settings: MfSettings;
   catalogue: Catalogue;
   weights: WeightArrays;
-  training: { cursor: MfCursor; adam: AdamArrays } | null;
+  training: { cursor: MfCursor; adam: AdamArrays<WeightName> } | null;
 }
 
 /** Encodes the parts as a v2 state (arrays are used as they are: pass copies). */

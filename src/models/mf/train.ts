@@ -1,5 +1,5 @@
 /**
- * The MF training loop: Adam on mini-batches of positives and sampled negatives, logistic loss plus
+ * The MF training loop: NamedAdam<WeightName> on mini-batches of positives and sampled negatives, logistic loss plus
  * L2. The loss is summed on the device and read once per epoch (and at checkpoints), never per step;
  * every step's tensors die inside one `tf.tidy`, so `tf.memory().numTensors` stays flat.
  */
@@ -7,16 +7,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../backend';
 import { AbortError } from '../../errors';
 import type { FitOptions, FitResult, ModelState } from '../recommender';
-import type { Adam } from './adam';
+import type { NamedAdam } from '../shared/adam';
 import type { Batch, MfBatches } from './batches';
 import type { MfSettings } from './config';
 import type { MfCursor } from './cursor';
-import type { MfWeights } from './weights';
+import type { MfWeights, WeightName } from './weights';
 
 /** Everything one run touches; `cursor` advances as steps are applied. */
 export interface TrainSession {
   weights: MfWeights;
-  adam: Adam;
+  adam: NamedAdam<WeightName>;
   batches: MfBatches;
   settings: MfSettings;
   cursor: MfCursor;
@@ -79,7 +79,7 @@ export async function train(s: TrainSession, options: FitOptions): Promise<FitRe
   return { epochs, loss, seconds, backend: s.backend };
 }
 
-/** One Adam step on `batch`; returns `lossSum + rows · loss` (call inside `tf.tidy`). */
+/** One NamedAdam<WeightName> step on `batch`; returns `lossSum + rows · loss` (call inside `tf.tidy`). */
 function step(s: TrainSession, batch: Batch, lossSum: tf.Scalar): tf.Scalar {
   const rows = batch.users.length;
   const users = tf.tensor1d(batch.users, 'int32');

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../data';
+import { readAll } from '../shared/adam';
 
 /** Names of the weight tensors, in a fixed order (the optimiser's slots follow it). */
 export const WEIGHT_NAMES = ['userEmb', 'itemEmb', 'userBias', 'itemBias'] as const;
@@ -119,7 +120,7 @@ export class MfWeights {
    * await, so a training step cannot land between them: the copies belong to one step.
    */
   toArrays(): Promise<WeightArrays> {
-    return readAll(this.vars);
+    return readAll(this.vars, WEIGHT_NAMES);
   }
 
   /** The variables in {@link WEIGHT_NAMES} order. */
@@ -144,12 +145,6 @@ function lookup(table: tf.Tensor, ids: tf.Tensor1D): tf.Tensor {
   return tf.customGrad(embeddingLookup)(table);
 }
 
-/** Reads one tensor per weight name, all issued at once (see {@link MfWeights.toArrays}). */
-export async function readAll(tensors: Record<WeightName, tf.Tensor>): Promise<WeightArrays> {
-  const pending = WEIGHT_NAMES.map((name) => tensors[name].data());
-  const [userEmb, itemEmb, userBias, itemBias] = (await Promise.all(pending)).map((d) => (d as Float32Array).slice());
-  return { userEmb, itemEmb, userBias, itemBias };
-}
 
 /** Shape of each weight tensor. */
 export function weightShapes(nUsers: number, nItems: number, dim: number): Record<WeightName, number[]> {

@@ -17,7 +17,7 @@ import { userItemRows } from '../shared/rows';
 import { checkKindAndVersion } from '../shared/state';
 import { pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs } from '../shared/validate';
-import { NamedAdam } from './adam';
+import { NamedAdam } from '../shared/adam';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
 import { scoreIdUsers, scoreSeedUsers } from './forward';
 import { coWatchRows, learnerRows } from './inputs';

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../data';
+import { readAll } from '../shared/adam';
 import type { NcfSettings } from './config';
 
 /** Host copies of the parameters, by name. */
@@ -96,10 +97,4 @@ export class NcfParams {
   dispose(): void {
     tf.dispose(this.list());
   }
-}
-
-/** Reads `names` of `tensors`, all issued at once, into own buffers. */
-export async function readAll(tensors: Record<string, tf.Tensor>, names: readonly string[]): Promise<ParamArrays> {
-  const data = await Promise.all(names.map((n) => tensors[n].data()));
-  return Object.fromEntries(names.map((n, k) => [n, (data[k] as Float32Array).slice()]));
 }

@@ -10,7 +10,7 @@ import { fromTrainingCursor, toTrainingCursor, type MfCursor } from '../mf/curso
 import type { Json, ModelState, StateTensor } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
 import { floatTensor, intTensor, readFloat, readInt } from '../shared/state';
-import type { AdamArrays } from './adam';
+import type { AdamArrays } from '../shared/adam';
 import type { NcfSettings } from './config';
 import type { WeightedRows } from './inputs';
 import { paramSpecs, type ParamArrays } from './params';

@@ -11,7 +11,7 @@ import { AbortError } from '../../errors';
 import type { Batch, MfBatches } from '../mf/batches';
 import type { MfCursor } from '../mf/cursor';
 import type { FitOptions, FitResult, ModelState } from '../recommender';
-import type { NamedAdam } from './adam';
+import type { NamedAdam } from '../shared/adam';
 import type { NcfSettings } from './config';
 import { deviceSeed, trainLogits, type DeviceBatch } from './forward';
 import type { NcfParams, ParamArrays } from './params';
