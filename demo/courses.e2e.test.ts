@@ -1,26 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordRequests, startDevServer, type DevServer, type RequestLog } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e';
 
+let demo: DemoPage;
 let dev: DevServer;
-let browser: Browser;
 let page: Page;
 let requests: RequestLog;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-  requests = recordRequests(context, dev.origin);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${dev.origin}/`);
+  demo = await openDemo({ width: 1200, height: 1000 });
+  ({ dev, page, requests, pageErrors } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+afterAll(() => demo?.close());
 
 const openTab = async () => {
   await page.click('#tab-courses');

@@ -1,36 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  recordRequests,
-  repoRoot,
-  startDevServer,
-  type DevServer,
-  type RequestLog,
-} from '../src/testing/e2e';
+import { openDemo, repoRoot, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e';
 
+let demo: DemoPage;
 let dev: DevServer;
-let browser: Browser;
 let page: Page;
 let requests: RequestLog;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-  requests = recordRequests(context, dev.origin);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (msg) => void (msg.type() === 'error' && pageErrors.push(msg.text())));
-  await page.goto(`${dev.origin}/`);
+  demo = await openDemo({ width: 1100, height: 760 }, { consoleErrors: true });
+  ({ dev, page, requests, pageErrors } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+afterAll(() => demo?.close());
 
 type ProgressWindow = Window & { progressValues: number[] };
 

@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startDevServer, type DevServer } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e';
 
-let dev: DevServer;
-let browser: Browser;
+let demo: DemoPage;
 let page: Page;
-const pageErrors: string[] = [];
+let requests: RequestLog;
+let pageErrors: string[];
 
 beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${dev.origin}/`);
+  demo = await openDemo({ width: 1200, height: 1000 });
+  ({ page, requests, pageErrors } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+afterAll(() => demo?.close());
 
 describe('demo Feed tab', () => {
   it('trains in the training worker, shows the evaluation and an explained feed from the ranking worker', async () => {
@@ -56,5 +51,6 @@ describe('demo Feed tab', () => {
     await expect.poll(() => page.locator('#feed-timing').textContent(), { timeout: 60_000 }).toMatch(/p99 [\d.]+ ms/);
     await page.screenshot({ path: '/tmp/demo-feed.png', fullPage: true });
     expect(pageErrors).toEqual([]);
+    expect(requests.foreign).toEqual([]); // nothing left the page's origin
   });
 });

@@ -1,28 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordRequests, startDevServer, type DevServer, type RequestLog } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e';
 
+let demo: DemoPage;
 let dev: DevServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let requests: RequestLog;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 let trainedVersion = '';
 
 beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  requests = recordRequests(context, dev.origin);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${dev.origin}/`);
+  demo = await openDemo({ width: 1100, height: 900 });
+  ({ dev, page, requests, pageErrors } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+afterAll(() => demo?.close());
 
 const status = () => page.locator('#train-status');
 const modelRow = () => page.locator('#models-table tr[data-model="movielens-mf"]');

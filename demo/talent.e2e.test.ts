@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startDevServer, type DevServer } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e';
 
-let dev: DevServer;
-let browser: Browser;
+let demo: DemoPage;
 let page: Page;
-const pageErrors: string[] = [];
+let requests: RequestLog;
+let pageErrors: string[];
 
 beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${dev.origin}/`);
+  demo = await openDemo({ width: 1200, height: 1000 });
+  ({ page, requests, pageErrors } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+afterAll(() => demo?.close());
 
 describe('demo Talent search tab', () => {
   it('trains LINE with a live company map, then ranks members for a query with reasons, by mean or max pooling', async () => {
@@ -51,5 +46,6 @@ describe('demo Talent search tab', () => {
     expect(await items.allTextContents()).not.toEqual(meanTop);
     expect(page.workers().some((w) => w.url().includes('talent.worker'))).toBe(true);
     expect(pageErrors).toEqual([]);
+    expect(requests.foreign).toEqual([]); // nothing left the page's origin
   });
 });

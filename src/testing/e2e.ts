@@ -86,3 +86,31 @@ export function recordRequests(context: BrowserContext, origin: string): Request
   context.on('request', onRequest);
   return log;
 }
+
+/** A demo page in a fresh Chromium, with its request log and page errors (what every demo e2e needs). */
+export interface DemoPage {
+  dev: DevServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: import('playwright-core').Page;
+  requests: RequestLog;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `demo/`, opens it in a new context that records requests, and collects page errors. */
+export async function openDemo(viewport = { width: 1200, height: 1000 }, options: { consoleErrors?: boolean } = {}): Promise<DemoPage> {
+  const [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
+  const context = await browser.newContext({ viewport });
+  const requests = recordRequests(context, dev.origin);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (options.consoleErrors) page.on('console', (msg) => void (msg.type() === 'error' && pageErrors.push(msg.text())));
+  await page.goto(`${dev.origin}/`);
+  const close = async () => {
+    await browser.close();
+    await dev.close();
+  };
+  return { dev, browser, context, page, requests, pageErrors, close };
+}
