@@ -3,9 +3,8 @@
  * logistic loss on each positive against `negatives` sampled unseen items, NamedAdam<WeightName> and L2 (the GMF /
  * "MF with negative sampling" baseline of He et al., NCF, WWW 2017). Runs on any tfjs backend.
  */
-import { assertModelKernels, currentBackend, type BackendName } from '../../backend';
 import type { InteractionLog } from '../../data';
-import { BackendUnavailableError, InvalidArgumentError } from '../../errors';
+import { InvalidArgumentError } from '../../errors';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
 import { reportError } from '../shared/instant-fit';
@@ -14,6 +13,7 @@ import { checkKindAndVersion } from '../shared/state';
 import { candidateItems, pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs } from '../shared/validate';
 import { NamedAdam } from '../shared/adam';
+import { trainingBackend } from '../shared/training-backend';
 import { MfBatches, positivesHash } from './batches';
 import { MF_KERNELS } from './kernels';
 import { resolveMfConfig, type MfConfig, type MfSettings } from './config';
@@ -51,7 +51,7 @@ export class MfModel implements Recommender<InteractionLog> {
     this.fitting = true;
     try {
       checkLog(log, this.kind);
-      const backend = trainingBackend();
+      const backend = trainingBackend(MF_KERNELS);
       const rows = userItemRows(log);
       const { batchSize, negatives, seed } = this.settings;
       const batches = new MfBatches(rows, batchSize, negatives, seed);
@@ -158,14 +158,6 @@ export class MfModel implements Recommender<InteractionLog> {
     this.weights = null;
     this.training = null;
   }
-}
-
-/** The backend MF trains on, after checking it has every kernel (forward, backward, gradients). */
-function trainingBackend(): BackendName {
-  const backend = currentBackend();
-  if (!backend) throw new BackendUnavailableError('none', [], 'no tfjs backend is running; call initBackend() first');
-  assertModelKernels(backend, MF_KERNELS);
-  return backend;
 }
 
 function emptyWeights(): WeightArrays {

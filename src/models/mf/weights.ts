@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../data';
 import { readAll } from '../shared/adam';
+import { scorePairsByUser } from '../shared/pair-scores';
 
 /** Names of the weight tensors, in a fixed order (the optimiser's slots follow it). */
 export const WEIGHT_NAMES = ['userEmb', 'itemEmb', 'userBias', 'itemBias'] as const;
@@ -69,21 +70,7 @@ export class MfWeights {
    * pair scores bit-identically either way.
    */
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
-    const out = new Float32Array(users.length);
-    const distinct = Int32Array.from(new Set(users));
-    const nItems = this.vars.itemEmb.shape[0];
-    const chunk = Math.max(1, Math.floor(4_000_000 / Math.max(1, nItems)));
-    const row = new Map<number, number>();
-    for (let start = 0; start < distinct.length; start += chunk) {
-      const group = distinct.subarray(start, start + chunk);
-      const all = await this.scoreUsers(group);
-      group.forEach((u, r) => row.set(u, r + start));
-      for (let k = 0; k < users.length; k++) {
-        const r = (row.get(users[k]) ?? -1) - start;
-        if (r >= 0 && r < group.length) out[k] = all[r * nItems + items[k]];
-      }
-    }
-    return out;
+    return scorePairsByUser(users, items, this.vars.itemEmb.shape[0], (group) => this.scoreUsers(group));
   }
 
   /** Every item's score for each of `users`: row-major [users.length, nItems]. */

@@ -5,9 +5,8 @@
  * are logits; training is logistic loss on positives against sampled unseen items, with Adam.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertModelKernels, currentBackend, type BackendName } from '../../backend';
 import type { InteractionLog } from '../../data';
-import { BackendUnavailableError, InvalidArgumentError } from '../../errors';
+import { InvalidArgumentError } from '../../errors';
 import { MfBatches, positivesHash } from '../mf/batches';
 import { startCursor, type MfCursor } from '../mf/cursor';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
@@ -18,6 +17,8 @@ import { checkKindAndVersion } from '../shared/state';
 import { pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs } from '../shared/validate';
 import { NamedAdam } from '../shared/adam';
+import { scorePairsByUser } from '../shared/pair-scores';
+import { trainingBackend } from '../shared/training-backend';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
 import { scoreIdUsers, scoreSeedUsers } from './forward';
 import { coWatchRows, learnerRows } from './inputs';
@@ -60,7 +61,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.fitting = true;
     try {
       checkLog(log, this.kind);
-      const backend = trainingBackend();
+      const backend = trainingBackend(NCF_KERNELS);
       const val = this.settings.patience > 0 ? carveValidation(log, this.settings.seed) : null;
       const trainLog = val?.train.length ? val.train : log;
       const rows = userItemRows(trainLog);
@@ -132,23 +133,9 @@ export class NcfModel implements Recommender<InteractionLog> {
 
   /** Pair scores through whole-catalogue rows of distinct users, in chunks (the `recommend` path). */
   private async scoreUnchecked(users: Int32Array, items: Int32Array): Promise<Float32Array> {
-    const out = new Float32Array(users.length);
-    if (!this.params) return out;
-    const distinct = Int32Array.from(new Set(users));
-    const nItems = this.catalogue.nItems;
+    if (!this.params) return new Float32Array(users.length);
     const width = this.settings.arch === 'mlp' || this.settings.arch === 'neumf' ? this.settings.layers[1] ?? 1 : 1;
-    const chunk = Math.max(1, Math.floor(4_000_000 / Math.max(1, nItems * width)));
-    const row = new Map<number, number>();
-    for (let start = 0; start < distinct.length; start += chunk) {
-      const group = distinct.subarray(start, start + chunk);
-      const all = await this.scoreUsers(group);
-      group.forEach((u, r) => row.set(u, r + start));
-      for (let k = 0; k < users.length; k++) {
-        const r = (row.get(users[k]) ?? -1) - start;
-        if (r >= 0 && r < group.length) out[k] = all[r * nItems + items[k]];
-      }
-    }
-    return out;
+    return scorePairsByUser(users, items, this.catalogue.nItems, (group) => this.scoreUsers(group), width);
   }
 
   /** Every item's score for each of `users`: row-major [users.length, nItems]. */
@@ -205,12 +192,4 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.params = null;
     this.training = null;
   }
-}
-
-/** The backend NCF trains on, after checking it has every kernel. */
-function trainingBackend(): BackendName {
-  const backend = currentBackend();
-  if (!backend) throw new BackendUnavailableError('none', [], 'no tfjs backend is running; call initBackend() first');
-  assertModelKernels(backend, NCF_KERNELS);
-  return backend;
 }
