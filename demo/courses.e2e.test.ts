@@ -7,6 +7,8 @@ let dev: DevServer;
 let page: Page;
 let requests: RequestLog;
 let pageErrors: string[];
+/** `id vN` of GLMix and the blender as first trained, to recognise them after the reload. */
+const trained: Record<'glmix' | 'blend', string> = { glmix: '', blend: '' };
 
 beforeAll(async () => {
   demo = await openDemo({ width: 1200, height: 1000 });
@@ -20,9 +22,17 @@ const openTab = async () => {
   await page.locator('#course-blend li').nth(9).waitFor({ timeout: 120_000 });
 };
 
+const caption = (which: string) => page.locator(`#course-${which}-caption`).textContent().then((t) => t ?? '');
+
 describe('demo Courses tab', () => {
-  it('shows a learner, their history and blended / GLMix top-10 with reasons', async () => {
+  it('trains GLMix and the blender in the worker, then shows blended / GLMix top-10 with reasons', async () => {
     await openTab();
+    for (const which of ['glmix', 'blend'] as const) {
+      const m = /(courses-\w+ v\d+), trained in the worker just now/.exec(await caption(which));
+      expect(m, which).not.toBeNull();
+      trained[which] = m![1];
+    }
+    expect(await page.locator('#course-glmix .reason').first().textContent()).toMatch(/Teaches |where your skills are|learners at your level/);
     expect(await page.locator('#course-learner option').count()).toBeGreaterThan(5);
     expect(await page.locator('#course-history li').count()).toBeGreaterThan(0);
     expect(await page.locator('#course-glmix li').count()).toBe(10);
@@ -42,9 +52,13 @@ describe('demo Courses tab', () => {
     expect(await page.locator('#course-ncf-caption').textContent()).toContain('trained just now');
   }, 200_000);
 
-  it('after a reload, restores NCF from IndexedDB without retraining', async () => {
+  it('after a reload, restores NCF, GLMix and the blender from IndexedDB without retraining', async () => {
     await page.reload();
     await openTab();
+    // Same stored versions, ranked by the ranking worker: nothing was retrained.
+    for (const which of ['glmix', 'blend'] as const) expect(await caption(which)).toContain(`${trained[which]}, restored from IndexedDB without retraining`);
+    expect(await page.locator('#course-glmix li').count()).toBe(10);
+    expect(await page.locator('#course-blend-caption').textContent()).toMatch(/NCF -?\d\.\d\d, GLMix -?\d\.\d\d/);
     await expect.poll(() => page.locator('#course-ncf-caption').textContent(), { timeout: 30_000 }).toContain('restored from IndexedDB without retraining');
     expect(await page.locator('#course-ncf li').count()).toBe(10);
     expect(await page.locator('#course-status').getAttribute('data-status')).not.toBe('training');

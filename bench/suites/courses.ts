@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- courses [--epochs N] [--cpu-users N] [--target]`: NCF training speed in Node on the cpu and
- * wasm backends — samples/s and seconds per epoch of NeuMF and seed-NCF on MovieLens ml-latest-small
- * (cpu on the first `--cpu-users` users only, default 150: it is ~7× slower), tf.memory().numTensors
- * at every epoch end (must be flat), and with `--target` the training time and quality of the tuned
- * best model. The Chromium (webgpu / wasm) and NVIDIA figures are not measured here.
+ * `npm run bench -- courses [--epochs N] [--cpu-users N] [--target] [--chromium [--chromium-steps N]]`: NCF
+ * training speed — samples/s and seconds per epoch of NeuMF and seed-NCF on MovieLens ml-latest-small —
+ * in Node on the cpu and wasm backends (cpu on the first `--cpu-users` users only, default 150: it is
+ * ~7× slower), tf.memory().numTensors at every epoch end (must be flat), and with `--target` the
+ * training time and quality of the tuned best model. With `--chromium` (opt-in: about 4 minutes more)
+ * the same models also train in a dedicated module worker in headless Chromium: on wasm over whole
+ * epochs, and on WebGPU (SwiftShader here) over `--chromium-steps` mini-batches per epoch (default 2)
+ * of a subset of users, its s/epoch extrapolated to the whole log. NVIDIA figures are not measured here.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../src/backend';
@@ -13,6 +16,7 @@ import { evaluateKind, TUNED } from '../../src/courses/movielens-eval';
 import { leaveLatestOut } from '../../src/courses/protocol';
 import { createModel } from '../../src/models';
 import { flag, printTable } from '../table';
+import { ncfSpeedInChromium, type ChromiumRow } from '../tools/courses-chromium';
 
 interface Row {
   backend: BackendName;
@@ -46,13 +50,38 @@ export async function run(args: string[]): Promise<unknown> {
     best = await evaluateKind('ncf', TUNED.ncf, p);
     console.log(`\nseed-NCF on wasm: HR@10 ${best.sampled.hr10.toFixed(3)} NDCG@10 ${best.sampled.ndcg10.toFixed(3)} after ${best.seconds.toFixed(0)} s of training (PyTorch NeuMF reference: 28 s/epoch, ~9 min for 20 epochs)`);
   }
+  const chromium = args.includes('--chromium') ? await chromiumRows(Number(flag(args, '--chromium-steps') ?? 2), epochs) : null;
   return {
     courses: {
       node: Object.fromEntries(rows.map((r) => [`${r.backend}/${r.model}`, { samplesPerSec: Math.round(r.samplesPerSec), epochSeconds: round(r.epochSeconds), rows: r.rows, tensorsFlat: new Set(r.tensorsPerEpoch).size === 1 }])),
       timeToTarget: best && { model: 'ncf', backend: 'wasm', seconds: round(best.seconds), hr10: round(best.sampled.hr10), ndcg10: round(best.sampled.ndcg10) },
-      chromium: null,
+      chromium: chromium && Object.fromEntries(chromium.map((r) => [`${r.backend}/${r.kind}`, chromiumJson(r)])),
       gpu: null,
     },
+  };
+}
+
+/** Trains both models in a Chromium worker on WebGPU (`steps` mini-batches per epoch) and on wasm (whole log). */
+async function chromiumRows(steps: number, epochs: number): Promise<ChromiumRow[]> {
+  const rows = await ncfSpeedInChromium({ backends: [{ backend: 'webgpu', steps }, { backend: 'wasm' }], epochs });
+  console.log('\nChromium, dedicated module worker (backend asserted: initBackend, fit progress and result all agree)');
+  printTable(
+    ['backend', 'model', 'users', 'steps/epoch', 'rows/epoch', 'samples/s', 's/epoch', 's/epoch is', 'numTensors before / epoch ends / after dispose'],
+    rows.map((r) => [
+      r.backend, r.kind, `${r.users}/${r.totalUsers}`, r.steps, r.rows, Math.round(r.meanSamplesPerSec), r.epochSeconds.toFixed(1),
+      r.extrapolated ? `extrapolated to ${r.fullRows} rows from epoch${epochs > 1 ? `s 2…${epochs}` : ' 1 (with warm-up)'}` : `measured, mean of ${epochs}`,
+      `${r.tensors.before} / ${r.tensors.epochEnds.join(' ')} / ${r.tensors.afterDispose}`,
+    ]),
+  );
+  const adapter = rows.find((r) => r.adapter)?.adapter;
+  if (adapter) console.log(`WebGPU adapter: ${adapter} (software: correctness, not speed)`);
+  return rows;
+}
+
+function chromiumJson(r: ChromiumRow): object {
+  return {
+    backend: r.backend, adapter: r.adapter, samplesPerSec: Math.round(r.meanSamplesPerSec), epochSeconds: round(r.epochSeconds), extrapolated: r.extrapolated,
+    users: r.users, steps: r.steps, rows: r.rows, fullRows: r.fullRows, samplesPerSecByEpoch: r.samplesPerSec.map(Math.round), tensors: r.tensors, tensorsFlat: r.tensorsFlat,
   };
 }
 

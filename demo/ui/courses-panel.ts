@@ -13,6 +13,8 @@ export interface CourseRow {
 export interface CoursesPanelHandlers {
   pick(member: number): void;
   train(): void;
+  /** Retrains GLMix and the blender. */
+  trainCourses(): void;
   cancel(): void;
   drop(file: File): void;
 }
@@ -38,6 +40,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     (['ncf', 'glmix', 'blend'] as const).map((w) => [w, { caption: h('p', { class: 'caption', id: `course-${w}-caption` }), list: h('ol', { id: `course-${w}`, class: 'course-list' }) }]),
   ) as unknown as Record<'ncf' | 'glmix' | 'blend', { caption: HTMLElement; list: HTMLElement }>;
   const train = h('button', { id: 'course-train' }, 'Retrain NCF in the worker');
+  const trainCourses = h('button', { id: 'course-train-blend' }, 'Retrain GLMix + blender in the worker');
   const cancel = h('button', { id: 'course-cancel', disabled: '' }, 'Cancel');
   const status = h('p', { id: 'course-status', 'data-status': 'idle' });
   const chartBox = h('div', { id: 'course-chart' });
@@ -46,6 +49,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   const uploadStatus = h('p', { id: 'course-upload-status' });
   const uploadList = h('ol', { id: 'course-upload-list', class: 'course-list' });
   train.addEventListener('click', () => on.train());
+  trainCourses.addEventListener('click', () => on.trainCourses());
   cancel.addEventListener('click', () => on.cancel());
   file.addEventListener('change', () => file.files?.[0] && on.drop(file.files[0]));
   drop.addEventListener('dragover', (e) => e.preventDefault());
@@ -60,7 +64,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     h('h3', {}, 'Watch history (past the duration threshold)'),
     history,
     h('div', { class: 'course-cols' }, column('blend', 'Blended'), column('ncf', 'NCF (seed variant)'), column('glmix', 'GLMix')),
-    h('div', { class: 'course-train' }, train, cancel, status),
+    h('div', { class: 'course-train' }, train, trainCourses, cancel, status),
     chartBox,
     h('h3', {}, 'Your own data (processed on this device, never uploaded)'),
     drop,
@@ -94,6 +98,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     },
     training(onOff) {
       train.toggleAttribute('disabled', onOff);
+      trainCourses.toggleAttribute('disabled', onOff);
       cancel.toggleAttribute('disabled', !onOff);
     },
   };

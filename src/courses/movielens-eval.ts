@@ -24,7 +24,7 @@ export const TUNED: Readonly<Record<string, object>> = Object.freeze({
   gmf: { dim: 32, epochs: 8, learningRate: 0.005, l2: 1e-3 },
   mlp: { layers: [64, 32, 16], epochs: 8, learningRate: 0.005 },
   neumf: { dim: 32, layers: [64, 32, 16], epochs: 6, learningRate: 0.005, l2: 1e-3 },
-  ncf: { dim: 32, epochs: 8, window: 10, neighbours: 20, batchSize: 4096, learningRate: 0.01, lrDecay: 0.85 },
+  ncf: { dim: 32, epochs: 8, window: 10, neighbours: 20, batchSize: 4096, learningRate: 0.01, lrDecay: 0.85, causal: true, timeWindowDays: 365 },
 });
 
 /** Fits `kind` on the protocol's training log and measures it; `full` adds full ranking. */

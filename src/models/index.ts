@@ -2,9 +2,11 @@
  * linkrec models: the one `Recommender` interface, the registry, and the models on interaction logs.
  */
 export type {
+  Explained,
   FitOptions,
   FitProgress,
   FitResult,
+  ItemReason,
   Json,
   ModelState,
   Ranked,
@@ -17,9 +19,13 @@ export {
   createModel,
   modelEntry,
   modelFromState,
+  modelInput,
   modelKinds,
   upgradeState,
   type ModelConfigs,
+  type ModelData,
+  type ModelDataOf,
+  type ModelInput,
   type ModelEntry,
   type ModelKind,
   type StateUpgrade,

@@ -96,6 +96,17 @@ export interface Ranked {
   scores: Float32Array;
 }
 
+/** Why an item is recommended: which part of the model speaks (`'ncf'`, `'glmix'`…) and the words. */
+export interface ItemReason {
+  source: string;
+  text: string;
+}
+
+/** A ranked list with one reason per item (`reasons[i]` explains `items[i]`). */
+export interface Explained extends Ranked {
+  reasons: ItemReason[];
+}
+
 /**
  * The uniform model interface. `Data` is what the model trains on (an `InteractionLog` for
  * collaborative filtering; other models bring their own).
@@ -111,6 +122,8 @@ export interface Recommender<Data> {
   score(users: Int32Array, items: Int32Array): Promise<Float32Array>;
   /** Nearest items to `item`, where the model has an item space. */
   similarItems?(item: number, k: number): Promise<Ranked>;
+  /** `recommend` with a reason per item, where the model can say why (the course models). */
+  explain?(user: number, options?: RecommendOptions): Promise<Explained>;
   /** A snapshot of the model (read out of tensors; safe to keep after `dispose`). */
   toState(): Promise<ModelState>;
   /** Replaces the model's weights and config with `state` (from `toState` or a checkpoint). */

@@ -3,7 +3,7 @@ import { initBackend, MODEL_KERNELS, requiredKernels } from '../backend';
 import { InvalidArgumentError, StateVersionError, UnknownIdError } from '../errors';
 import { checkerboardFixture } from '../testing/recommender-fixtures';
 import { mfV2ToV1 } from './mf';
-import { createModel, modelEntry, modelFromState, modelKinds, upgradeState } from './registry';
+import { createModel, modelEntry, modelFromState, modelInput, modelKinds, upgradeState } from './registry';
 import type { ModelState } from './recommender';
 
 const board = checkerboardFixture();
@@ -32,6 +32,9 @@ describe('model registry', () => {
     expect(requiredKernels(modelEntry('mf').kernels)).toEqual(expect.arrayContaining(requiredKernels(MODEL_KERNELS.embedding)));
     expect(requiredKernels(modelEntry('popular').kernels)).toEqual([]);
     expect(modelEntry('itemknn')).toMatchObject({ personalised: true, iterative: false });
+    // The course models train on watches with features, not an interaction log.
+    expect(['glmix', 'blend', 'mf', 'nope'].map(modelInput)).toEqual(['courses', 'courses', 'interactions', 'interactions']);
+    expect(requiredKernels(modelEntry('blend').kernels)).toEqual(expect.arrayContaining(requiredKernels(modelEntry('glmix').kernels)));
   });
 
   it('rejects an unknown kind and bad options with typed errors', async () => {

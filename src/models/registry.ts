@@ -6,19 +6,29 @@
 import { combineRequirements, type KernelRequirements } from '../backend';
 import type { InteractionLog } from '../data';
 import { StateVersionError, UnknownIdError } from '../errors';
+import { BlendModel, BLEND_STATE_VERSION, type BlendConfig } from './blend';
+import { GLMIX_KERNELS, GLMIX_STATE_VERSION, GlmixModel, type CourseData, type GlmixConfig } from './glmix';
 import { ItemKnnModel, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './itemknn';
 import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from './mf';
-import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, type NcfConfig } from './ncf';
+import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, ncfV1ToV2, type NcfConfig } from './ncf';
 import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular';
 import type { Json, ModelState, Recommender } from './recommender';
 
 /** Turns a state of version n into version n + 1. */
 export type StateUpgrade = (state: ModelState) => ModelState;
 
+/** What a model trains on: an interaction log, or (`input: 'courses'`) watches with member and course features. */
+export type ModelData = InteractionLog | CourseData;
+
+/** Which of the {@link ModelData} shapes a kind trains on. */
+export type ModelInput = 'interactions' | 'courses';
+
 /** What the registry knows about one model kind. */
-export interface ModelEntry<Config> {
+export interface ModelEntry<Config, Data extends ModelData = InteractionLog> {
   /** Builds an untrained model from its options. */
-  create(config: Config): Recommender<InteractionLog>;
+  create(config: Config): Recommender<Data>;
+  /** What `fit` takes (default `'interactions'`: an `InteractionLog`). */
+  readonly input?: ModelInput;
   /** The state version this build writes. */
   readonly stateVersion: number;
   /** `upgrades[n]` turns a version-n state into version n + 1. */
@@ -40,21 +50,34 @@ export interface ModelConfigs {
   mlp: NcfConfig;
   neumf: NcfConfig;
   ncf: NcfConfig;
+  glmix: GlmixConfig;
+  blend: BlendConfig;
 }
+
+/** The kinds that train on course data rather than an interaction log. */
+interface CourseKinds {
+  glmix: CourseData;
+  blend: CourseData;
+}
+
+/** What kind `K` trains on. */
+export type ModelDataOf<K extends ModelKind> = K extends keyof CourseKinds ? CourseKinds[K] : InteractionLog;
 
 /** A registered model kind. */
 export type ModelKind = keyof ModelConfigs;
 
 const HOST_ONLY = combineRequirements();
 
-const REGISTRY: { readonly [K in ModelKind]: ModelEntry<ModelConfigs[K]> } = {
+const REGISTRY: { readonly [K in ModelKind]: ModelEntry<ModelConfigs[K], ModelDataOf<K>> } = {
   popular: { create: (c) => new PopularModel(c), stateVersion: POPULAR_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: false, iterative: false },
   itemknn: { create: (c) => new ItemKnnModel(c), stateVersion: ITEMKNN_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: true, iterative: false },
   mf: { create: (c) => new MfModel(c), stateVersion: MF_STATE_VERSION, upgrades: { 1: mfV1ToV2 }, kernels: MF_KERNELS, personalised: true, iterative: true },
-  gmf: { create: (c) => new NcfModel('gmf', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  mlp: { create: (c) => new NcfModel('mlp', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  neumf: { create: (c) => new NcfModel('neumf', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  ncf: { create: (c) => new NcfModel('seed', c), stateVersion: NCF_STATE_VERSION, upgrades: {}, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  gmf: { create: (c) => new NcfModel('gmf', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  mlp: { create: (c) => new NcfModel('mlp', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  neumf: { create: (c) => new NcfModel('neumf', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  ncf: { create: (c) => new NcfModel('seed', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
+  glmix: { create: (c) => new GlmixModel(c), input: 'courses', stateVersion: GLMIX_STATE_VERSION, upgrades: {}, kernels: GLMIX_KERNELS, personalised: true, iterative: false },
+  blend: { create: (c) => new BlendModel(c, { upgradePart: upgradeState }), input: 'courses', stateVersion: BLEND_STATE_VERSION, upgrades: {}, kernels: combineRequirements(NCF_KERNELS, GLMIX_KERNELS), personalised: true, iterative: false },
 };
 
 /** Every registered kind, in registry order. */
@@ -63,11 +86,16 @@ export function modelKinds(): ModelKind[] {
 }
 
 /** The registry entry of `kind`; an unregistered kind throws UnknownIdError('model kind', kind). */
-export function modelEntry<K extends ModelKind>(kind: K): ModelEntry<ModelConfigs[K]>;
-export function modelEntry(kind: string): ModelEntry<{ [key: string]: Json }>;
-export function modelEntry(kind: string): ModelEntry<never> {
+export function modelEntry<K extends ModelKind>(kind: K): ModelEntry<ModelConfigs[K], ModelDataOf<K>>;
+export function modelEntry(kind: string): ModelEntry<{ [key: string]: Json }, ModelData>;
+export function modelEntry(kind: string): ModelEntry<never, ModelData> {
   if (!Object.hasOwn(REGISTRY, kind)) throw new UnknownIdError('model kind', kind);
-  return REGISTRY[kind as ModelKind] as ModelEntry<never>;
+  return REGISTRY[kind as ModelKind] as ModelEntry<never, ModelData>;
+}
+
+/** What `kind` trains on; `'interactions'` for a kind the registry does not know (its create fails later). */
+export function modelInput(kind: string): ModelInput {
+  return Object.hasOwn(REGISTRY, kind) ? (REGISTRY[kind as ModelKind].input ?? 'interactions') : 'interactions';
 }
 
 /**
@@ -75,9 +103,9 @@ export function modelEntry(kind: string): ModelEntry<never> {
  * @throws UnknownIdError for an unregistered kind; InvalidArgumentError for an invalid option.
  * @example const mf = createModel('mf', { dim: 32, epochs: 8 }); await mf.fit(log);
  */
-export function createModel<K extends ModelKind>(kind: K, config?: ModelConfigs[K]): Recommender<InteractionLog>;
-export function createModel(kind: string, config?: { [key: string]: Json }): Recommender<InteractionLog>;
-export function createModel(kind: string, config: object = {}): Recommender<InteractionLog> {
+export function createModel<K extends ModelKind>(kind: K, config?: ModelConfigs[K]): Recommender<ModelDataOf<K>>;
+export function createModel(kind: string, config?: { [key: string]: Json }): Recommender<ModelData>;
+export function createModel(kind: string, config: object = {}): Recommender<ModelData> {
   return modelEntry(kind).create(config as never);
 }
 
@@ -105,7 +133,7 @@ export function upgradeState(state: ModelState): ModelState {
  * was written by an older version. A checkpoint's model resumes training on `fit`.
  * @throws UnknownIdError for an unregistered kind; StateVersionError for a version this build cannot read.
  */
-export async function modelFromState(state: ModelState): Promise<Recommender<InteractionLog>> {
+export async function modelFromState(state: ModelState): Promise<Recommender<ModelData>> {
   const upgraded = upgradeState(state);
   const model = createModel(upgraded.kind, upgraded.config);
   try {

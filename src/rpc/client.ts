@@ -8,6 +8,7 @@ import { inThreadEngine, workerEngine, type Engine } from './engines';
 import { installErrorTransfer } from './errors';
 import type {
   DeviceLossReport,
+  ExplainedItems,
   LoadedModel,
   RankedItems,
   RecommendRequest,
@@ -78,6 +79,8 @@ export interface RecommenderClient {
   /** Trains (or resumes, from a checkpoint of the same request) and stores `request.modelId`. */
   train(request: TrainOptions, onProgress?: (p: TrainProgress) => void): TrainingHandle;
   recommend(request: RecommendRequest): Promise<RankedItems>;
+  /** `recommend` with a reason per item, for models that give reasons (GLMix, the blender). */
+  explain(request: RecommendRequest): Promise<ExplainedItems>;
   score(request: ScoreRequest): Promise<Float32Array>;
   similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
   /** Models the ranking side holds in memory. */
@@ -140,6 +143,10 @@ class Client implements RecommenderClient {
 
   recommend(request: RecommendRequest): Promise<RankedItems> {
     return this.engine.ranking((api) => api.recommend(request));
+  }
+
+  explain(request: RecommendRequest): Promise<ExplainedItems> {
+    return this.engine.ranking((api) => api.explain(request));
   }
 
   score(request: ScoreRequest): Promise<Float32Array> {

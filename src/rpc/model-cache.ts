@@ -4,23 +4,22 @@
  * model is disposed only when evicted or replaced AND no request is using it.
  */
 import type { IdMap } from '../data/idmap';
-import type { InteractionLog } from '../data/interactions';
 import { ModelNotFoundError, StaleModelError } from '../errors';
 import type { ModelState, Recommender } from '../models/recommender';
-import { modelFromState } from '../models/registry';
+import { modelFromState, type ModelData } from '../models/registry';
 import { modelIdMaps } from '../models/shared/state';
 import type { ModelStore } from '../store/types';
 import type { LoadedModel, ModelRef } from './protocol';
 
 /** Builds a model from a stored state. */
-export type StateLoader = (state: ModelState) => Promise<Recommender<InteractionLog>>;
+export type StateLoader = (state: ModelState) => Promise<Recommender<ModelData>>;
 
 /** A model held in memory with its id maps. */
 export interface HeldModel {
   readonly modelId: string;
   readonly version: number;
   readonly kind: string;
-  readonly model: Recommender<InteractionLog>;
+  readonly model: Recommender<ModelData>;
   readonly users: IdMap;
   readonly items: IdMap;
 }

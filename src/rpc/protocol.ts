@@ -6,15 +6,21 @@
  */
 import type { BackendName, BackendPreference, BackendReport } from '../backend/types';
 import type { ExternalId } from '../data/idmap';
-import type { Json, TrainingCursor } from '../models/recommender';
+import type { WireCourseData } from '../models/glmix/wire';
+import type { ItemReason, Json, TrainingCursor } from '../models/recommender';
 import type { ModelInfo } from '../store/types';
 
-/** Where the training interactions come from (MovieLens-style `user,item,rating,timestamp` lines). */
+/**
+ * What a model trains on. Interaction-log kinds take MovieLens-style `user,item,rating,timestamp`
+ * lines; course kinds (`glmix`, `blend`: registry `input: 'courses'`) take watches with features.
+ */
 export type TrainingData =
   /** A same-origin URL (absolute, or resolved against the service's location). */
   | { ratingsUrl: string }
   /** The file's text itself; `file` names it in `DataFormatError`s. */
-  | { csv: string; file?: string };
+  | { csv: string; file?: string }
+  /** Watches with member and course features, inline (typed arrays: `courseDataToWire(data)`). */
+  | { courses: WireCourseData };
 
 /** What to train, and how. */
 export interface TrainRequest {
@@ -169,6 +175,11 @@ export interface RankedItems {
   scores: Float32Array;
 }
 
+/** A ranked list with one reason per item (`reasons[i]` explains `items[i]`). */
+export interface ExplainedItems extends RankedItems {
+  reasons: ItemReason[];
+}
+
 /** A model the ranking service holds in memory. */
 export interface LoadedModel {
   modelId: string;
@@ -184,6 +195,8 @@ export interface RankingApi {
    */
   warm(prefer?: BackendPreference): Promise<BackendReport>;
   recommend(request: RecommendRequest): Promise<RankedItems>;
+  /** `recommend` with a reason per item, for models that give reasons (`InvalidArgumentError` otherwise). */
+  explain(request: RecommendRequest): Promise<ExplainedItems>;
   score(request: ScoreRequest): Promise<Float32Array>;
   similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
   loadedModels(): Promise<LoadedModel[]>;

@@ -2,11 +2,12 @@ import { transfer } from 'comlink';
 import type { BackendPreference, BackendReport } from '../backend/types';
 import type { ExternalId, IdMap } from '../data/idmap';
 import { InvalidArgumentError } from '../errors';
-import type { Ranked } from '../models/recommender';
+import type { Ranked, RecommendOptions } from '../models/recommender';
 import type { ModelInfo, ModelStore } from '../store/types';
 import { BackendKeeper, type StartBackend } from './backend-keeper';
 import { ModelCache, type HeldModel, type StateLoader } from './model-cache';
 import type {
+  ExplainedItems,
   LoadedModel,
   ModelRef,
   RankedItems,
@@ -61,14 +62,18 @@ export class RankingService implements RankingApi {
   /** Top-k items for `request.user`, best first. */
   recommend(request: RecommendRequest): Promise<RankedItems> {
     return this.cache.use(request, async (held) => {
-      const user = held.users.index(request.user);
-      const ranked = await held.model.recommend(user, {
-        k: request.k,
-        exclude: request.exclude ? knownIndices(held.items, request.exclude) : undefined,
-        candidates: request.candidates ? Int32Array.from(request.candidates, (id) => held.items.index(id)) : undefined,
-        excludeSeen: request.excludeSeen,
-      });
+      const ranked = await held.model.recommend(held.users.index(request.user), recommendOptions(held, request));
       return rankedItems(held, request, ranked);
+    });
+  }
+
+  /** Top-k items for `request.user` with a reason each (course models); plain objects, so they clone. */
+  explain(request: RecommendRequest): Promise<ExplainedItems> {
+    return this.cache.use(request, async (held) => {
+      if (!held.model.explain) throw new InvalidArgumentError(`model kind '${held.kind}' gives no reasons`);
+      const { reasons, ...ranked } = await held.model.explain(held.users.index(request.user), recommendOptions(held, request));
+      const out = rankedItems(held, request, ranked);
+      return Object.assign(out, { reasons: reasons.map(({ source, text }) => ({ source, text })) });
     });
   }
 
@@ -115,6 +120,16 @@ export class RankingService implements RankingApi {
   dispose(): void {
     this.cache.clear();
   }
+}
+
+/** A request's options with external ids turned into the model's dense indices. */
+function recommendOptions(held: HeldModel, request: RecommendRequest): RecommendOptions {
+  return {
+    k: request.k,
+    exclude: request.exclude ? knownIndices(held.items, request.exclude) : undefined,
+    candidates: request.candidates ? Int32Array.from(request.candidates, (id) => held.items.index(id)) : undefined,
+    excludeSeen: request.excludeSeen,
+  };
 }
 
 /** Dense indices of the ids the model knows (unknown ones can never be recommended anyway). */

@@ -6,7 +6,9 @@
 import { loadInteractions } from '../data/loaders/interactions';
 import type { InteractionLog } from '../data/interactions';
 import { InvalidArgumentError, LinkrecError } from '../errors';
+import { courseDataFromWire, type WireCourseData } from '../models/glmix/wire';
 import type { Json } from '../models/recommender';
+import { modelInput, type ModelData } from '../models/registry';
 import type { TrainingData, TrainRequest } from './protocol';
 
 /** How the service reaches the network: replaceable in Node tests. */
@@ -16,8 +18,21 @@ export interface DataDeps {
   origin?: string;
 }
 
-/** Loads a request's interactions; `DataFormatError` for a malformed file. */
-export async function loadTrainingData(data: TrainingData, deps: DataDeps, signal?: AbortSignal): Promise<InteractionLog> {
+/**
+ * Loads a request's data, in the shape its kind trains on (`InvalidArgumentError` for the other shape);
+ * `DataFormatError` for a malformed file or course data.
+ */
+export async function loadTrainingData(request: Pick<TrainRequest, 'kind' | 'data'>, deps: DataDeps, signal?: AbortSignal): Promise<ModelData> {
+  const { data, kind } = request;
+  const courses = 'courses' in data;
+  if (courses !== (modelInput(kind) === 'courses')) {
+    throw new InvalidArgumentError(`train: kind '${kind}' trains on ${courses ? 'an interaction log ({ ratingsUrl } or { csv })' : 'course data ({ courses })'}`);
+  }
+  if ('courses' in data) return courseDataFromWire(data.courses);
+  return loadLog(data, deps, signal);
+}
+
+async function loadLog(data: Exclude<TrainingData, { courses: WireCourseData }>, deps: DataDeps, signal?: AbortSignal): Promise<InteractionLog> {
   if ('csv' in data) return loadInteractions(data.csv, { file: data.file ?? 'inline.csv', signal });
   const url = sameOriginUrl(data.ratingsUrl, deps.origin);
   const response = await deps.fetch(url.href);
@@ -38,7 +53,8 @@ function sameOriginUrl(raw: string, origin: string | undefined): URL {
  * config, checkpoint interval and data source are all the same (inline text by its hash).
  */
 export function trainingFingerprint(request: TrainRequest): Json {
-  const data: Json = 'csv' in request.data ? { csvHash: fnv1a(request.data.csv) } : { ratingsUrl: request.data.ratingsUrl };
+  const d = request.data;
+  const data: Json = 'csv' in d ? { csvHash: fnv1a(d.csv) } : 'courses' in d ? { coursesHash: hashCourses(d.courses) } : { ratingsUrl: d.ratingsUrl };
   return JSON.stringify({
     kind: request.kind,
     config: sortKeys(request.config ?? {}),
@@ -51,6 +67,28 @@ function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+}
+
+/** FNV-1a over every typed array and string of the course data (walked in key order). */
+function hashCourses(wire: WireCourseData): string {
+  let h = 0x811c9dc5;
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (ArrayBuffer.isView(v)) {
+      const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+      for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+      n += bytes.length;
+    } else if (v !== null && typeof v === 'object') for (const k of Object.keys(v).sort()) walk((v as Record<string, unknown>)[k]);
+    else h = Math.imul(h ^ fnv1aText(String(v)), 0x01000193) >>> 0;
+  };
+  walk(wire);
+  return `${n}:${h.toString(16)}`;
+}
+
+function fnv1aText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /** FNV-1a over UTF-16 code units: cheap and good enough to tell two inline files apart. */

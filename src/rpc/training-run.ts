@@ -3,8 +3,8 @@
  * save the final model; when the WebGPU device is lost mid-fit, move to the next backend and go on from
  * the last checkpoint, telling the caller which backend took over and why.
  */
-import type { InteractionLog } from '../data/interactions';
 import type { FitProgress, FitResult, Json, ModelState, Recommender, TrainingCursor } from '../models/recommender';
+import type { ModelData } from '../models/registry';
 import type { ModelStore } from '../store/types';
 import type { BackendKeeper } from './backend-keeper';
 import { deviceLoss } from './backend-keeper';
@@ -13,8 +13,8 @@ import type { TrainRequest, TrainResult } from './protocol';
 
 /** Builds models: the registry, unless a test replaces it. */
 export interface ModelFactory {
-  create(kind: string, config: { [key: string]: Json }): Recommender<InteractionLog>;
-  fromState(state: ModelState): Promise<Recommender<InteractionLog>>;
+  create(kind: string, config: { [key: string]: Json }): Recommender<ModelData>;
+  fromState(state: ModelState): Promise<Recommender<ModelData>>;
 }
 
 /** What a run needs from its service. */
@@ -35,10 +35,10 @@ type Attempt = { ok: true; result: TrainResult } | { ok: false; reason: string; 
 export const TRAINED_BY = 'trainedBy';
 
 /** Trains to the end from `resume` (a stored checkpoint) or from scratch, surviving device loss. */
-export async function runTraining(ctx: RunContext, log: InteractionLog, resume: ModelState | null): Promise<TrainResult> {
+export async function runTraining(ctx: RunContext, data: ModelData, resume: ModelState | null): Promise<TrainResult> {
   let state = resume;
   for (;;) {
-    const attempt = await fitOnce(ctx, log, state);
+    const attempt = await fitOnce(ctx, data, state);
     if (attempt.ok) return attempt.result;
     const from = ctx.keeper.report?.backend ?? 'webgpu';
     const report = await ctx.keeper.replace(from, attempt.reason);
@@ -49,7 +49,7 @@ export async function runTraining(ctx: RunContext, log: InteractionLog, resume: 
   }
 }
 
-async function fitOnce(ctx: RunContext, log: InteractionLog, state: ModelState | null): Promise<Attempt> {
+async function fitOnce(ctx: RunContext, data: ModelData, state: ModelState | null): Promise<Attempt> {
   const { request, models, signal } = ctx;
   const model = state ? await models.fromState(state) : models.create(request.kind, request.config ?? {});
   const lost = deviceLoss();
@@ -57,7 +57,7 @@ async function fitOnce(ctx: RunContext, log: InteractionLog, state: ModelState |
   const stopLinking = linkAbort(signal, fitAbort);
   const tracker = new AttemptTracker(ctx, cursorOf(state));
   try {
-    const fit = model.fit(log, {
+    const fit = model.fit(data, {
       signal: fitAbort.signal,
       checkpointEvery: request.checkpointEvery ?? 0,
       onProgress: (p) => tracker.onProgress(p),
@@ -141,7 +141,7 @@ class AttemptTracker {
 
 async function saveFinal(
   ctx: RunContext,
-  model: Recommender<InteractionLog>,
+  model: Recommender<ModelData>,
   fit: FitResult,
   tracker: AttemptTracker,
 ): Promise<TrainResult> {
@@ -181,7 +181,7 @@ function linkAbort(source: AbortSignal, target: AbortController): () => void {
   return () => source.removeEventListener('abort', onAbort);
 }
 
-function disposeQuietly(model: Recommender<InteractionLog>): void {
+function disposeQuietly(model: Recommender<ModelData>): void {
   try {
     model.dispose();
   } catch {

@@ -100,11 +100,11 @@ export class TrainingService implements TrainingApi {
     this.running.set(request.modelId, controller);
     try {
       await this.keeper.start(request.backend);
-      const log = await loadTrainingData(request.data, this.data, controller.signal);
+      const data = await loadTrainingData(request, this.data, controller.signal);
       const fingerprint = trainingFingerprint(request);
       const resume = request.fresh ? null : await this.storedCheckpoint(request.modelId, fingerprint);
       const context = { request, fingerprint, store: this.store, models: this.models, keeper: this.keeper, progress };
-      return await runTraining({ ...context, signal: controller.signal }, log, resume);
+      return await runTraining({ ...context, signal: controller.signal }, data, resume);
     } finally {
       this.running.delete(request.modelId);
     }
@@ -124,8 +124,8 @@ function checkRequest(request: TrainRequest): void {
     throw new InvalidArgumentError('train: modelId must be a non-empty string');
   }
   if (typeof request.kind !== 'string') throw new InvalidArgumentError('train: kind must be a string');
-  if (!request.data || !('csv' in request.data || 'ratingsUrl' in request.data)) {
-    throw new InvalidArgumentError('train: data must be { ratingsUrl } or { csv }');
+  if (!request.data || !('csv' in request.data || 'ratingsUrl' in request.data || 'courses' in request.data)) {
+    throw new InvalidArgumentError('train: data must be { ratingsUrl }, { csv } or { courses }');
   }
   const every = request.checkpointEvery ?? 0;
   if (!Number.isInteger(every) || every < 0) {

@@ -1,13 +1,13 @@
 /** Small helpers of the model contract suite (`contract.ts`). */
 import { expect } from 'vitest';
-import type { InteractionLog } from '../data';
 import type { FitProgress, ModelState, Recommender } from '../models/recommender';
+import type { ModelData } from '../models/registry';
 
 /** Fits `m`, recording every progress event and checkpoint state. */
-export async function fitRecording(m: Recommender<InteractionLog>, log: InteractionLog, opts: { checkpointEvery?: number }) {
+export async function fitRecording(m: Recommender<ModelData>, data: ModelData, opts: { checkpointEvery?: number }) {
   const events: FitProgress[] = [];
   const states: ModelState[] = [];
-  const result = await m.fit(log, { ...opts, onProgress: (e) => events.push(e), onCheckpoint: (s) => void states.push(s) });
+  const result = await m.fit(data, { ...opts, onProgress: (e) => events.push(e), onCheckpoint: (s) => void states.push(s) });
   return { events, states, result };
 }
 

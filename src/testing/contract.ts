@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendName } from '../backend';
 import type { InteractionLog } from '../data';
 import { AbortError, InvalidArgumentError, UnknownIdError } from '../errors';
-import { createModel, modelEntry, modelFromState } from '../models/registry';
+import { createModel, modelEntry, modelFromState, type ModelData } from '../models/registry';
 import type { FitProgress, Json, Recommender } from '../models/recommender';
 import { modelIdMaps } from '../models/shared/state';
 import { allPairs, bits, expectDescending, fill, fitRecording, tensorsOf } from './contract-helpers';
@@ -28,6 +28,13 @@ export interface ContractCase {
    * model needs at least 3 epochs of at least 2 steps on the checkerboard's 24 positives.
    */
   quickConfig?: Config;
+  /**
+   * Turns each fixture log into what the kind trains on (default: the log itself); a kind on other
+   * data (GLMix's watches with features) wraps the same logs, so every case applies unchanged.
+   */
+  data?: (log: InteractionLog) => ModelData;
+  /** Backends to hold it to (default: all); a composite of parts already held everywhere may skip the slow ones. */
+  backends?: readonly BackendName[];
 }
 
 /** A {@link ContractCase} on one backend, which the caller has already started. */
@@ -37,7 +44,9 @@ export interface ContractOptions extends ContractCase {
 
 /** Registers the contract suite for `kind` on `backend` (call inside a vitest file). */
 export function describeRecommenderContract(o: ContractOptions): void {
+  if (o.backends && !o.backends.includes(o.backend)) return;
   const entry = modelEntry(o.kind);
+  const data = o.data ?? ((log: InteractionLog) => log);
   const quick = o.quickConfig ?? o.config;
   const onBackend = () => expect(tf.getBackend()).toBe(o.backend);
   // Bit-for-bit training reproducibility is promised where summation order is fixed.
@@ -45,13 +54,13 @@ export function describeRecommenderContract(o: ContractOptions): void {
   const board = checkerboardFixture();
   const nUsers = board.log.userIds.size;
   const nItems = board.log.itemIds.size;
-  let fitted: Recommender<InteractionLog>;
+  let fitted: Recommender<ModelData>;
 
   describe(`${o.kind} on ${o.backend}`, () => {
     beforeAll(async () => {
       onBackend();
       fitted = createModel(o.kind, o.config);
-      await fitted.fit(entry.personalised ? board.log : popularityFixture().log);
+      await fitted.fit(data(entry.personalised ? board.log : popularityFixture().log));
     });
     afterAll(() => fitted?.dispose());
 
@@ -121,7 +130,7 @@ export function describeRecommenderContract(o: ContractOptions): void {
     it('reports progress in order, with checkpoints when asked', async () => {
       onBackend();
       const m = createModel(o.kind, quick);
-      const { events, states, result } = await fitRecording(m, board.log, { checkpointEvery: 1 });
+      const { events, states, result } = await fitRecording(m, data(board.log), { checkpointEvery: 1 });
       m.dispose();
       const statuses = events.map((e) => e.status);
       expect(statuses[0]).toBe('start');
@@ -146,11 +155,11 @@ export function describeRecommenderContract(o: ContractOptions): void {
       if (!entry.iterative) return ctx.skip();
       onBackend();
       const straight = createModel(o.kind, quick);
-      const { states } = await fitRecording(straight, board.log, { checkpointEvery: 1 });
+      const { states } = await fitRecording(straight, data(board.log), { checkpointEvery: 1 });
       const mid = states[Math.floor(states.length / 2)];
       const cursor = mid.meta.cursor as { epoch: number; step: number };
       const resumed = await modelFromState(structuredClone(mid));
-      const { events } = await fitRecording(resumed, board.log, {});
+      const { events } = await fitRecording(resumed, data(board.log), {});
       const firstEpoch = events.find((e) => e.status === 'epoch') as Extract<FitProgress, { status: 'epoch' }>;
       expect(firstEpoch.epoch).toBe(cursor.epoch + 1);
       const [users, items] = allPairs(mid);
@@ -164,20 +173,20 @@ export function describeRecommenderContract(o: ContractOptions): void {
     it('cancels with AbortError and stays usable', async () => {
       onBackend();
       const m = createModel(o.kind, quick);
-      await m.fit(board.log);
+      await m.fit(data(board.log));
       const before = await m.recommend(0, { k: 3 });
       const ctrl = new AbortController();
       const abortOn = entry.iterative ? 'epoch' : 'start';
       const events: FitProgress[] = [];
-      const run = m.fit(board.log, { signal: ctrl.signal, onProgress: (e) => (events.push(e), e.status === abortOn && ctrl.abort()) });
+      const run = m.fit(data(board.log), { signal: ctrl.signal, onProgress: (e) => (events.push(e), e.status === abortOn && ctrl.abort()) });
       await expect(run).rejects.toBeInstanceOf(AbortError);
       expect(events.at(-1)).toMatchObject({ status: 'error', error: { name: 'AbortError' } });
       const after = await m.recommend(0, { k: 3 });
       expect(after.items.length).toBe(3);
       expect(after.scores.every(Number.isFinite)).toBe(true);
       if (!entry.iterative) expect(after).toEqual(before);
-      await expect(m.fit(board.log, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
-      expect((await m.fit(board.log)).epochs).toBeGreaterThan(0);
+      await expect(m.fit(data(board.log), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+      expect((await m.fit(data(board.log))).epochs).toBeGreaterThan(0);
       m.dispose();
     });
 
@@ -185,10 +194,10 @@ export function describeRecommenderContract(o: ContractOptions): void {
       onBackend();
       const m = createModel(o.kind, quick);
       await expect(m.recommend(0)).rejects.toBeInstanceOf(UnknownIdError);
-      await expect(m.fit(emptyLog())).rejects.toThrow(InvalidArgumentError);
-      await expect(m.fit(emptyLog())).rejects.toThrow(/empty/);
-      await expect(m.fit({ ...tinyLog(), values: Float32Array.of(NaN) })).rejects.toBeInstanceOf(InvalidArgumentError);
-      await m.fit(tinyLog());
+      await expect(m.fit(data(emptyLog()))).rejects.toThrow(InvalidArgumentError);
+      await expect(m.fit(data(emptyLog()))).rejects.toThrow(/empty/);
+      await expect(m.fit(data({ ...tinyLog(), values: Float32Array.of(NaN) }))).rejects.toBeInstanceOf(InvalidArgumentError);
+      await m.fit(data(tinyLog()));
       const top = await m.recommend(0);
       expect(top.items).toEqual(Int32Array.of(0));
       expect(Number.isFinite(top.scores[0])).toBe(true);
@@ -205,7 +214,7 @@ export function describeRecommenderContract(o: ContractOptions): void {
       const start = tf.memory().numTensors;
       const m = createModel(o.kind, quick);
       const counts: number[] = [];
-      await m.fit(board.log, { onProgress: (e) => e.status === 'epoch' && counts.push(tf.memory().numTensors) });
+      await m.fit(data(board.log), { onProgress: (e) => e.status === 'epoch' && counts.push(tf.memory().numTensors) });
       expect(new Set(counts).size).toBe(1);
       const settled = tf.memory().numTensors;
       await m.recommend(0);

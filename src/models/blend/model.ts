@@ -2,10 +2,10 @@
  * The course blender: NCF (the seed variant by default) and GLMix merged into one list. Each part is
  * first fitted without each member's latest watch; a logistic regression on that held-out validation
  * split learns how much each part's score is worth; then both parts are refitted on everything. Each
- * recommendation carries a reason from the part that contributed most.
+ * recommendation carries a reason from the part that contributed most. Saved whole (see `state.ts`).
  */
 import { currentBackend, type BackendName } from '../../backend';
-import { leaveOneOutLatest, Rng, type InteractionLog } from '../../data';
+import { leaveOneOutLatest } from '../../data';
 import { InvalidArgumentError } from '../../errors';
 import { GlmixModel, type CourseData, type GlmixConfig } from '../glmix';
 import { relevantWatches } from '../glmix/relevant';
@@ -16,8 +16,10 @@ import { Catalogue } from '../shared/catalogue';
 import { reportError } from '../shared/instant-fit';
 import { userItemRows } from '../shared/rows';
 import { topK } from '../shared/topk';
-import { checkK, checkPairs, throwIfAborted } from '../shared/validate';
+import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate';
 import { reasonFor, type Reason } from './reasons';
+import { BLEND_KIND, decodeBlendState, encodeBlendState } from './state';
+import { validationRows } from './validation';
 import { blendScore, fitBlendWeights, type BlendWeights } from './weights';
 
 /** Options of the blender: each part's options. */
@@ -28,6 +30,12 @@ export interface BlendConfig {
   seed?: number;
 }
 
+/** How the blender loads its parts' states. */
+export interface BlendOptions {
+  /** Brings a part's stored state to its kind's current version (the registry passes `upgradeState`). */
+  upgradePart?: (state: ModelState) => ModelState;
+}
+
 /** A recommendation list with a reason per item and each part's score. */
 export interface ExplainedRanked extends Ranked {
   reasons: Reason[];
@@ -35,17 +43,28 @@ export interface ExplainedRanked extends Ranked {
   glmix: Float32Array;
 }
 
+/** Equal standardised weights: used only when the data has no validation split with both labels. */
+const FALLBACK_WEIGHTS: BlendWeights = { bias: 0, w: [1, 1], mean: [0, 0], std: [1, 1] };
+
 /** The blended course recommender. */
 export class BlendModel implements Recommender<CourseData> {
-  readonly kind = 'blend';
+  readonly kind = BLEND_KIND;
   private ncf: NcfModel | null = null;
   private glmix: GlmixModel | null = null;
   private weights: BlendWeights | null = null;
+  private weightsLearned = true;
   private catalogue = new Catalogue();
   private coWatch: WeightedRows | null = null;
-  private courseName: (i: number) => string = (i) => `course ${i}`;
+  private titles: readonly string[] | null = null;
+  private courseName: ((i: number) => string) | null = null;
+  private readonly upgradePart: (state: ModelState) => ModelState;
 
-  constructor(private readonly config: BlendConfig = {}) {}
+  constructor(
+    private config: BlendConfig = {},
+    options: BlendOptions = {},
+  ) {
+    this.upgradePart = options.upgradePart ?? ((s) => s);
+  }
 
   /** The learned weights of the parts (NCF, GLMix), standardised; null before a fit. */
   get learned(): BlendWeights | null {
@@ -57,7 +76,7 @@ export class BlendModel implements Recommender<CourseData> {
     return { ncf: this.ncf, glmix: this.glmix };
   }
 
-  /** Names courses in reasons (default "course i"). */
+  /** Names courses in reasons (default: `data.courseNames` of the fit, else "course i"). */
   setCourseNames(name: (item: number) => string): void {
     this.courseName = name;
   }
@@ -67,26 +86,39 @@ export class BlendModel implements Recommender<CourseData> {
     const started = performance.now();
     const { onProgress, signal } = options;
     try {
+      checkLog(data.log, this.kind);
+      throwIfAborted(signal, 'blend fit');
       onProgress?.({ status: 'start', backend, epochs: 2, samples: data.log.length });
       const split = leaveOneOutLatest(data.log);
-      const trainData = { ...data, log: split.train };
-      const probe = await this.fitParts(trainData, signal);
       const rows = validationRows(data, split.testItem, this.config.seed ?? 42);
-      if (rows.y.every((v) => v === rows.y[0])) throw new InvalidArgumentError('blend: the validation split needs both relevant and other watches');
-      const x = [await probe.ncf.score(rows.users, rows.items), await probe.glmix.score(rows.users, rows.items)];
-      probe.ncf.dispose();
-      probe.glmix.dispose();
-      this.weights = fitBlendWeights(x, rows.y);
-      onProgress?.({ status: 'epoch', backend, epoch: 1, epochs: 2, loss: NaN, samplesPerSec: rows.y.length });
+      // A log too small for a split with both labels (e.g. one watch) gets equal weights instead.
+      const learnable = rows.y.some((v) => v !== rows.y[0]);
+      let weights = FALLBACK_WEIGHTS;
+      let loss = NaN;
+      if (learnable) {
+        const probe = await this.fitParts({ ...data, log: split.train }, signal);
+        try {
+          const x = [await probe.ncf.score(rows.users, rows.items), await probe.glmix.score(rows.users, rows.items)];
+          weights = fitBlendWeights(x, rows.y);
+          loss = blendLogLoss(weights, x, rows.y);
+          // Reported while the probe is alive, so both epochs see the same tensor count.
+          onProgress?.({ status: 'epoch', backend, epoch: 1, epochs: 2, loss, samplesPerSec: rows.y.length / secondsSince(started) });
+        } finally {
+          probe.ncf.dispose();
+          probe.glmix.dispose();
+        }
+      } else onProgress?.({ status: 'epoch', backend, epoch: 1, epochs: 2, loss, samplesPerSec: 0 });
       const full = await this.fitParts(data, signal);
+      // Commit only now: an aborted or failed fit leaves the previous model whole.
       this.release();
-      Object.assign(this, full);
-      this.catalogue = Catalogue.fromLog(relevantWatches(data));
-      this.coWatch = coWatchRows(userItemRows(relevantWatches(data)), 20);
-      const seconds = (performance.now() - started) / 1000;
-      onProgress?.({ status: 'epoch', backend, epoch: 2, epochs: 2, loss: NaN, samplesPerSec: data.log.length / seconds });
-      onProgress?.({ status: 'done', backend, epochs: 2, loss: NaN, seconds });
-      return { epochs: 2, loss: NaN, seconds, backend };
+      Object.assign(this, full, { weights, weightsLearned: learnable, titles: data.courseNames ?? null });
+      const positives = relevantWatches(data);
+      this.catalogue = Catalogue.fromLog(positives);
+      this.coWatch = coWatchRows(userItemRows(positives), 20);
+      const seconds = secondsSince(started);
+      onProgress?.({ status: 'epoch', backend, epoch: 2, epochs: 2, loss, samplesPerSec: data.log.length / seconds });
+      onProgress?.({ status: 'done', backend, epochs: 2, loss, seconds });
+      return { epochs: 2, loss, seconds, backend };
     } catch (err) {
       reportError(onProgress, err);
       throw err;
@@ -138,7 +170,7 @@ export class BlendModel implements Recommender<CourseData> {
       const n = Math.abs((bw.w[0] * (parts.ncf[t] - bw.mean[0])) / bw.std[0]);
       const g = Math.abs((bw.w[1] * (parts.glmix[t] - bw.mean[1])) / bw.std[1]);
       const side = this.glmix?.features ?? null;
-      return reasonFor(user, i, n / (n + g || 1), history ?? emptyRows(), this.coWatch as WeightedRows, side, { course: this.courseName });
+      return reasonFor(user, i, n / (n + g || 1), history ?? emptyRows(), this.coWatch as WeightedRows, side, { course: (c) => this.title(c) });
     });
     return { ...top, reasons, ncf: pick(parts.ncf), glmix: pick(parts.glmix) };
   }
@@ -149,11 +181,34 @@ export class BlendModel implements Recommender<CourseData> {
   }
 
   async toState(): Promise<ModelState> {
-    throw new InvalidArgumentError('blend: save its parts (ncf, glmix) and weights separately');
+    const config = { ...this.config } as ModelState['config'];
+    if (!this.ncf || !this.glmix || !this.weights || !this.coWatch) return encodeBlendState(config, this.catalogue, null);
+    const parts = { ncf: await this.ncf.toState(), glmix: await this.glmix.toState() };
+    return encodeBlendState(config, this.catalogue, { weights: this.weights, coWatch: this.coWatch, parts, courseNames: this.titles, learned: this.weightsLearned });
   }
 
-  async fromState(_state: ModelState): Promise<void> {
-    throw new InvalidArgumentError('blend: load its parts (ncf, glmix) separately');
+  async fromState(state: ModelState): Promise<void> {
+    const { catalogue, fitted } = decodeBlendState(state, this.upgradePart);
+    let loaded: { ncf: NcfModel; glmix: GlmixModel } | null = null;
+    if (fitted) {
+      const ncf = new NcfModel('seed', fitted.parts.ncf.config as NcfConfig);
+      const glmix = new GlmixModel(fitted.parts.glmix.config as GlmixConfig);
+      try {
+        await ncf.fromState(fitted.parts.ncf);
+        await glmix.fromState(fitted.parts.glmix);
+      } catch (err) {
+        ncf.dispose();
+        glmix.dispose();
+        throw err;
+      }
+      loaded = { ncf, glmix };
+    }
+    this.release();
+    this.config = state.config as BlendConfig;
+    this.catalogue = catalogue;
+    Object.assign(this, loaded ?? {}, {
+      weights: fitted?.weights ?? null, weightsLearned: fitted?.learned ?? true, coWatch: fitted?.coWatch ?? null, titles: fitted?.courseNames ?? null,
+    });
   }
 
   dispose(): void {
@@ -167,37 +222,27 @@ export class BlendModel implements Recommender<CourseData> {
     this.ncf = null;
     this.glmix = null;
   }
+
+  private title(item: number): string {
+    return this.courseName?.(item) ?? this.titles?.[item] ?? `course ${item}`;
+  }
 }
 
-/** Held-out watches (label: past the threshold) and 3 sampled unwatched courses each (label 0). */
-function validationRows(data: CourseData, testItem: Int32Array, seed: number): { users: Int32Array; items: Int32Array; y: Float32Array } {
-  const rng = new Rng(seed).fork('blend-validation');
-  const seen = userItemRows(data.log);
-  const users: number[] = [];
-  const items: number[] = [];
-  const y: number[] = [];
-  const latestSeconds = latestWatchSeconds(data.log);
-  const nItems = data.log.itemIds.size;
-  testItem.forEach((i, u) => {
-    if (i < 0) return;
-    users.push(u), items.push(i), y.push(latestSeconds[u] >= data.relevantSeconds ? 1 : 0);
-    for (let j = 0; j < 3 && seen.indptr[u + 1] - seen.indptr[u] < nItems; j++) {
-      let c = rng.int(nItems);
-      while (seen.indices.subarray(seen.indptr[u], seen.indptr[u + 1]).includes(c)) c = rng.int(nItems);
-      users.push(u), items.push(c), y.push(0);
-    }
-  });
-  return { users: Int32Array.from(users), items: Int32Array.from(items), y: Float32Array.from(y) };
+function secondsSince(started: number): number {
+  return Math.max((performance.now() - started) / 1000, 1e-6);
 }
 
-/** Seconds of each user's latest watch (the one leaveOneOutLatest holds out). */
-function latestWatchSeconds(log: InteractionLog): Float32Array {
-  const out = new Float32Array(log.userIds.size);
-  const t = new Float64Array(log.userIds.size).fill(-Infinity);
-  for (let k = 0; k < log.length; k++) if (log.times[k] >= t[log.users[k]]) (t[log.users[k]] = log.times[k]), (out[log.users[k]] = log.values[k]);
-  return out;
+/** Mean log-loss of the blended scores on the validation rows (what the weights minimise, less L2). */
+function blendLogLoss(bw: BlendWeights, x: Float32Array[], y: Float32Array): number {
+  let s = 0;
+  for (let k = 0; k < y.length; k++) {
+    const z = blendScore(bw, [x[0][k], x[1][k]]);
+    s += Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y[k] * z;
+  }
+  return s / Math.max(y.length, 1);
 }
 
 function emptyRows() {
   return { nRows: 0, nCols: 0, indptr: new Int32Array(1), indices: new Int32Array(0) };
 }
+

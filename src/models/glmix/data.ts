@@ -42,4 +42,6 @@ export interface CourseData {
   skillNames?: readonly string[];
   /** Category names, for reasons (optional). */
   categoryNames?: readonly string[];
+  /** Course titles by dense item index, for the blender's reasons (optional; GLMix ignores them). */
+  courseNames?: readonly string[];
 }

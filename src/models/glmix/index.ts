@@ -4,3 +4,5 @@ export { skillMatch } from './features';
 export { cholSolve, newtonBlock, type BlockData, type Targets } from './newton';
 export type { CourseData, CourseFeatures, CourseSide, MemberFeatures } from './data';
 export { relevantWatches } from './relevant';
+export { GLMIX_KERNELS } from './kernels';
+export { courseDataFromWire, courseDataToWire, type WireCourseData, type WireWatchLog } from './wire';

@@ -6,7 +6,8 @@
  */
 import { currentBackend, type BackendName } from '../../backend';
 import { InvalidArgumentError } from '../../errors';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { reasonFor } from '../blend/reasons';
+import type { Explained, FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
 import { reportError } from '../shared/instant-fit';
 import { pick, topK } from '../shared/topk';
@@ -79,7 +80,7 @@ export class GlmixModel implements Recommender<CourseData> {
         onProgress?.({ status: 'epoch', backend, epoch: round + 1, epochs: s.rounds, loss, samplesPerSec: rows.y.length / Math.max(seconds, 1e-6) });
       }
       this.catalogue = Catalogue.fromLog(data.log);
-      const { log: _log, ...side } = data;
+      const { log: _log, courseNames: _titles, ...side } = data;
       this.data = side;
       this.beta = beta;
       const seconds = (performance.now() - started) / 1000;
@@ -98,6 +99,15 @@ export class GlmixModel implements Recommender<CourseData> {
     const n = this.catalogue.nItems;
     const all = this.scorePairs(new Int32Array(n).fill(user), Int32Array.from({ length: n }, (_, i) => i));
     return topK(items, pick(all, items), k);
+  }
+
+  /** `recommend` with the profile match behind each item ("teaches skill Y, which your profile lists"). */
+  async explain(user: number, options: RecommendOptions = {}): Promise<Explained> {
+    const top = await this.recommend(user, options);
+    const side = this.data;
+    const none = { nRows: 0, nCols: 0, indptr: new Int32Array(this.catalogue.nItems + 1), indices: new Int32Array(0), weights: new Float32Array(0) };
+    const reasons = Array.from(top.items, (i) => reasonFor(user, i, 0, none, none, side, { course: (c) => `course ${c}` }));
+    return { ...top, reasons };
   }
 
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {

@@ -1,7 +1,8 @@
 /**
  * GLMix state layout, version 1: coefficients `beta.fixed` [dF], `beta.member` [nUsers, dM],
  * `beta.course` [nItems, dC]; the features scoring reads (`m.*`, `c.*`, `skillFamily`); sizes, the
- * threshold and optional names in `meta`.
+ * threshold and optional names in `meta`; each member's watched courses (`seen.*`, for `excludeSeen`)
+ * when the model was fitted. States without `seen.*` (none was ever stored) still load.
  */
 import type { SparseRows } from '../../eval/baselines';
 import type { ModelState, StateTensor } from '../recommender';
@@ -19,7 +20,7 @@ export const GLMIX_STATE_VERSION = 1;
 
 /** Encodes a (possibly unfitted) model. */
 export function encodeGlmixState(settings: GlmixSettings, catalogue: Catalogue, data: CourseSide | null, beta: GlmixCoefficients | null): ModelState {
-  const tensors: Record<string, StateTensor> = {};
+  const tensors: Record<string, StateTensor> = { ...catalogue.historyTensors() };
   const meta = { ...catalogue.toMeta(), fitted: !!(data && beta) } as ModelState['meta'];
   if (data && beta) {
     const i32 = (a: ArrayLike<number>) => intTensor(Int32Array.from(a));
@@ -45,7 +46,7 @@ export function encodeGlmixState(settings: GlmixSettings, catalogue: Catalogue, 
 /** Decodes a state written by {@link encodeGlmixState}. */
 export function decodeGlmixState(state: ModelState, settings: GlmixSettings): { settings: GlmixSettings; catalogue: Catalogue; data: CourseSide | null; beta: GlmixCoefficients | null } {
   checkKindAndVersion(state, GLMIX_KIND, GLMIX_STATE_VERSION);
-  const catalogue = Catalogue.fromMeta(state.meta);
+  const catalogue = Catalogue.fromState(state);
   if (!state.meta.fitted) return { settings, catalogue, data: null, beta: null };
   const { nUsers, nItems } = catalogue;
   const nSeniority = readCount(state.meta, 'nSeniority');

@@ -13,6 +13,8 @@ export interface Batch {
   users: Int32Array;
   items: Int32Array;
   labels: Float32Array;
+  /** Per row: the position (in the positives' CSR) of the positive the row was drawn for. */
+  positive: Int32Array;
 }
 
 /** The epoch plan over one log's positives. */
@@ -56,20 +58,23 @@ export class MfBatches {
     const users = new Int32Array(cap);
     const items = new Int32Array(cap);
     const labels = new Float32Array(cap);
+    const positive = new Int32Array(cap);
     let n = 0;
     for (let p = from; p < to; p++) {
       const u = this.posUser[order[p]];
       users[n] = u;
       items[n] = this.posItem[order[p]];
+      positive[n] = order[p];
       labels[n++] = 1;
       for (let j = 0; j < this.negatives; j++) {
         const neg = this.drawUnseen(u, rng);
         if (neg < 0) break;
         users[n] = u;
+        positive[n] = order[p];
         items[n++] = neg;
       }
     }
-    return { users: users.subarray(0, n), items: items.subarray(0, n), labels: labels.subarray(0, n) };
+    return { users: users.subarray(0, n), items: items.subarray(0, n), labels: labels.subarray(0, n), positive: positive.subarray(0, n) };
   }
 
   /** The epoch's permutation of the positives (kept for the epoch in progress). */

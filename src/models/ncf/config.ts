@@ -38,6 +38,17 @@ export type NcfConfig = {
    * keep the best epoch's weights; 0 = off (default 0).
    */
   patience?: number;
+  /**
+   * Time context: a feature of each (learner, course) row, log(1 + watches of the course within ±this
+   * many days of the moment), weighted by one learned coefficient; the learner's moment is their latest
+   * watch. Captures what is watched *now* (in a leave-latest-out split, the next watch). 0 = off (default).
+   */
+  timeWindowDays?: number;
+  /**
+   * Seed variant: a training row's learner input is the `window` courses watched *before* its
+   * positive (as when serving the next course), not the learner's latest ones (default false).
+   */
+  causal?: boolean;
 };
 
 /** A config with every default filled in (what the model stores in its state). */
@@ -58,6 +69,8 @@ export const NCF_DEFAULTS: Readonly<Required<NcfConfig>> = Object.freeze({
   neighbours: 50,
   window: 0,
   patience: 0,
+  timeWindowDays: 0,
+  causal: false,
 });
 
 /** Fills defaults and rejects values outside each option's domain with InvalidArgumentError. */
@@ -80,10 +93,11 @@ export function resolveNcfConfig(arch: NcfArch, config: NcfConfig | Record<strin
   for (const k of ['negatives', 'window', 'patience'] as const) int(k, 0);
   int('seed', -(2 ** 31));
   for (const k of ['learningRate', 'lrDecay'] as const) real(k, true);
-  for (const k of ['l2', 'initStd'] as const) real(k, false);
+  for (const k of ['l2', 'initStd', 'timeWindowDays'] as const) real(k, false);
   if (!Array.isArray(s.layers) || s.layers.length < 1 || !s.layers.every((w) => Number.isInteger(w) && w >= 2 && w % 2 === 0)) {
     throw bad('layers', 'a non-empty array of even integers >= 2');
   }
+  if (typeof s.causal !== 'boolean') throw bad('causal', 'a boolean');
   s.layers = [...s.layers];
   return s;
 }

@@ -36,6 +36,8 @@ export interface DeviceBatch {
   users: tf.Tensor1D;
   items: tf.Tensor1D;
   seed?: DeviceSeed;
+  /** Each row's time-context feature (when `timeWindowDays` > 0). */
+  context?: tf.Tensor1D;
 }
 
 /** `f` on the device (call inside `tf.tidy`). */
@@ -84,7 +86,10 @@ export function trainLogits(s: NcfSettings, v: Vars, b: DeviceBatch): { logits: 
     parts.push(a as tf.Tensor2D);
   }
   const x = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
-  const logits = tf.add(tf.squeeze(tf.matMul(x, tf.reshape(v.h, [-1, 1])), [1]), rowsOf('itemBias', b.items)) as tf.Tensor1D;
+  let logits = tf.add(tf.squeeze(tf.matMul(x, tf.reshape(v.h, [-1, 1])), [1]), rowsOf('itemBias', b.items)) as tf.Tensor1D;
+  if (v.timeW && b.context) {
+    logits = tf.add(logits, tf.mul(b.context, v.timeW));
+  }
   return { logits, reg: tf.addN(squares) as tf.Scalar };
 }
 
@@ -140,6 +145,12 @@ export function scoreSeedUsers(v: Vars, learners: FlatRows, allCourses: FlatRows
   const u = tf.mul(segmentSum(v.learner, l), norm);
   const c = segmentSum(v.course, deviceRows(allCourses));
   return tf.add(tf.matMul(tf.mul(u, v.h), c, false, true), tf.reshape(v.itemBias, [1, -1]));
+}
+
+/** `scores` plus the time context's term for the same [users, nItems] pairs; inside `tf.tidy`. */
+export function withContext(v: Vars, scores: tf.Tensor2D, context: Float32Array | null): tf.Tensor2D {
+  if (!v.timeW || !context) return scores;
+  return tf.add(scores, tf.mul(tf.tensor2d(context, scores.shape), v.timeW));
 }
 
 /**

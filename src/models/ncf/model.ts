@@ -6,8 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { InteractionLog } from '../../data';
+import type { SparseRows } from '../../eval/baselines';
 import { InvalidArgumentError } from '../../errors';
-import { MfBatches, positivesHash } from '../mf/batches';
+import { MfBatches, positivesHash, type Batch } from '../mf/batches';
 import { startCursor, type MfCursor } from '../mf/cursor';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
@@ -20,12 +21,13 @@ import { NamedAdam } from '../shared/adam';
 import { scorePairsByUser } from '../shared/pair-scores';
 import { trainingBackend } from '../shared/training-backend';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
-import { scoreIdUsers, scoreSeedUsers } from './forward';
-import { coWatchRows, learnerRows } from './inputs';
+import { scoreIdUsers, scoreSeedUsers, withContext } from './forward';
+import { coWatchRows, learnerRows, positiveWindows } from './inputs';
 import { NCF_KERNELS } from './kernels';
 import { initArrays, NcfParams } from './params';
-import { flatRows, seedBatch, type FlatRows } from './seed-batch';
+import { causalSeedBatch, flatRows, seedBatch, type FlatRows, type SeedBatch } from './seed-batch';
 import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state';
+import { batchFeature, buildTimeline, learnerFeatures, type Timeline } from './timeline';
 import { trainNcf } from './train';
 import { carveValidation, validationHr } from './validation';
 
@@ -39,6 +41,8 @@ export class NcfModel implements Recommender<InteractionLog> {
   private catalogue = new Catalogue();
   private params: NcfParams | null = null;
   private seed: NcfParts['seed'] = null;
+  /** The time context's timeline (when `timeWindowDays` > 0). */
+  private timeline: Timeline | null = null;
   /** All courses' flattened inputs (seed variant), host arrays built once per fit or load. */
   private allCourses: FlatRows | null = null;
   private training: { cursor: MfCursor; adam: NamedAdam } | null = null;
@@ -70,11 +74,12 @@ export class NcfModel implements Recommender<InteractionLog> {
       const hash = positivesHash(rows);
       const run = this.training ? this.checkResumable(log, hash) : this.startFresh(log, trainLog, hash);
       const params = this.params as NcfParams;
-      const inputs = this.seed;
+      const context = this.contextOf(trainLog, rows);
       const result = await trainNcf(
         {
           params, adam: run.adam, batches, settings: this.settings, cursor: run.cursor, backend,
-          seedInputs: inputs ? (b) => seedBatch(b.users, b.items, inputs.learners, inputs.courses) : undefined,
+          seedInputs: this.seedInputsOf(trainLog, rows),
+          context,
           validate: val ? async () => validationHr(await this.scoreUnchecked(val.users, val.items)) : undefined,
           alive: () => this.params === params,
           snapshot: () => this.toState(),
@@ -113,6 +118,24 @@ export class NcfModel implements Recommender<InteractionLog> {
     return run;
   }
 
+  /** The seed variant's batch inputs: the learner's latest courses, or (causal) those before each positive. */
+  private seedInputsOf(trainLog: InteractionLog, rows: SparseRows): ((b: Batch) => SeedBatch) | undefined {
+    const inputs = this.seed;
+    if (!inputs) return undefined;
+    if (!this.settings.causal) return (b) => seedBatch(b.users, b.items, inputs.learners, inputs.courses);
+    const windows = positiveWindows(trainLog, rows, this.settings.window);
+    return (b) => causalSeedBatch(b.positive, b.items, windows, inputs.courses);
+  }
+
+  /** Keeps the timeline of the training log and returns the batch feature (null when off). */
+  private contextOf(trainLog: InteractionLog, rows: SparseRows): ((b: Batch) => Float32Array) | undefined {
+    const window = this.settings.timeWindowDays;
+    if (window <= 0) return undefined;
+    const { timeline, positiveDay } = buildTimeline(trainLog, rows);
+    this.timeline = timeline;
+    return (b) => batchFeature(timeline, b.items, Float32Array.from(b.positive, (p) => positiveDay[p]), b.labels, window);
+  }
+
   private setSeed(seed: NcfParts['seed']): void {
     this.seed = seed;
     this.allCourses = seed ? flatRows(seed.courses, Int32Array.from({ length: seed.courses.nRows }, (_, i) => i)) : null;
@@ -141,10 +164,13 @@ export class NcfModel implements Recommender<InteractionLog> {
   /** Every item's score for each of `users`: row-major [users.length, nItems]. */
   private async scoreUsers(users: Int32Array): Promise<Float32Array> {
     const vars = (this.params as NcfParams).vars;
+    const context = this.timeline && learnerFeatures(this.timeline, users, this.settings.timeWindowDays);
     const t = tf.tidy(() =>
-      this.seed
-        ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows)
-        : scoreIdUsers(this.settings, vars, users),
+      withContext(
+        vars,
+        this.seed ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows) : scoreIdUsers(this.settings, vars, users),
+        context,
+      ),
     );
     try {
       return (await t.data()) as Float32Array;
@@ -163,7 +189,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     ]);
     const training = cursor && adam ? { cursor, adam } : null;
     const empty = initArrays(settings, 0, 0);
-    return encodeNcfState(this.kind, { settings, catalogue, params: params ?? empty, seed, training });
+    return encodeNcfState(this.kind, { settings, catalogue, params: params ?? empty, seed, timeline: this.timeline, training });
   }
 
   async fromState(state: ModelState): Promise<void> {
@@ -177,6 +203,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.catalogue = parts.catalogue;
     this.params = params;
     this.setSeed(parts.seed);
+    this.timeline = parts.timeline;
     if (parts.training) this.training = { cursor: parts.training.cursor, adam: NamedAdam.create(params.vars, params.names, parts.training.adam) };
   }
 
@@ -184,6 +211,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.releaseTensors();
     this.catalogue = new Catalogue();
     this.setSeed(null);
+    this.timeline = null;
   }
 
   private releaseTensors(): void {

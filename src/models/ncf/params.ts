@@ -40,6 +40,7 @@ export function paramSpecs(s: NcfSettings, nUsers: number, nItems: number): Reco
   if (s.arch === 'seed') (emb('learner', nItems, s.dim, 'item'), emb('course', nItems, s.dim, 'item'));
   specs.h = { shape: [outWidth(s)], init: s.arch === 'mlp' ? 'dense' : 'ones', rows: 'dense' };
   specs.itemBias = { shape: [nItems], init: 'zeros', rows: 'item' };
+  if (s.timeWindowDays > 0) specs.timeW = { shape: [1], init: 'ones', rows: 'dense' };
   return specs;
 }
 

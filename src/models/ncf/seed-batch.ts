@@ -62,6 +62,14 @@ export function seedBatch(users: Int32Array, items: Int32Array, learners: Sparse
   return { learners: flatRows(learners, uIds), courses: flatRows(courses, iIds), rowUser, rowItem, inHist };
 }
 
+/** The seed inputs of rows whose learner input is their positive's own row of `windows` (causal training). */
+export function causalSeedBatch(positive: Int32Array, items: Int32Array, windows: SparseRows, courses: WeightedRows): SeedBatch {
+  const [pIds, rowUser] = distinct(positive);
+  const [iIds, rowItem] = distinct(items);
+  // A window holds only earlier courses, never the row's own, so nothing leaves the sum.
+  return { learners: flatRows(windows, pIds), courses: flatRows(courses, iIds), rowUser, rowItem, inHist: new Float32Array(items.length) };
+}
+
 /** The distinct values of `a` (first-seen order) and each entry's position among them. */
 function distinct(a: Int32Array): [Int32Array, Int32Array] {
   const pos = new Map<number, number>();

@@ -1,6 +1,8 @@
 /**
- * NCF state layout, version 1: the architecture's parameters by name (see `paramSpecs`); the seed
+ * NCF state layout, version 2: the architecture's parameters by name (see `paramSpecs`); the seed
  * variant's sparse inputs (`learners.ptr` / `learners.idx`, `courses.ptr` / `courses.idx` / `courses.w`);
+ * with a time context, its timeline (`timeline.ptr` / `timeline.days` / `timeline.learnerDay`) and the
+ * coefficient `timeW`. Version 1 had no time context: it upgrades unchanged (the option defaults to off);
  * the training history (`seen.*`); while training is unfinished also Adam's slots `adam.m.<name>` /
  * `adam.v.<name>` and `meta.cursor` (MF's cursor format).
  */
@@ -14,9 +16,15 @@ import type { AdamArrays } from '../shared/adam';
 import type { NcfSettings } from './config';
 import type { WeightedRows } from './inputs';
 import { paramSpecs, type ParamArrays } from './params';
+import type { Timeline } from './timeline';
 
 /** Current NCF state version. */
-export const NCF_STATE_VERSION = 1;
+export const NCF_STATE_VERSION = 2;
+
+/** Version 1 → 2: the time context is new and off in a version-1 state, so the layout is unchanged. */
+export function ncfV1ToV2(state: ModelState): ModelState {
+  return { ...state, stateVersion: 2, config: { ...state.config, timeWindowDays: 0 } };
+}
 
 /** What an NCF state decodes to. */
 export interface NcfParts {
@@ -24,6 +32,7 @@ export interface NcfParts {
   catalogue: Catalogue;
   params: ParamArrays;
   seed: { learners: SparseRows; courses: WeightedRows } | null;
+  timeline: Timeline | null;
   training: { cursor: MfCursor; adam: AdamArrays } | null;
 }
 
@@ -47,6 +56,11 @@ export function encodeNcfState(kind: string, p: NcfParts): ModelState {
     tensors['courses.ptr'] = intTensor(p.seed.courses.indptr.slice());
     tensors['courses.idx'] = intTensor(p.seed.courses.indices.slice());
     tensors['courses.w'] = floatTensor(p.seed.courses.weights.slice(), [p.seed.courses.weights.length]);
+  }
+  if (p.timeline) {
+    tensors['timeline.ptr'] = intTensor(p.timeline.ptr.slice());
+    tensors['timeline.days'] = floatTensor(p.timeline.days.slice(), [p.timeline.days.length]);
+    tensors['timeline.learnerDay'] = floatTensor(p.timeline.learnerDay.slice(), [p.timeline.learnerDay.length]);
   }
   Object.assign(tensors, p.catalogue.historyTensors());
   const { arch: _arch, ...config } = p.settings;
@@ -77,7 +91,19 @@ export function decodeNcfState(state: ModelState, settings: NcfSettings): NcfPar
       courses: { nRows: nItems, nCols: nItems, indptr: cp, indices: ci, weights: cw },
     };
   }
-  if (state.meta.cursor === undefined) return { settings, catalogue, params, seed, training: null };
+  const timeline = settings.timeWindowDays > 0 && nItems > 0 ? readTimeline(state, nUsers, nItems) : null;
+  if (state.meta.cursor === undefined) return { settings, catalogue, params, seed, timeline, training: null };
   const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor);
-  return { settings, catalogue, params, seed, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v: read('adam.v.') } } };
+  return { settings, catalogue, params, seed, timeline, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v: read('adam.v.') } } };
+}
+
+/** The time context's timeline, its pointers checked. */
+function readTimeline(state: ModelState, nUsers: number, nItems: number): Timeline {
+  const ptr = readInt(state, 'timeline.ptr', [nItems + 1]).slice();
+  if (ptr[0] !== 0 || ptr.some((p, i) => i > 0 && p < ptr[i - 1])) throw new InvalidArgumentError(`${state.kind} state: timeline.ptr is not monotone from 0`);
+  return {
+    ptr,
+    days: readFloat(state, 'timeline.days', [ptr[nItems]]).slice(),
+    learnerDay: readFloat(state, 'timeline.learnerDay', [nUsers]).slice(),
+  };
 }

@@ -27,6 +27,8 @@ export interface NcfSession {
   backend: BackendName;
   /** The seed variant's sparse inputs of a batch (absent for id architectures). */
   seedInputs?: (b: Batch) => SeedBatch;
+  /** The time-context feature of a batch's rows (absent when off). */
+  context?: (b: Batch) => Float32Array;
   /** Validation HR@10 of the current weights (early stopping). */
   validate?: () => Promise<number>;
   alive: () => boolean;
@@ -56,7 +58,8 @@ export async function trainNcf(s: NcfSession, options: FitOptions): Promise<FitR
         }
         const batch = s.batches.batch(s.cursor.epoch, s.cursor.step);
         const seed = s.seedInputs?.(batch);
-        const next = tf.tidy(() => step(s, batch, seed, lr, lossSum));
+        const context = s.context?.(batch);
+        const next = tf.tidy(() => step(s, batch, { seed, context }, lr, lossSum));
         lossSum.dispose();
         lossSum = next;
         s.cursor.step++;
@@ -101,9 +104,14 @@ export async function trainNcf(s: NcfSession, options: FitOptions): Promise<FitR
 }
 
 /** One Adam step; returns `lossSum + rows · loss` (call inside `tf.tidy`). */
-function step(s: NcfSession, batch: Batch, seed: SeedBatch | undefined, lr: number, lossSum: tf.Scalar): tf.Scalar {
+function step(s: NcfSession, batch: Batch, host: { seed?: SeedBatch; context?: Float32Array }, lr: number, lossSum: tf.Scalar): tf.Scalar {
   const rows = batch.users.length;
-  const input: DeviceBatch = { users: tf.tensor1d(batch.users, 'int32'), items: tf.tensor1d(batch.items, 'int32'), seed: seed && deviceSeed(seed) };
+  const input: DeviceBatch = {
+    users: tf.tensor1d(batch.users, 'int32'),
+    items: tf.tensor1d(batch.items, 'int32'),
+    seed: host.seed && deviceSeed(host.seed),
+    context: host.context && tf.tensor1d(host.context),
+  };
   const labels = tf.tensor1d(batch.labels, 'float32');
   const { value, grads } = tf.variableGrads(() => {
     const { logits, reg } = trainLogits(s.settings, s.params.vars, input);

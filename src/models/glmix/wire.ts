@@ -1,0 +1,62 @@
+/**
+ * {@link CourseData} as plain structured-clone data, so a course-model training request can cross a
+ * worker boundary: the log's id maps become their JSON form (an `IdMap` instance would lose its
+ * class on the way); every other field already is typed arrays, numbers and strings.
+ */
+import { IdMap, makeInteractionLog, type IdMapJSON } from '../../data';
+import type { SparseRows } from '../../eval/baselines';
+import { DataFormatError } from '../../errors';
+import type { CourseData } from './data';
+
+/** The watch log of {@link WireCourseData}: columns plus the id maps' JSON. */
+export interface WireWatchLog {
+  users: Int32Array;
+  items: Int32Array;
+  /** Seconds watched. */
+  values: Float32Array;
+  times: Float64Array;
+  userIds: IdMapJSON;
+  itemIds: IdMapJSON;
+}
+
+/** {@link CourseData} with its log in wire form; what a `{ courses }` training request carries. */
+export interface WireCourseData extends Omit<CourseData, 'log'> {
+  log: WireWatchLog;
+}
+
+/** The wire form of `data` (arrays are shared, not copied: postMessage copies them anyway). */
+export function courseDataToWire(data: CourseData): WireCourseData {
+  const { log, ...side } = data;
+  const { users, items, values, times } = log;
+  return { ...side, log: { users, items, values, times, userIds: log.userIds.toJSON(), itemIds: log.itemIds.toJSON() } };
+}
+
+/**
+ * Rebuilds {@link CourseData} from its wire form, checking every column's type and length.
+ * @throws DataFormatError when a field is missing or has the wrong type or size.
+ */
+export function courseDataFromWire(wire: WireCourseData, file = 'course data'): CourseData {
+  const bad = (what: string): never => {
+    throw new DataFormatError(file, 0, `courses.${what}`);
+  };
+  if (!wire || typeof wire !== 'object' || !wire.log || !wire.members || !wire.courses) bad('log, members and courses are required');
+  const { log: w, members, courses } = wire;
+  const is = (v: unknown, ctor: new (n: number) => ArrayLike<number>, what: string) => v instanceof ctor || bad(`${what} must be a ${ctor.name}`);
+  is(w.users, Int32Array, 'log.users'), is(w.items, Int32Array, 'log.items'), is(w.values, Float32Array, 'log.values'), is(w.times, Float64Array, 'log.times');
+  is(members.seniority, Uint8Array, 'members.seniority'), is(members.industry, Uint16Array, 'members.industry');
+  is(courses.difficulty, Uint8Array, 'courses.difficulty'), is(courses.category, Uint8Array, 'courses.category'), is(wire.skillFamily, Uint8Array, 'skillFamily');
+  rowsOk(members.skills) || bad('members.skills must be sparse rows (indptr, indices: Int32Array)');
+  rowsOk(courses.skills) || bad('courses.skills must be sparse rows (indptr, indices: Int32Array)');
+  for (const k of ['relevantSeconds', 'nSeniority', 'nCategories'] as const) if (!Number.isFinite(wire[k])) bad(`${k} must be a finite number`);
+  let log: CourseData['log'];
+  try {
+    log = makeInteractionLog({ ...w, userIds: IdMap.fromJSON(w.userIds), itemIds: IdMap.fromJSON(w.itemIds) });
+  } catch (err) {
+    return bad(`log: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { ...wire, log };
+}
+
+function rowsOk(r: SparseRows | undefined): boolean {
+  return !!r && r.indptr instanceof Int32Array && r.indices instanceof Int32Array && r.indptr.length === r.nRows + 1;
+}
