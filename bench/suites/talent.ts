@@ -1,13 +1,21 @@
 /**
- * `npm run bench -- talent [--samples N] [--gpu-samples N] [--no-browser]`: LINE edge samples/s at
- * 64-d, K = 5, one order at a time, on netscience (1,589 nodes) and on the company graph of a
- * 100k-member world: the CPU loop in Node, the same loop in a Chromium dedicated worker, and the
- * fused WGSL kernel on Chromium's WebGPU adapter (SwiftShader here: correctness, not speed), with its
- * netscience link-prediction AUC. Real-GPU figures need a GPU machine (`../shared/gpu/`).
+ * `npm run bench -- talent [--samples N] [--gpu-samples N] [--threads N] [--quality-seeds N] [--no-quality] [--no-browser]`:
+ * LINE edge samples/s at 64-d, K = 5, one order at a time, on netscience (1,589 nodes) and on the
+ * company graph of a 100k-member world: the CPU loop in Node on one thread and Hogwild on `--threads`
+ * worker threads (default 2, as the C++ reference's figure), the same loop in a Chromium dedicated
+ * worker, and the fused WGSL kernel on Chromium's WebGPU adapter (SwiftShader here: correctness, not
+ * speed), with its netscience link-prediction AUC. Then the equal-quality check of the threaded
+ * trainer against one thread at the eval's settings (seeds 1…N). Real-GPU figures need a GPU machine
+ * (`../shared/gpu/`).
  */
 import type { Page } from 'playwright-core';
 import { loadGraphFile } from '../../src/data/node';
 import { entityGraph } from '../../src/graph/entity-graphs';
+import type { Graph } from '../../src/data/graph';
+import { lineLinkPrediction } from '../../src/models/line/evaluate';
+import { LineModel } from '../../src/models/line/model';
+import { lineThreadedSpeed, nodeLineThreads } from '../../src/models/line/node-threads';
+import { nodeClassificationCv } from '../../src/models/line/probe';
 import { lineCpuSpeed, type LineSpeed } from '../../src/models/line/speed';
 import { launchChromium, startDevServer } from '../../src/testing/e2e';
 import { generateWorld } from '../../src/world/index';
@@ -32,6 +40,34 @@ async function inChromium(samples: number, gpuSamples: number): Promise<{ worker
   }
 }
 
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** Micro-F1 at 50% labels exactly as `npm run eval -- talent` scores it (CV-chosen L2, 10 splits). */
+async function microF1(g: Graph, seed: number, threads: number): Promise<number> {
+  const model = new LineModel({ samples: 100 * 2 * g.src.length, seed, threads }, { pool: nodeLineThreads });
+  await model.fit(g);
+  return nodeClassificationCv(model.embeddings(), model.outputDim, g.classes, { trainRatio: 0.5, seed }).microF1;
+}
+
+type Quality = { netscience_lp_auc_first: number[]; polbooks_micro_f1_50: number[]; football_micro_f1_50: number[] };
+
+/** The eval's quality figures per seed, on one thread and on `threads`. */
+async function quality(netscience: Graph, seeds: number, threads: number): Promise<Record<string, Quality>> {
+  const graphs = { polbooks: await loadGraphFile('public/data/graphs/polbooks.json'), football: await loadGraphFile('public/data/graphs/football.json') };
+  const out: Record<string, Quality> = {};
+  for (const t of new Set([1, threads])) {
+    const q: Quality = { netscience_lp_auc_first: [], polbooks_micro_f1_50: [], football_micro_f1_50: [] };
+    for (let seed = 1; seed <= seeds; seed++) {
+      const lp = await lineLinkPrediction(netscience, 0.1, { seed, line: { samples: 1_000_000, seed, threads: t }, pool: nodeLineThreads });
+      q.netscience_lp_auc_first.push(r4(lp.first));
+      q.polbooks_micro_f1_50.push(r4(await microF1(graphs.polbooks, seed, t)));
+      q.football_micro_f1_50.push(r4(await microF1(graphs.football, seed, t)));
+    }
+    out[t === 1 ? 'threads1' : `threads${t}`] = q;
+  }
+  return out;
+}
+
 export async function run(args: string[]): Promise<unknown> {
   const samples = Number(flag(args, '--samples') ?? 2_000_000);
   const gpuSamples = Number(flag(args, '--gpu-samples') ?? 1_000_000);
@@ -43,7 +79,14 @@ export async function run(args: string[]): Promise<unknown> {
     netscience_second: lineCpuSpeed(netscience, samples, 2),
     company100k_second: lineCpuSpeed(company, samples, 2),
   };
-  for (const [k, v] of Object.entries(node)) rows.push([`CPU, Node: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`, (v.samplesPerSec / 1e6).toFixed(3)]);
+  for (const [k, v] of Object.entries(node)) rows.push([`CPU, Node, 1 thread: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`, (v.samplesPerSec / 1e6).toFixed(3)]);
+  const threads = Number(flag(args, '--threads') ?? 2);
+  const hogwild = {
+    netscience_first: await lineThreadedSpeed(netscience, samples, threads, 1),
+    netscience_second: await lineThreadedSpeed(netscience, samples, threads, 2),
+    company100k_second: await lineThreadedSpeed(company, samples, threads, 2),
+  };
+  for (const [k, v] of Object.entries(hogwild)) rows.push([`CPU, Node, ${threads} threads Hogwild: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`, (v.samplesPerSec / 1e6).toFixed(3)]);
   let browser: Awaited<ReturnType<typeof inChromium>> | null = null;
   if (!args.includes('--no-browser')) {
     browser = await inChromium(samples, gpuSamples);
@@ -53,10 +96,22 @@ export async function run(args: string[]): Promise<unknown> {
   console.log(`LINE edge samples/s, 64-d, K = 5; company graph: ${company.n} nodes, ${company.src.length} edges`);
   printTable(['path', 'M samples/s'], rows);
   console.log('real NVIDIA GPU: not measured (no GPU machine lent to this task)');
+  const seeds = Number(flag(args, '--quality-seeds') ?? 3);
+  const q = args.includes('--no-quality') ? null : await quality(netscience, seeds, threads);
+  if (q) {
+    const cell = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
+    printTable([`equal quality, seeds 1…${seeds}`, ...Object.keys(q)], (['netscience_lp_auc_first', 'polbooks_micro_f1_50', 'football_micro_f1_50'] as const).map((k) => [k, ...Object.values(q).map((v) => cell(v[k]))]));
+  }
   return {
     line_speed: {
       cpu_node_msps: { netscience_first: ms(node.netscience_first), netscience_second: ms(node.netscience_second), company100k_second: ms(node.company100k_second) },
       cpu_node_msps_per_cpu_second: { netscience_first: cpuMs(node.netscience_first), netscience_second: cpuMs(node.netscience_second), company100k_second: cpuMs(node.company100k_second) },
+      cpu_node_threads: {
+        threads,
+        msps: { netscience_first: ms(hogwild.netscience_first), netscience_second: ms(hogwild.netscience_second), company100k_second: ms(hogwild.company100k_second) },
+        msps_per_cpu_second: { netscience_first: cpuMs(hogwild.netscience_first), netscience_second: cpuMs(hogwild.netscience_second), company100k_second: cpuMs(hogwild.company100k_second) },
+      },
+      cpu_node_quality: q,
       cpu_chromium_worker_msps: browser ? ms(browser.worker) : null,
       webgpu_swiftshader: browser?.gpu ? { msps: ms(browser.gpu.speed), netscience_lp_auc_first: Math.round(browser.gpu.aucFirst * 10000) / 10000, adapter: browser.gpu.adapter } : null,
       real_gpu: null,

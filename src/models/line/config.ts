@@ -22,6 +22,13 @@ export type LineConfig = {
   seed?: number;
   /** Samples between progress reports and cancellation checks (default 100,000). */
   chunk?: number;
+  /**
+   * CPU threads (default 1, at most 64). 1 is the deterministic single-thread loop. Above 1, the
+   * samples run Hogwild on worker threads sharing the tables, as the reference's `-threads`: faster on
+   * several cores, not bit-reproducible. Needs a thread pool handed to the model — Node only:
+   * `new LineModel({ threads: 2 }, { pool: nodeLineThreads })` from `models/line/node-threads`.
+   */
+  threads?: number;
 };
 
 /** A config with every default filled in. */
@@ -36,7 +43,11 @@ export const LINE_DEFAULTS: Readonly<LineSettings> = Object.freeze({
   learningRate: 0.025,
   seed: 1,
   chunk: 100_000,
+  threads: 1,
 });
+
+/** Upper bound of {@link LineConfig.threads}. */
+export const MAX_THREADS = 64;
 
 function positiveInt(name: string, v: number): void {
   if (!Number.isInteger(v) || v <= 0) throw new InvalidArgumentError(`line: ${name} must be a positive integer, got ${v}`);
@@ -48,6 +59,8 @@ export function resolveLineConfig(config: LineConfig = {}): LineSettings {
   positiveInt('dim', s.dim);
   positiveInt('samples', s.samples);
   positiveInt('chunk', s.chunk);
+  positiveInt('threads', s.threads);
+  if (s.threads > MAX_THREADS) throw new InvalidArgumentError(`line: threads must be at most ${MAX_THREADS}, got ${s.threads}`);
   if (!Number.isInteger(s.negatives) || s.negatives < 0) throw new InvalidArgumentError(`line: negatives must be an integer >= 0, got ${s.negatives}`);
   if (!(s.learningRate > 0 && Number.isFinite(s.learningRate))) throw new InvalidArgumentError(`line: learningRate must be > 0, got ${s.learningRate}`);
   if (!['first', 'second', 'both'].includes(s.order)) throw new InvalidArgumentError(`line: order must be first, second or both, got ${String(s.order)}`);

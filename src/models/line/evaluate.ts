@@ -10,6 +10,7 @@ import { holdOutEdges, linkPredictionAuc } from '../../eval/link-prediction';
 import { nodeClassificationF1 } from '../../eval/node-classification';
 import type { LineConfig } from './config';
 import { LineModel } from './model';
+import type { LineThreadPoolFactory } from './threads';
 
 /** Micro/Macro-F1 at one labelled ratio. */
 export interface F1Pair {
@@ -27,6 +28,8 @@ export interface LineProbeOptions {
   repeats?: number;
   /** L2 strength of the logistic regression (default 1, scikit-learn's C = 1). */
   l2?: number;
+  /** Thread pool for `line.threads > 1` (Node: `nodeLineThreads`). */
+  pool?: LineThreadPoolFactory;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface LineProbeOptions {
  * @example await lineNodeClassification(karate, [0.5, 0.8]) // { '0.5': { micro: 0.97, macro: 0.97 }, … }
  */
 export async function lineNodeClassification(graph: Graph, ratios: number[], opts: LineProbeOptions = {}): Promise<Record<string, F1Pair>> {
-  const model = new LineModel(opts.line);
+  const model = new LineModel(opts.line, { pool: opts.pool });
   await model.fit(graph);
   const out: Record<string, F1Pair> = {};
   for (const trainRatio of ratios) {
@@ -59,7 +62,7 @@ export interface LinkPredictionReport {
  */
 export async function lineLinkPrediction(graph: Graph, fraction = 0.1, opts: LineProbeOptions = {}): Promise<LinkPredictionReport> {
   const split = holdOutEdges(graph, fraction, new Rng(opts.seed ?? 1).fork('holdout'));
-  const model = new LineModel({ ...opts.line, order: 'both' });
+  const model = new LineModel({ ...opts.line, order: 'both' }, { pool: opts.pool });
   await model.fit({ ...split.train, directed: graph.directed });
   const d = model.settings.dim;
   const aucOf = (emb: Float32Array, dim: number) => linkPredictionAuc(embeddingScorer(emb, dim), split.positives, split.negatives);

@@ -2,7 +2,8 @@
  * LINE as a model: `fit(graph)` trains first- and/or second-order proximity on the CPU with the
  * reference's SGD loop, in chunks so progress is reported and an abort lands between chunks; the
  * embedding is each order L2-normalised, then concatenated `[u, u′]`. Each chunk draws from its own
- * forked stream, so a run resumed from a checkpoint's state continues exactly.
+ * forked stream, so a run resumed from a checkpoint's state continues exactly (with `threads: 1`, the
+ * default; `threads > 1` runs the chunks Hogwild on a thread pool, fast but not bit-reproducible).
  */
 import type { Graph } from '../../data/graph';
 import { Rng } from '../../data/rng';
@@ -11,6 +12,7 @@ import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recom
 import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config';
 import { initVertex, runSamples } from './sgd';
 import { buildLineTables, type LineGraph } from './tables';
+import { toShared, type LineRuntime, type LineThreadPool } from './threads';
 import { concatRows, normalizeRows, rowCosine } from './vectors';
 
 /** Version of LINE's state layout. */
@@ -34,9 +36,13 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   private s: LineSettings;
   private w: LineWeights | null = null;
   private cache: Float32Array | null = null;
+  private readonly runtime: LineRuntime;
 
-  constructor(config: LineConfig = {}) {
+  /** `runtime.pool` is required when `config.threads > 1` (InvalidArgumentError otherwise). */
+  constructor(config: LineConfig = {}, runtime: LineRuntime = {}) {
     this.s = resolveLineConfig(config);
+    this.runtime = runtime;
+    this.startPool(false);
   }
 
   /** The options in force (defaults filled in). */
@@ -49,7 +55,11 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     return this.settings.dim * ordersOf(this.settings.order).length;
   }
 
-  /** Trains (or resumes) on `graph`; rejects with AbortError between chunks when `signal` aborts. */
+  /**
+   * Trains (or resumes) on `graph`; rejects with AbortError between chunks when `signal` aborts.
+   * With `threads > 1` the chunks run Hogwild on the runtime's thread pool (the vectors move to
+   * shared memory).
+   */
   async fit(graph: LineGraph | Graph, options: FitOptions = {}): Promise<FitResult> {
     const { onProgress, signal } = options;
     const s = this.settings;
@@ -59,27 +69,42 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     const w = (this.w ??= this.initWeights(graph.n));
     const orders = ordersOf(s.order);
     const chunks = Math.ceil(s.samples / s.chunk);
+    const pool = this.startPool();
+    if (pool) for (const name of ['first', 'second', 'context'] as const) w[name] &&= toShared(w[name]);
     onProgress?.({ status: 'start', backend: 'cpu', epochs: chunks * orders.length, samples: s.samples * orders.length });
     let loss = 0;
-    for (const [oi, order] of orders.entries()) {
-      const vertex = (order === 1 ? w.first : w.second) as Float32Array;
-      const job = { tables, dim: s.dim, vertex, context: order === 1 ? vertex : (w.context as Float32Array), negatives: s.negatives, total: s.samples, learningRate: s.learningRate };
-      while (w.done[order - 1] < s.samples) {
-        if (signal?.aborted) throw new AbortError('line fit aborted');
-        const from = w.done[order - 1];
-        const to = Math.min(from + s.chunk, s.samples);
-        const c0 = performance.now();
-        loss = runSamples(job, from, to, new Rng(s.seed).fork(`order${order}-chunk${Math.floor(from / s.chunk)}`));
-        w.done[order - 1] = to;
-        this.cache = null;
-        const epoch = oi * chunks + Math.ceil(to / s.chunk);
-        onProgress?.({ status: 'epoch', backend: 'cpu', epoch, epochs: chunks * orders.length, loss, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
-        await yieldToLoop();
+    try {
+      for (const [oi, order] of orders.entries()) {
+        const vertex = (order === 1 ? w.first : w.second) as Float32Array;
+        const job = { tables, dim: s.dim, vertex, context: order === 1 ? vertex : (w.context as Float32Array), negatives: s.negatives, total: s.samples, learningRate: s.learningRate };
+        while (w.done[order - 1] < s.samples) {
+          if (signal?.aborted) throw new AbortError('line fit aborted');
+          const from = w.done[order - 1];
+          const to = Math.min(from + s.chunk, s.samples);
+          const c0 = performance.now();
+          const rng = new Rng(s.seed).fork(`order${order}-chunk${Math.floor(from / s.chunk)}`);
+          loss = pool ? await pool.run(job, from, to, Math.floor(rng.next() * 4294967296) | 0) : runSamples(job, from, to, rng);
+          w.done[order - 1] = to;
+          this.cache = null;
+          const epoch = oi * chunks + Math.ceil(to / s.chunk);
+          onProgress?.({ status: 'epoch', backend: 'cpu', epoch, epochs: chunks * orders.length, loss, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
+          await yieldToLoop();
+        }
       }
+    } finally {
+      await pool?.close();
     }
     const seconds = (performance.now() - t0) / 1000;
     onProgress?.({ status: 'done', backend: 'cpu', epochs: chunks * orders.length, loss, seconds });
     return { epochs: chunks * orders.length, loss, seconds, backend: 'cpu' };
+  }
+
+  /** The runtime's pool for `threads > 1`; InvalidArgumentError when there is none (`start: false` only checks). */
+  private startPool(start = true): LineThreadPool | null {
+    const { threads } = this.settings;
+    if (threads === 1) return null;
+    if (!this.runtime.pool) throw new InvalidArgumentError(`line: threads: ${threads} needs a thread pool (Node: new LineModel(config, { pool: nodeLineThreads }) from models/line/node-threads); the browser trains on one thread`);
+    return start ? this.runtime.pool(threads) : null;
   }
 
   private initWeights(n: number): LineWeights {

@@ -1,20 +1,17 @@
 /**
- * The LINE SGD loop, the reference C++ design on typed arrays: draw an arc ∝ weight, then for the arc's
- * target and K negatives update `σ(⟨u, v⟩)` towards the label, accumulating u's step and applying it
- * once (as the reference does). Sigmoid from a table bounded at ±6, learning rate ρ₀(1 − t/T).
+ * The LINE SGD loop on one thread: {@link runSamples} runs the typed-array kernel of `kernel.ts` (the
+ * reference C++ design) over a job's tables. `node-threads.ts` runs the same kernel Hogwild on
+ * several threads.
  */
 import type { Rng } from '../../data/rng';
+import { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel';
 import type { LineTables } from './tables';
 
-const SIGMOID_BOUND = 6;
-const SIGMOID_SIZE = 1000;
-const SIGMOID_TABLE = Float32Array.from({ length: SIGMOID_SIZE }, (_, k) => 1 / (1 + Math.exp(-((k * 2) / SIGMOID_SIZE - 1) * SIGMOID_BOUND)));
-
-/** The reference's table sigmoid: exact 0 and 1 beyond ±6. */
+/** The reference's table sigmoid: exact 0 and 1 from ±6 on. */
 export function fastSigmoid(x: number): number {
-  if (x > SIGMOID_BOUND) return 1;
-  if (x < -SIGMOID_BOUND) return 0;
-  return SIGMOID_TABLE[((x + SIGMOID_BOUND) * (SIGMOID_SIZE / SIGMOID_BOUND / 2)) | 0];
+  if (x >= 6) return 1;
+  if (x <= -6) return 0;
+  return SIGMOID_TABLE[Math.min(999, ((x + 6) * (1000 / 12)) | 0)];
 }
 
 /** One order's training job. `context` is the vertex table itself for first order. */
@@ -29,41 +26,23 @@ export interface SgdJob {
   learningRate: number;
 }
 
+/** The flat arrays the kernel reads for `job`. */
+export function kernelJob(job: SgdJob): KernelJob {
+  const { tables, dim, vertex, context, negatives, total, learningRate } = job;
+  return {
+    arcSrc: tables.arcSrc, arcDst: tables.arcDst, edgeProb: tables.edgeAlias.prob, edgeAlias: tables.edgeAlias.alias,
+    nodeProb: tables.nodeAlias.prob, nodeAlias: tables.nodeAlias.alias,
+    vertex, context, dim, negatives, total, learningRate, sigmoid: SIGMOID_TABLE,
+  };
+}
+
 /**
- * Runs samples `from … to − 1` of `job` in place; returns the mean negative-sampling loss of every
- * 8th sample (a cheap progress figure).
+ * Runs samples `from … to − 1` of `job` in place on this thread, drawing one seed from `rng` for the
+ * kernel's own stream (so the run is a function of `rng`'s state); returns the mean
+ * negative-sampling loss of every 8th sample (a cheap progress figure).
  */
 export function runSamples(job: SgdJob, from: number, to: number, rng: Rng): number {
-  const { dim: d, vertex, context, negatives: K, total, learningRate: rho0 } = job;
-  const { arcSrc, arcDst, edges, nodes } = job.tables;
-  const err = new Float64Array(d);
-  const floor = rho0 * 1e-4, decay = rho0 / (total + 1);
-  let lossSum = 0;
-  let lossCount = 0;
-  for (let t = from; t < to; t++) {
-    const rho = Math.max(rho0 - t * decay, floor);
-    const arc = edges.sample(rng);
-    const u = arcSrc[arc] * d;
-    const track = (t & 7) === 0;
-    for (let i = 0; i < d; i++) err[i] = 0;
-    for (let k = 0; k <= K; k++) {
-      const v = (k === 0 ? arcDst[arc] : nodes.sample(rng)) * d;
-      const label = k === 0 ? 1 : 0;
-      let x = 0;
-      for (let i = 0; i < d; i++) x += vertex[u + i] * context[v + i];
-      const p = fastSigmoid(x);
-      if (track) lossSum -= Math.log(Math.max(label ? p : 1 - p, 1e-7));
-      const g = (label - p) * rho;
-      for (let i = 0; i < d; i++) {
-        const c = context[v + i];
-        err[i] += g * c;
-        context[v + i] = c + g * vertex[u + i];
-      }
-    }
-    for (let i = 0; i < d; i++) vertex[u + i] += err[i];
-    if (track) lossCount++;
-  }
-  return lossCount ? lossSum / lossCount : 0;
+  return lineSgdKernel(kernelJob(job), from, to, Math.floor(rng.next() * 4294967296) | 0);
 }
 
 /** The reference's initial vertex vectors: uniform in ±0.5/dim (context vectors start at zero). */

@@ -5,6 +5,7 @@
 import { AliasSampler } from '../../data/samplers/alias';
 import { DegreeSampler } from '../../data/samplers/items';
 import { InvalidArgumentError } from '../../errors';
+import { flatAlias } from './gpu/alias';
 
 /** The part of a graph LINE reads (a `Graph` from `src/data`, or a training split's edge list). */
 export interface LineGraph {
@@ -27,6 +28,15 @@ export interface LineTables {
   degree: Float64Array;
   edges: AliasSampler;
   nodes: DegreeSampler;
+  /** The same two distributions as flat alias tables, for the typed-array kernel. */
+  edgeAlias: FlatAlias;
+  nodeAlias: FlatAlias;
+}
+
+/** A flat alias table: a uniform column i keeps itself with probability `prob[i]`, else yields `alias[i]`. */
+export interface FlatAlias {
+  prob: Float32Array;
+  alias: Int32Array;
 }
 
 /** Arcs, degrees and samplers of `graph`; throws InvalidArgumentError on an empty or malformed graph. */
@@ -51,5 +61,8 @@ export function buildLineTables(graph: LineGraph): LineTables {
       arcSrc[a] = t; arcDst[a] = s; arcWeight[a++] = w; degree[t] += w;
     }
   }
-  return { n, arcSrc, arcDst, arcWeight, degree, edges: new AliasSampler(arcWeight), nodes: new DegreeSampler(degree, 0.75) };
+  const nodes = new DegreeSampler(degree, 0.75);
+  const edgeAlias = flatAlias(arcWeight);
+  const nodeAlias = flatAlias(Float64Array.from(degree, (d) => d ** 0.75));
+  return { n, arcSrc, arcDst, arcWeight, degree, edges: new AliasSampler(arcWeight), nodes, edgeAlias, nodeAlias };
 }

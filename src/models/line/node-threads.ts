@@ -1,0 +1,145 @@
+/**
+ * Node-only: LINE's kernel Hogwild on `worker_threads`, as the reference C++ runs its `-threads`.
+ * The vectors and the samplers' tables sit in SharedArrayBuffers; every thread claims slices of
+ * the schedule from one Atomics counter, so ρ_t = ρ₀(1 − t/T) follows the global progress and the
+ * run draws exactly T samples. Each slice has its own seeded stream (derived from the slice, not the
+ * thread), so only the interleaving of the lock-free updates varies between runs.
+ *
+ * The workers run the kernel's own source text (`Worker` with `eval`), so this works the same under
+ * tsx, vitest and compiled JavaScript, with no worker file to resolve or transpile.
+ * Import from `src/models/line/node-threads` in Node code only.
+ */
+import { Worker } from 'node:worker_threads';
+import { Rng } from '../../data/rng';
+import { InvalidArgumentError, WorkerLostError } from '../../errors';
+import { resolveLineConfig, type LineConfig } from './config';
+import { lineSgdKernel, xoroNext, type KernelJob } from './kernel';
+import { initVertex, kernelJob, type SgdJob } from './sgd';
+import type { LineSpeed } from './speed';
+import { buildLineTables, type LineGraph, type LineTables } from './tables';
+import { toShared, type LineThreadPool } from './threads';
+
+/** Samples per claim: small enough for an even split and a smooth ρ_t, large enough to amortise the claim. */
+const SLICE = 4096;
+
+interface RunMessage {
+  job: KernelJob;
+  from: number;
+  to: number;
+  seed: number;
+  slice: number;
+  counter: Int32Array;
+}
+
+/** The worker's loop (runs from its source text: no outer references). */
+function threadMain(port: { on(e: 'message', f: (m: RunMessage) => void): void; postMessage(m: unknown): void }, kernel: typeof lineSgdKernel): void {
+  port.on('message', (m: RunMessage) => {
+    let lossSum = 0, weight = 0;
+    for (;;) {
+      const idx = Atomics.add(m.counter, 0, 1);
+      const start = m.from + idx * m.slice;
+      if (start >= m.to) break;
+      const end = Math.min(start + m.slice, m.to);
+      lossSum += kernel(m.job, start, end, (m.seed ^ Math.imul(idx + 1, 0x9e3779b1)) | 0) * (end - start);
+      weight += end - start;
+    }
+    port.postMessage({ lossSum, weight });
+  });
+}
+
+// `__name`: esbuild's keepNames (tsx) may wrap inner functions with it.
+const WORKER_SOURCE = `"use strict";
+var __name = (f) => f;
+const { parentPort } = require('node:worker_threads');
+${xoroNext.toString()}
+const kernel = ${lineSgdKernel.toString()};
+(${threadMain.toString()})(parentPort, kernel);
+`;
+
+type Reply = { lossSum: number; weight: number };
+
+/** One worker with at most one request in flight. */
+class KernelThread {
+  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  private pending: { resolve(r: Reply): void; reject(e: Error): void } | null = null;
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker.on('message', (r: Reply) => this.settle(null, r));
+    this.worker.on('error', (e: Error) => this.settle(new WorkerLostError(`line thread failed: ${e.message}`)));
+    this.worker.on('exit', (code) => this.settle(new WorkerLostError(`line thread exited (code ${code})`)));
+  }
+
+  private settle(error: Error | null, reply?: Reply): void {
+    const p = this.pending;
+    this.pending = null;
+    if (error) this.failure ??= error;
+    if (p) (error ? p.reject(error) : p.resolve(reply as Reply));
+  }
+
+  request(m: RunMessage): Promise<Reply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(m);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+type SharedTables = Pick<KernelJob, 'arcSrc' | 'arcDst' | 'edgeProb' | 'edgeAlias' | 'nodeProb' | 'nodeAlias'>;
+
+/** A pool of Node worker threads; pass it to the model as `{ pool: nodeLineThreads }`. */
+export function nodeLineThreads(threads: number): LineThreadPool {
+  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError(`line: threads must be a positive integer, got ${threads}`);
+  const workers = Array.from({ length: threads }, () => new KernelThread());
+  const shared = new WeakMap<LineTables, SharedTables>();
+  return {
+    threads,
+    async run(job: SgdJob, from: number, to: number, seed: number): Promise<number> {
+      if (!(job.vertex.buffer instanceof SharedArrayBuffer && job.context.buffer instanceof SharedArrayBuffer)) {
+        throw new InvalidArgumentError('line: threaded training needs the vectors in a SharedArrayBuffer (toShared)');
+      }
+      const k = kernelJob(job);
+      let tables = shared.get(job.tables);
+      if (!tables) {
+        tables = { arcSrc: toShared(k.arcSrc), arcDst: toShared(k.arcDst), edgeProb: toShared(k.edgeProb), edgeAlias: toShared(k.edgeAlias), nodeProb: toShared(k.nodeProb), nodeAlias: toShared(k.nodeAlias) };
+        shared.set(job.tables, tables);
+      }
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      const message: RunMessage = { job: { ...k, ...tables }, from, to, seed, slice: SLICE, counter };
+      const replies = await Promise.all(workers.map((w) => w.request(message)));
+      const weight = replies.reduce((a, r) => a + r.weight, 0);
+      return weight ? replies.reduce((a, r) => a + r.lossSum, 0) / weight : 0;
+    },
+    async close(): Promise<void> {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+/** Times `samples` Hogwild samples of one order on `threads` worker threads (after a short warm-up). */
+export async function lineThreadedSpeed(graph: LineGraph, samples: number, threads: number, order: 1 | 2 = 2, config: LineConfig = {}): Promise<LineSpeed> {
+  const s = resolveLineConfig({ ...config, samples, threads });
+  const rng = new Rng(s.seed);
+  const vertex = toShared(initVertex(graph.n, s.dim, rng));
+  const context = order === 1 ? vertex : toShared(new Float32Array(graph.n * s.dim));
+  const job = { tables: buildLineTables(graph), dim: s.dim, vertex, context, negatives: s.negatives, total: samples, learningRate: s.learningRate };
+  const pool = nodeLineThreads(threads);
+  try {
+    await pool.run(job, 0, Math.min(20_000 * threads, samples), 1); // let every thread's JIT settle
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await pool.run(job, 0, samples, 2);
+    const seconds = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1e6;
+    return { samples, seconds, samplesPerSec: samples / seconds, ...(cpu > 0 ? { samplesPerCpuSec: samples / cpu } : {}) };
+  } finally {
+    await pool.close();
+  }
+}
