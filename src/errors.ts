@@ -139,3 +139,16 @@ export class StoreVersionError extends LinkrecError {
     super(`model database '${database}' has schema version ${found}; this build reads up to ${supported} (reload the page)`);
   }
 }
+
+/** A GPU buffer a kernel needs is larger than the device allows (its binding or buffer-size limit). */
+export class GpuLimitError extends LinkrecError {
+  override name = 'GpuLimitError';
+  constructor(
+    readonly buffer: string,
+    readonly bytes: number,
+    readonly limit: number,
+    readonly limitName: string,
+  ) {
+    super(`GPU buffer '${buffer}' needs ${bytes} bytes (${(bytes / 2 ** 20).toFixed(1)} MiB) but the device's ${limitName} is ${limit} bytes (${(limit / 2 ** 20).toFixed(1)} MiB)`);
+  }
+}

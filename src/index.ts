@@ -8,6 +8,7 @@ export {
   AbortError,
   BackendUnavailableError,
   DataFormatError,
+  GpuLimitError,
   InvalidArgumentError,
   LinkrecError,
   MissingKernelError,
@@ -26,6 +27,8 @@ export {
   missingKernels,
   MODEL_KERNELS,
   registerUnsortedSegmentSum,
+  requestComputeDevice,
+  useWebgpuDevice,
 } from './backend';
 export type {
   AdapterInfo,
@@ -33,6 +36,8 @@ export type {
   BackendPreference,
   BackendReport,
   Capabilities,
+  ComputeDevice,
+  ComputeDeviceRequest,
   InitOptions,
   KernelRequirements,
 } from './backend';
@@ -176,6 +181,7 @@ export { TrainingService, type TrainingServiceOptions } from './rpc/training-ser
 export type { WorkerLike } from './rpc/worker-slot';
 export type {
   DeviceLossReport,
+  ExplainedItems,
   Heartbeat,
   LoadedModel,
   ModelRef,
@@ -201,21 +207,27 @@ export {
   modelEntry,
   modelFromState,
   modelIdMaps,
+  modelInput,
   modelKinds,
   PopularModel,
   upgradeState,
 } from './models';
 export { StateVersionError } from './errors';
 export type {
+  Explained,
   FitOptions,
   FitProgress,
   FitResult,
   ItemKnnConfig,
+  ItemReason,
   Json,
   MfConfig,
   MfSettings,
   ModelConfigs,
+  ModelData,
+  ModelDataOf,
   ModelEntry,
+  ModelInput,
   ModelKind,
   ModelState,
   PopularConfig,
@@ -282,7 +294,7 @@ export type {
 export { cooccurrenceGraph, entityGraph, entityGraphs, memberBags } from './graph';
 export type { Bags, EntityGraphs, EntityKind, WeightedEdges } from './graph';
 export { LineModel, LINE_DEFAULTS, LINE_STATE_VERSION, buildLineTables, lineLinkPrediction, lineNodeClassification, nodeClassificationCv, requestLineDevice, trainLineGpu } from './models/line';
-export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult } from './models/line';
+export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult, LineRuntime, LineThreadPool, LineThreadPoolFactory } from './models/line';
 export { TwoTowerModel } from './models/two-tower';
 export type { IdBags, Triples, TwoTowerConfig } from './models/two-tower';
 export { TalentRanker, evaluateTalent, explainMatch, fitRanker, parseQueryText, pca2, poolRows, trainEntitySpace, trainTower, worldQuery } from './models/talent';
@@ -293,10 +305,10 @@ export type { TalentHit, TalentProgress, TalentSearchForm, TalentTrainRequest } 
 // Course recommendations (issue 4): NCF (GMF, MLP, NeuMF, the seed variant), GLMix, the blender, and their evaluation.
 export { NCF_DEFAULTS, NcfModel, coWatchRows, learnerRows } from './models/ncf';
 export type { NcfArch, NcfConfig, NcfSettings, WeightedRows } from './models/ncf';
-export { GLMIX_DEFAULTS, GlmixModel } from './models/glmix';
-export type { CourseData, CourseFeatures, CourseSide, GlmixCoefficients, GlmixConfig, GlmixSettings, MemberFeatures } from './models/glmix';
-export { BlendModel, blendScore, fitBlendWeights, reasonFor } from './models/blend';
-export type { BlendConfig, BlendWeights, ExplainedRanked, Reason } from './models/blend';
+export { courseDataFromWire, courseDataToWire, GLMIX_DEFAULTS, GLMIX_STATE_VERSION, GlmixModel } from './models/glmix';
+export type { CourseData, CourseFeatures, CourseSide, GlmixCoefficients, GlmixConfig, GlmixSettings, MemberFeatures, WireCourseData, WireWatchLog } from './models/glmix';
+export { BLEND_STATE_VERSION, BlendModel, blendScore, fitBlendWeights, reasonFor } from './models/blend';
+export type { BlendConfig, BlendOptions, BlendWeights, ExplainedRanked, Reason } from './models/blend';
 export { courseDataFromWorld, relevantWatches } from './courses/world-data';
 export { parseNcfSplit, type NcfSplitTexts } from './courses/ncf-split';
 export { fullFigures, leaveLatestOut, sampledFigures, type RankFigures, type RankingProtocol } from './courses/protocol';

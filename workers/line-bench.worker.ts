@@ -1,13 +1,14 @@
-/** Bench worker: LINE CPU speed inside a dedicated module worker. */
+/** Bench worker: LINE CPU speed and the WebGPU kernels' speed inside a dedicated module worker. */
 import { expose } from 'comlink';
 import { parseGraph } from '../src/data/loaders/graph';
 import { lineCpuSpeed } from '../src/models/line/speed';
-import type { LineSpeedWorker } from '../src/models/line/speed-page';
+import { gpuSpeed, type LineSpeedWorker } from '../src/models/line/speed-page';
 
 const api: LineSpeedWorker = {
   async cpuSpeed(url, samples) {
     const graph = parseGraph(await (await fetch(url)).text(), { file: url });
     return lineCpuSpeed(graph, samples);
   },
+  gpuSpeed,
 };
 expose(api);

@@ -22,6 +22,9 @@ export {
 } from './capabilities';
 export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './capabilities';
 export { currentBackend, initBackend } from './select';
+export { assertFitsDevice, requestComputeDevice } from './gpu-device';
+export type { ComputeAdapterInfo, ComputeDevice, ComputeDeviceRequest } from './gpu-device';
+export { useWebgpuDevice, webgpuDevice } from './webgpu-device';
 export type { InitOptions } from './select';
 export type { LoadOptions, WasmPaths } from './loaders';
 export { ensureGradients, gradientsRegistered } from './gradients';

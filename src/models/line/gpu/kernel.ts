@@ -2,35 +2,33 @@
  * The fused LINE kernel in WGSL, one thread per edge sample (Hogwild: in-place, unsynchronised
  * updates, as the reference's threads do). Each invocation runs `perThread` samples: draws an arc
  * and K negatives from alias tables in GPU memory with a counter-based hash RNG, and applies the
- * whole SGD step for each — no per-op dispatch, no readback until the end.
+ * whole SGD step for each — no per-op dispatch, no readback until the end. `kernel-subgroups.ts`
+ * holds the faster variant (a group of subgroup lanes per edge) that shares this prelude.
  */
 
 /** Uniform block layout (u32 / f32 words) shared by the kernel and the host. */
 export const PARAM_WORDS = 12;
 
 /**
- * WGSL source for `dim`-wide vectors. `order` 1 updates the vertex table against itself; order 2
- * updates vertex vectors against a separate context table.
+ * Declarations both variants share: parameters, bindings (embedding tables typed `elem`, f32 or
+ * vec4<f32>), the hash RNG, alias draws and the clipped sigmoid.
  */
-export function lineKernel(dim: number, order: 1 | 2, workgroupSize = 64): string {
-  const ctx = order === 1 ? 'vertex' : 'context';
-  return /* wgsl */ `
+export function linePrelude(elem: 'f32' | 'vec4<f32>'): string {
+  return `
 struct Params {
   arcs: u32, nodes: u32, negatives: u32, perThread: u32,
   offset: u32, total: u32, seed: u32, threads: u32,
   rho0: f32, pad0: f32, pad1: f32, pad2: f32,
 };
 @group(0) @binding(0) var<uniform> P: Params;
-@group(0) @binding(1) var<storage, read_write> vertex: array<f32>;
-@group(0) @binding(2) var<storage, read_write> context: array<f32>;
+@group(0) @binding(1) var<storage, read_write> vertex: array<${elem}>;
+@group(0) @binding(2) var<storage, read_write> context: array<${elem}>;
 @group(0) @binding(3) var<storage, read> arcSrc: array<u32>;
 @group(0) @binding(4) var<storage, read> arcDst: array<u32>;
 @group(0) @binding(5) var<storage, read> edgeProb: array<f32>;
 @group(0) @binding(6) var<storage, read> edgeAlias: array<u32>;
 @group(0) @binding(7) var<storage, read> nodeProb: array<f32>;
 @group(0) @binding(8) var<storage, read> nodeAlias: array<u32>;
-
-const D: u32 = ${dim}u;
 
 // PCG-style hash of a counter: independent streams per (seed, sample, draw) without state.
 fn hash(x: u32) -> u32 {
@@ -54,6 +52,17 @@ fn sigmoid(x: f32) -> f32 {
   if (x < -6.0) { return 0.0; }
   return 1.0 / (1.0 + exp(-x));
 }
+`;
+}
+
+/**
+ * WGSL source for `dim`-wide vectors. `order` 1 updates the vertex table against itself; order 2
+ * updates vertex vectors against a separate context table.
+ */
+export function lineKernel(dim: number, order: 1 | 2, workgroupSize = 64): string {
+  const ctx = order === 1 ? 'vertex' : 'context';
+  return /* wgsl */ `${linePrelude('f32')}
+const D: u32 = ${dim}u;
 
 @compute @workgroup_size(${workgroupSize})
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
