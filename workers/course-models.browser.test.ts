@@ -6,21 +6,12 @@
 import { afterEach, expect, it } from 'vitest';
 import { courseDataFromWorld } from '../src/courses/world-data';
 import { courseDataToWire } from '../src/models/glmix/wire';
-import { connectRecommender, type RecommenderClient } from '../src/rpc/client';
+import { closeAll, connectWorkers } from '../src/testing/worker-clients';
 import type { TrainProgress } from '../src/rpc/protocol';
 import { generateWorld } from '../src/world';
 
-const clients: RecommenderClient[] = [];
-afterEach(() => clients.splice(0).forEach((c) => c.close()));
-
-async function connect(): Promise<RecommenderClient> {
-  const client = await connectRecommender({
-    training: () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }),
-    ranking: () => new Worker(new URL('./rank.worker.ts', import.meta.url), { type: 'module' }),
-  });
-  clients.push(client);
-  return client;
-}
+afterEach(closeAll);
+const connect = connectWorkers;
 
 it('trains GLMix in the training worker and ranks it from IndexedDB in a fresh ranking worker', async () => {
   const data = courseDataFromWorld(generateWorld({ seed: 11, members: 80, watchesPerMember: 4 }));

@@ -4,7 +4,8 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { AbortError, StaleModelError, TrainingLockedError } from '../src/errors';
-import { connectRecommender, type RecommenderClient, type TrainOptions } from '../src/rpc/client';
+import type { RecommenderClient, TrainOptions } from '../src/rpc/client';
+import { closeAll, connectWorkers } from '../src/testing/worker-clients';
 import { checkerboardCsv } from '../src/testing/rpc-fixtures';
 
 const clients: RecommenderClient[] = [];
@@ -13,7 +14,8 @@ afterEach(async () => {
   // Only this file's models: other files share the origin's IndexedDB and may be running now.
   const [first] = clients;
   await Promise.all(modelIds.splice(0).map((id) => first?.deleteModel(id)));
-  clients.splice(0).forEach((c) => c.close());
+  clients.length = 0;
+  closeAll();
 });
 
 const newModelId = (prefix: string): string => {
@@ -23,10 +25,7 @@ const newModelId = (prefix: string): string => {
 };
 
 async function connect(): Promise<RecommenderClient> {
-  const client = await connectRecommender({
-    training: () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }),
-    ranking: () => new Worker(new URL('./rank.worker.ts', import.meta.url), { type: 'module' }),
-  });
+  const client = await connectWorkers();
   clients.push(client);
   return client;
 }
