@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => demo?.close());
 
 describe('demo Talent search tab', () => {
-  it('trains LINE with a live company map, then ranks members for a query with reasons, by mean or max pooling', async () => {
+  it('trains LINE on WebGPU with a live company map, then ranks members for a query with reasons, by mean or max pooling', async () => {
     await page.click('#tab-talent');
     await page.click('#talent-train');
     await expect.poll(() => page.locator('#talent-status').getAttribute('data-status'), { timeout: 180_000 }).toBe('done');
@@ -23,6 +23,10 @@ describe('demo Talent search tab', () => {
     const map = page.locator('#talent-map');
     expect(Number(await map.getAttribute('data-updates'))).toBeGreaterThan(3);
     expect(Number(await map.getAttribute('data-points'))).toBe(100);
+    // LINE trained in the worker on WebGPU (SwiftShader here), and the tab says which kernel ran.
+    expect(await page.locator('#talent-backend').getAttribute('data-backend')).toBe('webgpu');
+    expect(await page.locator('#talent-backend').textContent()).toMatch(/^LINE trained on WebGPU \((subgroups×\d+ \((add|shuffle)\)|thread)\)$/);
+    expect(await page.locator('#talent-status').textContent()).toMatch(/LINE ran on WebGPU \(/);
 
     // A structured title plus free text naming a skill and a city.
     const option = page.locator('#talent-title option').nth(5);

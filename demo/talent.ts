@@ -1,6 +1,7 @@
 // Talent search tab: a worker builds the entity graphs of a small simulated world, trains LINE on them
-// (the company map updates live), trains the two-tower ranker, then ranks members for recruiter queries.
-import { TalentClient } from '../src/index';
+// (on WebGPU where the worker has it, else the CPU loop — the tab says which; the company map updates
+// live), trains the two-tower ranker, then ranks members for recruiter queries.
+import { lineBackendLabel, TalentClient } from '../src/index';
 import { describeError } from './ui/dom';
 import { mountTalentMap } from './ui/talent-map';
 import { mountTalentPanel } from './ui/talent-panel';
@@ -21,14 +22,15 @@ export function startTalentTab(parent: HTMLElement): void {
     try {
       client ??= new TalentClient(new Worker(new URL('../workers/talent.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-talent' }));
       panel.setStatus('training', 'Starting the talent worker…');
-      await client.train({ members: MEMBERS, seed: 1 }, (p) => {
+      const r = await client.train({ members: MEMBERS, seed: 1 }, (p) => {
         if (p.status === 'stage') panel.setStatus('training', p.message);
         else if (p.status === 'map') map.draw(p.xy, p.groups, p.caption);
+        else if (p.status === 'line') panel.setBackend(p.backend, lineBackendLabel(p));
         else panel.setStatus('training', `Two-tower epoch ${p.epoch}: log-loss ${p.loss.toFixed(3)}`);
       });
       const vocab = await client.vocab();
       panel.setVocab(vocab.titles, vocab.locations);
-      panel.setStatus('done', `Trained on ${MEMBERS.toLocaleString()} simulated members. Search below.`);
+      panel.setStatus('done', `Trained on ${MEMBERS.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`);
     } catch (error) {
       panel.setStatus('error', describeError(error));
     }

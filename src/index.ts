@@ -294,13 +294,13 @@ export type {
 export { cooccurrenceGraph, entityGraph, entityGraphs, memberBags } from './graph';
 export type { Bags, EntityGraphs, EntityKind, WeightedEdges } from './graph';
 export { LineModel, LINE_DEFAULTS, LINE_STATE_VERSION, buildLineTables, lineLinkPrediction, lineNodeClassification, nodeClassificationCv, requestLineDevice, trainLineGpu } from './models/line';
-export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult, LineRuntime, LineThreadPool, LineThreadPoolFactory } from './models/line';
+export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult, LineRuntime, LineThreadPool, LineThreadPoolFactory, LineBackendPreference, LineFitResult, LineGpuRuntime } from './models/line';
 export { TwoTowerModel } from './models/two-tower';
 export type { IdBags, Triples, TwoTowerConfig } from './models/two-tower';
 export { TalentRanker, evaluateTalent, explainMatch, fitRanker, parseQueryText, pca2, poolRows, trainEntitySpace, trainTower, worldQuery } from './models/talent';
 export type { EntitySpace, Pooling, TalentEvalOptions, TalentEvalResult, TalentQuery, TalentResult, TalentStage } from './models/talent';
-export { TalentClient, TalentService } from './models/talent';
-export type { TalentHit, TalentProgress, TalentSearchForm, TalentTrainRequest } from './models/talent';
+export { TalentClient, TalentService, lineBackendLabel } from './models/talent';
+export type { TalentHit, TalentProgress, TalentSearchForm, TalentTrainRequest, TalentTrainResult } from './models/talent';
 
 // Course recommendations (issue 4): NCF (GMF, MLP, NeuMF, the seed variant), GLMix, the blender, and their evaluation.
 export { NCF_DEFAULTS, NcfModel, coWatchRows, learnerRows } from './models/ncf';

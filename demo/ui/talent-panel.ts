@@ -25,6 +25,7 @@ const select = (id: string, options: [string, string][]): HTMLSelectElement =>
 export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): void; onSearch(form: TalentForm): void }) {
   const train = h('button', { class: 'run', id: 'talent-train' }, 'Build graphs and train');
   const status = h('p', { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  const backend = h('p', { class: 'stage', id: 'talent-backend', 'data-backend': '' }, 'LINE trains on WebGPU where this browser has it, else on the CPU.');
   const mapBox = h('div', { class: 'chart' });
   const title = select('talent-title', [['-1', 'any title']]);
   const location = select('talent-location', [['255', 'anywhere']]);
@@ -37,7 +38,7 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
   const form = h('div', { class: 'form' },
     h('label', {}, 'Title ', title), h('label', {}, 'Skills ', skills), h('label', {}, 'Location ', location),
     h('label', {}, 'Min years ', years), h('label', {}, 'Query ', text), h('label', {}, 'Pooling ', pooling), search);
-  parent.append(h('div', { class: 'controls' }, train, status), mapBox, form, results);
+  parent.append(h('div', { class: 'controls' }, train, status), backend, mapBox, form, results);
   const read = (): TalentForm => ({
     title: Number(title.value), skills: skills.value, location: Number(location.value), minYears: Number(years.value) || 0,
     text: text.value, pooling: pooling.value === 'max' ? 'max' : 'mean',
@@ -52,6 +53,11 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
       status.textContent = message;
       train.disabled = state === 'training';
       search.disabled = state !== 'done';
+    },
+    /** Which path trained LINE's last graph (`data-backend`: `webgpu` or `cpu`). */
+    setBackend(name: string, label: string) {
+      backend.dataset.backend = name;
+      backend.textContent = `LINE trained on ${label}`;
     },
     setVocab(titles: string[], locations: string[]) {
       title.replaceChildren(h('option', { value: '-1' }, 'any title'), ...titles.map((t, i) => h('option', { value: String(i) }, t)));

@@ -44,10 +44,12 @@ export interface ModelState {
 
 /** Training progress, a status-tagged union (as transformers.js' ProgressInfo). */
 export type FitProgress =
-  | { status: 'start'; backend: BackendName; epochs: number; samples: number }
+  | { status: 'start'; backend: BackendName; epochs: number; samples: number; kernel?: string }
   | {
       status: 'epoch';
       backend: BackendName;
+      /** Which kernel of `backend` ran, where a model has several (LINE on webgpu: `subgroups×4 (add)`, `thread`). */
+      kernel?: string;
       epoch: number;
       epochs: number;
       loss: number;
@@ -56,7 +58,7 @@ export type FitProgress =
       samplesPerSec: number;
     }
   | { status: 'checkpoint'; backend: BackendName; cursor: TrainingCursor }
-  | { status: 'done'; backend: BackendName; epochs: number; loss: number; seconds: number }
+  | { status: 'done'; backend: BackendName; epochs: number; loss: number; seconds: number; kernel?: string }
   | { status: 'error'; error: { name: string; message: string } };
 
 /** Options of {@link Recommender.fit}. */
@@ -76,6 +78,8 @@ export interface FitResult {
   loss: number;
   seconds: number;
   backend: BackendName;
+  /** Which kernel of `backend` ran, where a model has several (see {@link FitProgress}). */
+  kernel?: string;
 }
 
 /** Options of {@link Recommender.recommend}. */

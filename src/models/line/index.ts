@@ -1,6 +1,7 @@
-/** LINE graph embeddings: the CPU reference loop and its model wrapper. */
+/** LINE graph embeddings: the CPU reference loop, the WebGPU kernels, and the model that trains on either. */
 export { LINE_DEFAULTS, MAX_THREADS, ordersOf, resolveLineConfig, type LineConfig, type LineOrder, type LineSettings } from './config';
-export { LineModel, LINE_STATE_VERSION } from './model';
+export { LineModel, LINE_STATE_VERSION, type LineFitResult } from './model';
+export { checkLineBackend, defaultLineBackend, type LineBackendPreference, type LineGpuRuntime } from './backend';
 export { fastSigmoid, initVertex, kernelJob, runSamples, type SgdJob } from './sgd';
 export { buildLineTables, type FlatAlias, type LineGraph, type LineTables } from './tables';
 export { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel';

@@ -1,32 +1,32 @@
 /**
- * LINE as a model: `fit(graph)` trains first- and/or second-order proximity on the CPU with the
- * reference's SGD loop, in chunks so progress is reported and an abort lands between chunks; the
- * embedding is each order L2-normalised, then concatenated `[u, u′]`. Each chunk draws from its own
- * forked stream, so a run resumed from a checkpoint's state continues exactly (with `threads: 1`, the
- * default; `threads > 1` runs the chunks Hogwild on a thread pool, fast but not bit-reproducible).
+ * LINE as a model: `fit(graph)` trains first- and/or second-order proximity in chunks, so progress
+ * is reported and an abort lands between chunks — on WebGPU with the fused WGSL kernels of `gpu/`
+ * (vectors stay on the device; read back at the end, on abort and for {@link LineModel.snapshot}),
+ * or on the CPU with the reference's SGD loop. The embedding is each order L2-normalised, then
+ * concatenated `[u, u′]`. On the CPU each chunk draws from its own forked stream, so a run resumed
+ * from a checkpoint's state continues exactly (with `threads: 1`, the default; `threads > 1` runs the
+ * chunks Hogwild on a thread pool, fast but not bit-reproducible, and so is the GPU).
  */
 import type { Graph } from '../../data/graph';
 import { Rng } from '../../data/rng';
-import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors';
+import { AbortError, BackendUnavailableError, InvalidArgumentError, UnknownIdError } from '../../errors';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { checkLineBackend, defaultLineBackend, LineGpuTrainer, openLineGpu, type ChunkReport, type LineBackendPreference, type LineWeights } from './backend';
 import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config';
+import { GpuDeviceLost } from './gpu/session';
 import { initVertex, runSamples } from './sgd';
 import { buildLineTables, type LineGraph } from './tables';
 import { toShared, type LineRuntime, type LineThreadPool } from './threads';
 import { concatRows, normalizeRows, rowCosine } from './vectors';
 
+/** What {@link LineModel.fit} returns: the path that ran, and why it left WebGPU when it did. */
+export interface LineFitResult extends FitResult {
+  /** Set when `'auto'` could not use WebGPU or lost its device mid-run (then `backend` is `'cpu'`). */
+  fallback?: string;
+}
+
 /** Version of LINE's state layout. */
 export const LINE_STATE_VERSION = 1;
-
-/** Raw weights: per order its vertex table; second order also its context table. */
-interface LineWeights {
-  n: number;
-  first?: Float32Array;
-  second?: Float32Array;
-  context?: Float32Array;
-  /** Samples done per order (index 0: first order, 1: second). */
-  done: [number, number];
-}
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
@@ -36,12 +36,21 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   private s: LineSettings;
   private w: LineWeights | null = null;
   private cache: Float32Array | null = null;
+  private cacheAt = '';
   private readonly runtime: LineRuntime;
+  /** Where `fit` trains (the runtime's choice, or the default here). */
+  readonly backend: LineBackendPreference;
+  /** The WebGPU run of the fit in progress, if any. */
+  private gpu: LineGpuTrainer | null = null;
 
-  /** `runtime.pool` is required when `config.threads > 1` (InvalidArgumentError otherwise). */
+  /**
+   * `runtime.pool` is required when `config.threads > 1`, and `runtime.backend` must be `'auto'`,
+   * `'webgpu'` or `'cpu'` (InvalidArgumentError otherwise).
+   */
   constructor(config: LineConfig = {}, runtime: LineRuntime = {}) {
     this.s = resolveLineConfig(config);
     this.runtime = runtime;
+    this.backend = runtime.backend === undefined ? defaultLineBackend() : checkLineBackend(runtime.backend);
     this.startPool(false);
   }
 
@@ -56,11 +65,15 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   }
 
   /**
-   * Trains (or resumes) on `graph`; rejects with AbortError between chunks when `signal` aborts.
-   * With `threads > 1` the chunks run Hogwild on the runtime's thread pool (the vectors move to
-   * shared memory).
+   * Trains (or resumes) on `graph`, on WebGPU or the CPU loop as the runtime's `backend` says (the
+   * result and every event name the path: `backend` `'webgpu'` with its `kernel`, or `'cpu'`); rejects
+   * with AbortError between chunks when `signal` aborts. When the WebGPU device is lost mid-run
+   * (`'auto'`), training continues on the CPU from the vectors last read back — the end of the chunk
+   * where a {@link snapshot} or the previous order last read them, else the order's start: nothing
+   * the host holds is lost, and no readback is paid per chunk to insure against a rare loss.
+   * With `threads > 1` the CPU chunks run Hogwild on the runtime's thread pool (shared memory).
    */
-  async fit(graph: LineGraph | Graph, options: FitOptions = {}): Promise<FitResult> {
+  async fit(graph: LineGraph | Graph, options: FitOptions = {}): Promise<LineFitResult> {
     const { onProgress, signal } = options;
     const s = this.settings;
     const t0 = performance.now();
@@ -69,12 +82,32 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     const w = (this.w ??= this.initWeights(graph.n));
     const orders = ordersOf(s.order);
     const chunks = Math.ceil(s.samples / s.chunk);
-    const pool = this.startPool();
-    if (pool) for (const name of ['first', 'second', 'context'] as const) w[name] &&= toShared(w[name]);
-    onProgress?.({ status: 'start', backend: 'cpu', epochs: chunks * orders.length, samples: s.samples * orders.length });
+    const opened = await openLineGpu(this.backend, this.runtime.gpu ?? {}, tables, s);
+    let gpu = (this.gpu = opened instanceof LineGpuTrainer ? opened : null);
+    let fallback = opened && 'why' in opened ? `WebGPU unavailable (${opened.why}); trained on the CPU` : undefined;
+    let pool: LineThreadPool | null = null;
+    const at = () => (gpu ? { backend: 'webgpu' as const, kernel: gpu.kernel } : { backend: 'cpu' as const });
+    onProgress?.({ status: 'start', ...at(), epochs: chunks * orders.length, samples: s.samples * orders.length });
     let loss = 0;
     try {
       for (const [oi, order] of orders.entries()) {
+        const report: ChunkReport = (from, to, c0, l) =>
+          onProgress?.({ status: 'epoch', ...at(), epoch: oi * chunks + Math.ceil(to / s.chunk), epochs: chunks * orders.length, loss: l, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
+        if (gpu && w.done[order - 1] < s.samples) {
+          try {
+            await gpu.trainOrder(order, w, s, report, signal);
+            loss = Number.NaN;
+          } catch (e) {
+            if (!(e instanceof GpuDeviceLost)) throw e;
+            if (this.backend === 'webgpu') throw new BackendUnavailableError('webgpu', ['cpu'], e.message);
+            fallback = `${e.message}; continued on the CPU from sample ${w.done[order - 1]} of order ${order}`;
+            gpu.close();
+            gpu = this.gpu = null;
+          }
+        }
+        if (w.done[order - 1] < s.samples && !pool && (pool = this.startPool())) {
+          for (const name of ['first', 'second', 'context'] as const) w[name] &&= toShared(w[name]);
+        }
         const vertex = (order === 1 ? w.first : w.second) as Float32Array;
         const job = { tables, dim: s.dim, vertex, context: order === 1 ? vertex : (w.context as Float32Array), negatives: s.negatives, total: s.samples, learningRate: s.learningRate };
         while (w.done[order - 1] < s.samples) {
@@ -86,17 +119,28 @@ export class LineModel implements Recommender<LineGraph | Graph> {
           loss = pool ? await pool.run(job, from, to, Math.floor(rng.next() * 4294967296) | 0) : runSamples(job, from, to, rng);
           w.done[order - 1] = to;
           this.cache = null;
-          const epoch = oi * chunks + Math.ceil(to / s.chunk);
-          onProgress?.({ status: 'epoch', backend: 'cpu', epoch, epochs: chunks * orders.length, loss, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
+          report(from, to, c0, loss);
           await yieldToLoop();
         }
       }
     } finally {
+      gpu?.close();
+      this.gpu = null;
       await pool?.close();
     }
     const seconds = (performance.now() - t0) / 1000;
-    onProgress?.({ status: 'done', backend: 'cpu', epochs: chunks * orders.length, loss, seconds });
-    return { epochs: chunks * orders.length, loss, seconds, backend: 'cpu' };
+    onProgress?.({ status: 'done', ...at(), epochs: chunks * orders.length, loss, seconds });
+    return { epochs: chunks * orders.length, loss, seconds, ...at(), ...(fallback ? { fallback } : {}) };
+  }
+
+  /**
+   * The current embeddings ({@link embeddings}). During a WebGPU fit the host copy is only as fresh as
+   * the last readback, so this waits for the next chunk boundary and reads the vectors back: each
+   * call costs one GPU→CPU copy, so call it at a bounded rate (a live map: a few per second at most).
+   */
+  async snapshot(): Promise<Float32Array> {
+    await this.gpu?.nextRead();
+    return this.embeddings();
   }
 
   /** The runtime's pool for `threads > 1`; InvalidArgumentError when there is none (`start: false` only checks). */
@@ -126,8 +170,10 @@ export class LineModel implements Recommender<LineGraph | Graph> {
 
   /** `n × outputDim` embeddings: each order L2-normalised, concatenated `[u, u′]` for `'both'`. */
   embeddings(): Float32Array {
-    if (this.cache) return this.cache;
     const w = this.weights();
+    // A GPU readback moves `done` without touching the model: the cache is keyed by it.
+    if (this.cache && this.cacheAt === `${w.done}`) return this.cache;
+    this.cacheAt = `${w.done}`;
     const d = this.settings.dim;
     const first = w.first && normalizeRows(w.first, d);
     const second = w.second && normalizeRows(w.second, d);

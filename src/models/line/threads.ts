@@ -4,6 +4,7 @@
  * import `node:worker_threads`. The browser stays single-threaded: sharing memory between workers
  * there needs a cross-origin-isolated page, which this project does not serve (see TOOLCHAIN.md).
  */
+import type { LineBackendPreference, LineGpuRuntime } from './backend';
 import type { SgdJob } from './sgd';
 
 /** Threads that run LINE's kernel Hogwild over tables in shared memory. */
@@ -27,6 +28,14 @@ export type LineThreadPoolFactory = (threads: number) => LineThreadPool;
 export interface LineRuntime {
   /** Thread pool for `threads > 1` (Node: `nodeLineThreads` from `models/line/node-threads`). */
   pool?: LineThreadPoolFactory;
+  /**
+   * Where `fit` trains (default `'auto'` where `navigator.gpu` exists, else `'cpu'`): `'auto'` runs the
+   * WebGPU kernels and falls back to the CPU loop when WebGPU is missing or its device is lost;
+   * `'webgpu'` rejects with BackendUnavailableError instead.
+   */
+  backend?: LineBackendPreference;
+  /** WebGPU options (device, concurrency, kernel). */
+  gpu?: LineGpuRuntime;
 }
 
 /** `a` itself when it already lives in a SharedArrayBuffer, else a copy that does. */

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { TalentHit, TalentProgress, TalentSearchForm, TalentService, TalentTrainRequest } from './service';
+import type { TalentHit, TalentProgress, TalentSearchForm, TalentService, TalentTrainRequest, TalentTrainResult } from './service';
 
 /**
  * Talks to a {@link TalentService} behind a comlink endpoint (`workers/talent.worker.ts`, or a
@@ -17,7 +17,7 @@ export class TalentClient {
   }
 
   /** Trains in the service; `onProgress` runs on this side. */
-  train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<{ members: number; queries: number }> {
+  train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<TalentTrainResult> {
     return this.remote.train(req, Comlink.proxy(onProgress));
   }
 

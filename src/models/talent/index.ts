@@ -9,4 +9,4 @@ export { memberIds, queryIds, toIdBags, towerVocab, type TowerVocab } from './to
 export { pca2 } from './pca';
 export { fitRanker, logRowsOf, trainTower, type TalentTrainOptions } from './train';
 export { TalentClient } from './client';
-export { formToQuery, TalentService, type TalentHit, type TalentProgress, type TalentSearchForm, type TalentTrainRequest } from './service';
+export { formToQuery, lineBackendLabel, MAP_INTERVAL_MS, TalentService, type TalentHit, type TalentProgress, type TalentSearchForm, type TalentTrainRequest, type TalentTrainResult } from './service';

@@ -25,6 +25,10 @@ describe('talent service over comlink', () => {
     const events: TalentProgress[] = [];
     const r = await client.train({ members: 1_500, maxSamples: 40_000, towerEpochs: 2 }, (p) => events.push(p));
     expect(r.members).toBe(1_500);
+    // Node has no WebGPU: every graph's LINE ran on the CPU loop, and the service says so.
+    expect(r.lineBackend).toBe('CPU');
+    expect(events.filter((e) => e.status === 'line')).toEqual(['company', 'skill', 'title'].map((kind) => ({ status: 'line', kind, backend: 'cpu' })));
+    expect(events.some((e) => e.status === 'stage' && e.message.startsWith('LINE on the company graph, CPU: chunk 1 of 4, loss '))).toBe(true);
     const maps = events.filter((e) => e.status === 'map');
     expect(maps.length).toBe(4); // 40k samples in 20k chunks, for each of the two orders
     const first = maps[0] as Extract<TalentProgress, { status: 'map' }>;

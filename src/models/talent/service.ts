@@ -8,6 +8,11 @@ import { generateWorld } from '../../world/generate';
 import { ANY_LOCATION } from '../../world/recruiter-truth';
 import type { World } from '../../world/types';
 import { InvalidArgumentError } from '../../errors';
+import type { EntityKind } from '../../graph/entity-graphs';
+import type { LineBackendPreference } from '../line/backend';
+import { ordersOf } from '../line/config';
+import type { LineModel } from '../line/model';
+import type { FitProgress } from '../recommender';
 import { pca2 } from './pca';
 import { parseQueryText, type TalentQuery } from './query';
 import type { TalentRanker } from './ranker';
@@ -18,6 +23,7 @@ import { fitRanker, trainTower } from './train';
 export type TalentProgress =
   | { status: 'stage'; message: string }
   | { status: 'map'; xy: Float32Array; groups: Uint8Array; caption: string }
+  | { status: 'line'; kind: EntityKind; backend: 'webgpu' | 'cpu'; kernel?: string; fallback?: string }
   | { status: 'tower'; epoch: number; loss: number };
 
 /** Options of {@link TalentService.train}. */
@@ -27,6 +33,24 @@ export interface TalentTrainRequest {
   /** LINE edge samples per order per graph, at most (default 300,000). */
   maxSamples?: number;
   towerEpochs?: number;
+  /** Where LINE trains (default: WebGPU where the worker has it, else the CPU loop). */
+  lineBackend?: LineBackendPreference;
+}
+
+/** What `train` returns. */
+export interface TalentTrainResult {
+  members: number;
+  queries: number;
+  /** Which path trained LINE, e.g. `WebGPU (subgroups×4 (add))` or `CPU`, per graph where they differ. */
+  lineBackend: string;
+}
+
+/** Fewest milliseconds between two live maps read back from a GPU run (the CPU maps every chunk). */
+export const MAP_INTERVAL_MS = 250;
+
+/** "WebGPU (kernel)" or "CPU", with the reason when `'auto'` fell back. */
+export function lineBackendLabel(r: { backend: string; kernel?: string; fallback?: string }): string {
+  return r.backend === 'webgpu' ? `WebGPU (${r.kernel})` : r.fallback ? `CPU — ${r.fallback}` : 'CPU';
 }
 
 /** A recruiter's search: structured fields (−1 / 255 = unset) and free text. */
@@ -65,6 +89,25 @@ export function formToQuery(world: World, f: TalentSearchForm): TalentQuery {
   };
 }
 
+/**
+ * The company map while LINE trains: every chunk on the CPU (free), and from a GPU run at most every
+ * {@link MAP_INTERVAL_MS} plus each order's first and last chunk (each map reads the vectors back).
+ */
+function liveMap(world: World, onProgress: (p: TalentProgress) => void): (p: Extract<FitProgress, { status: 'epoch' }>, model: LineModel) => void {
+  let last = -Infinity, pending = false;
+  return (p, model) => {
+    const perOrder = p.epochs / ordersOf(model.settings.order).length;
+    const edge = (p.epoch - 1) % perOrder === 0 || p.epoch % perOrder === 0;
+    if (pending || (p.backend === 'webgpu' && !edge && performance.now() - last < MAP_INTERVAL_MS)) return;
+    [pending, last] = [true, performance.now()];
+    const caption = `Company embeddings (PCA), chunk ${p.epoch} of ${p.epochs}; colour = job family`;
+    // onProgress is not awaited: over comlink it is a round trip, and the next chunk must not wait for it.
+    void model.snapshot()
+      .then((e) => void onProgress({ status: 'map', xy: pca2(e, model.outputDim, 20), groups: world.companies.family, caption }))
+      .finally(() => (pending = false));
+  };
+}
+
 /** Trains and serves talent search (no `self`: testable in Node over a MessageChannel). */
 export class TalentService {
   private world: World | null = null;
@@ -76,18 +119,26 @@ export class TalentService {
     return { titles: w.catalog.titleName, locations: w.catalog.locationName };
   }
 
-  /** Builds everything; `onProgress` receives stages, live company maps and two-tower epochs. */
-  async train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<{ members: number; queries: number }> {
+  /** Builds everything; `onProgress` receives stages, live company maps, LINE's backend per graph and two-tower epochs. */
+  async train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<TalentTrainResult> {
     const seed = req.seed ?? 1;
     onProgress({ status: 'stage', message: 'Generating a world and building the company, skill and title graphs…' });
     const world = generateWorld({ members: req.members, seed, recruiterQueries: Math.max(200, Math.round(req.members / 5)) });
+    const labels = new Map<EntityKind, string>();
+    const live = liveMap(world, onProgress);
     const space = await trainEntitySpace(world, {
       maxSamples: req.maxSamples ?? 300_000,
       line: { chunk: 20_000, seed },
+      runtime: req.lineBackend ? { backend: req.lineBackend } : {},
       onProgress(kind, p, model) {
         if (p.status !== 'epoch') return;
-        onProgress({ status: 'stage', message: `LINE on the ${kind} graph: chunk ${p.epoch} of ${p.epochs}, loss ${p.loss.toFixed(3)}` });
-        if (kind === 'company') onProgress({ status: 'map', xy: pca2(model.embeddings(), model.outputDim, 20), groups: world.companies.family, caption: `Company embeddings (PCA), chunk ${p.epoch} of ${p.epochs}; colour = job family` });
+        const loss = Number.isFinite(p.loss) ? `, loss ${p.loss.toFixed(3)}` : '';
+        onProgress({ status: 'stage', message: `LINE on the ${kind} graph, ${lineBackendLabel(p)}: chunk ${p.epoch} of ${p.epochs}${loss}` });
+        if (kind === 'company') live(p, model);
+      },
+      onFitted(kind, r) {
+        labels.set(kind, lineBackendLabel(r));
+        onProgress({ status: 'line', kind, backend: r.backend === 'webgpu' ? 'webgpu' : 'cpu', ...(r.kernel ? { kernel: r.kernel } : {}), ...(r.fallback ? { fallback: r.fallback } : {}) });
       },
     });
     const n = world.recruiter.queries.count;
@@ -100,7 +151,9 @@ export class TalentService {
     const combiner = queries.subarray(Math.round(n * 0.75));
     this.rankers = { mean: fitRanker(world, space, tower, combiner, 'mean'), max: fitRanker(world, space, tower, combiner, 'max') };
     this.world = world;
-    return { members: world.members.count, queries: n };
+    const distinct = [...new Set(labels.values())];
+    const lineBackend = distinct.length === 1 ? distinct[0] : [...labels].map(([k, l]) => `${k}: ${l}`).join('; ');
+    return { members: world.members.count, queries: n, lineBackend };
   }
 
   /** The top `k` (default 10) members for a search, with reasons. */

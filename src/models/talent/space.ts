@@ -6,7 +6,8 @@ import { entityGraph, type EntityKind } from '../../graph/entity-graphs';
 import type { World } from '../../world/types';
 import type { FitProgress } from '../recommender';
 import type { LineConfig } from '../line/config';
-import { LineModel } from '../line/model';
+import { LineModel, type LineFitResult } from '../line/model';
+import type { LineRuntime } from '../line/threads';
 
 /** How a bag of entity vectors becomes one vector. */
 export type Pooling = 'mean' | 'max';
@@ -27,8 +28,12 @@ export interface EntitySpaceOptions {
   /** Cap on edge samples per order (default 1,000,000, the reference's default T). */
   maxSamples?: number;
   signal?: AbortSignal;
-  /** Progress of each graph's LINE run; `model` gives live embeddings between chunks. */
+  /** Where LINE trains (backend, WebGPU device…); default: WebGPU where the scope has it, else the CPU. */
+  runtime?: LineRuntime;
+  /** Progress of each graph's LINE run; `model.snapshot()` gives live embeddings between chunks. */
   onProgress?: (kind: EntityKind, p: FitProgress, model: LineModel) => void;
+  /** Each graph's finished run: which path trained it (`backend`, `kernel`, `fallback`). */
+  onFitted?: (kind: EntityKind, result: LineFitResult, model: LineModel) => void;
 }
 
 /** Trains LINE on the company, skill and title graphs of `world`. */
@@ -38,8 +43,9 @@ export async function trainEntitySpace(world: Pick<World, 'members' | 'companies
   for (const kind of ['company', 'skill', 'title'] as const) {
     const g = entityGraph(world, kind);
     const samples = opts.line?.samples ?? Math.min(opts.maxSamples ?? 1_000_000, Math.max(10_000, (opts.passes ?? 100) * 2 * g.src.length));
-    const model = new LineModel({ ...opts.line, samples });
-    await model.fit(g, { signal: opts.signal, onProgress: (p) => opts.onProgress?.(kind, p, model) });
+    const model = new LineModel({ ...opts.line, samples }, opts.runtime);
+    const result = await model.fit(g, { signal: opts.signal, onProgress: (p) => opts.onProgress?.(kind, p, model) });
+    opts.onFitted?.(kind, result, model);
     out[kind] = model.embeddings();
     dim = model.outputDim;
   }

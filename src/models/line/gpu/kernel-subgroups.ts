@@ -81,7 +81,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(subgroup_invocat
   var cv: array<vec4<f32>, ${per}>;
   for (var s = 0u; s < P.perThread; s++) {
     let t = P.offset + s * P.threads + group;
-    let live = inRange && t < P.total;
+    let live = inRange && t < P.endT;
     let rho = max(P.rho0 * (1.0 - f32(t) / f32(P.total + 1u)), P.rho0 * 1e-4);
     let arc = drawArc(t, 0u);
     let u = arcSrc[arc] * V + lane;

@@ -6,7 +6,10 @@
  * holds the faster variant (a group of subgroup lanes per edge) that shares this prelude.
  */
 
-/** Uniform block layout (u32 / f32 words) shared by the kernel and the host. */
+/**
+ * Uniform block layout (u32 / f32 words) shared by the kernel and the host: a dispatch runs samples
+ * `offset … endT − 1` of a run of `total` (ρ_t follows `total`, so a run can be split into chunks).
+ */
 export const PARAM_WORDS = 12;
 
 /**
@@ -18,7 +21,7 @@ export function linePrelude(elem: 'f32' | 'vec4<f32>'): string {
 struct Params {
   arcs: u32, nodes: u32, negatives: u32, perThread: u32,
   offset: u32, total: u32, seed: u32, threads: u32,
-  rho0: f32, pad0: f32, pad1: f32, pad2: f32,
+  rho0: f32, endT: u32, pad1: u32, pad2: u32,
 };
 @group(0) @binding(0) var<uniform> P: Params;
 @group(0) @binding(1) var<storage, read_write> vertex: array<${elem}>;
@@ -70,7 +73,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   var err: array<f32, ${dim}>;
   for (var s = 0u; s < P.perThread; s++) {
     let t = P.offset + s * P.threads + gid.x;
-    if (t >= P.total) { return; }
+    if (t >= P.endT) { return; }
     let rho = max(P.rho0 * (1.0 - f32(t) / f32(P.total + 1u)), P.rho0 * 1e-4);
     let arc = drawArc(t, 0u);
     let u = arcSrc[arc] * D;

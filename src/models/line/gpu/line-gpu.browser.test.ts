@@ -37,7 +37,7 @@ describe('LINE on WebGPU (SwiftShader)', () => {
     const { r, f1 } = await karateF1('thread');
     expect(r.kernel.variant).toBe('thread');
     const graph = await graphOf('karate');
-    const cpu = new LineModel({ samples: 20_000, seed: 1 });
+    const cpu = new LineModel({ samples: 20_000, seed: 1 }, { backend: 'cpu' });
     await cpu.fit(graph);
     const c = nodeClassificationF1(cpu.embeddings(), 128, graph.classes, { trainRatio: 0.5, seed: 1, repeats: 5 }).microF1;
     expect(f1).toBeGreaterThan(0.9);
