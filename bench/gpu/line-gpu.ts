@@ -4,11 +4,17 @@
  * graph and alias tables: edge samples/s of each, their ratio, and netscience link-prediction AUC.
  * Bundled by `bench/gpu/build-pack.sh` and run on the GPU machine by `../shared/gpu/run-on-device.sh`.
  *
- * usage: node bench.cjs --twin /abs/path/line_torch.py [--nodes 1000000] [--edges 10000000]
+ * With `--parts line,ncf` (the default) it then runs the NCF part (`ncf-gpu.ts`, twin `ncf_torch.py`
+ * beside `line_torch.py`), within the time left before `--budget-s` (default: env BENCH_S, else 240 as run-on-device.sh) − 20 s.
+ *
+ * usage: node bench.cjs --twin /abs/path/line_torch.py [--parts line,ncf] [--budget-s $BENCH_S]
+ *   LINE: [--nodes 1000000] [--edges 10000000]
  *   [--samples64 400000000] [--samples128 200000000] [--auc-samples 2000000] [--auc-threads 1024] [--threads 65536,262144]
- *   [--lanes 8,16,32]
- *   [--torch-device cuda] [--torch-batches 65536,1048576] [--numpy]   (env DAWN_NODE: dawn.node path)
- * Prints one JSON line per figure and `RESULT {…}` last.
+ *   [--lanes 8,16,32] [--torch-batches 65536,1048576] [--torch-steps 30]
+ *   NCF: [--ratings /abs/ratings.csv] [--ncf-rows 1024,8192,65536] [--ncf-max-steps 150] [--ncf-epochs 3]
+ *   [--ncf-config-s 25] [--ncf-reserve-s 100] [--ncf-users 0] [--ncf-twin-batches 8] [--ncf-torch-steps 100] [--no-compile]
+ *   both: [--torch-device cuda] [--numpy] [--torch-timeout-s 120]   (env DAWN_NODE: dawn.node path; PYTHON)
+ * Prints one JSON line per figure and `RESULT {…}` last (also on SIGTERM, with what was done).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -25,6 +31,7 @@ import { lanesFit } from '../../src/models/line/gpu/kernel-subgroups';
 import type { LineKernelVariant } from '../../src/models/line/gpu/select';
 import { trainLineGpu } from '../../src/models/line/gpu/trainer';
 import { buildLineTables, type LineGraph, type LineTables } from '../../src/models/line/tables';
+import { runNcfPart } from './ncf-gpu';
 import { powerLawGraph, writeTwinInput } from './twin-io';
 
 const arg = (name: string, d: string) => {
@@ -51,20 +58,44 @@ async function kernelSpeed(gpu: ComputeDevice, graph: LineGraph, tables: LineTab
   return { variant: r.kernel.variant, kernel, dim, threads, samples, dispatches: marks.length, samples_per_s: Math.round(sps), total_seconds: +r.seconds.toFixed(2) };
 }
 
-function runTwin(twin: string, dir: string, extra: string[]): { [k: string]: unknown } {
+const t0 = performance.now();
+const deadline = t0 + (num('budget-s', Number(process.env.BENCH_S ?? 240)) - 20) * 1000;
+const secondsLeft = () => (deadline - performance.now()) / 1000;
+
+function runTwin(twin: string, dir: string, extra: string[], timeoutS = num('torch-timeout-s', 120)): { [k: string]: unknown } {
   const args = [twin, '--dir', dir, '--device', arg('torch-device', 'cuda'), ...extra, ...(process.argv.includes('--numpy') ? ['--numpy'] : [])];
-  const out = spawnSync(process.env.PYTHON ?? 'python3', args, { encoding: 'utf8', timeout: num('torch-timeout-s', 120) * 1000 });
+  const timeout = Math.round(Math.max(5, Math.min(timeoutS, secondsLeft() - 5)) * 1000); // never past the deadline
+  const out = spawnSync(process.env.PYTHON ?? 'python3', args, { encoding: 'utf8', timeout });
   for (const l of `${out.stdout ?? ''}${out.stderr ?? ''}`.split('\n')) if (l && !l.startsWith('TWIN_RESULT ')) console.log(`twin| ${l}`);
   const line = (out.stdout ?? '').split('\n').find((l) => l.startsWith('TWIN_RESULT '));
-  return line ? JSON.parse(line.slice(12)) : { error: `twin exited ${out.status}: ${(out.stderr ?? '').slice(-400)}` };
+  const rows = (out.stdout ?? '').split('\n').filter((l) => l.startsWith('NCF_TWIN_ROW ')).map((l) => JSON.parse(l.slice(13)));
+  if (line) return JSON.parse(line.slice(12));
+  return { error: `twin exited ${out.status ?? out.signal}: ${(out.stderr ?? '').slice(-400)}`, ...(rows.length ? { rows } : {}) };
 }
 
 async function main(): Promise<void> {
   createRequire(join(dirname(process.argv[1]), 'x.cjs'))('./setup-navigator.cjs'); // navigator.gpu from Dawn
+  const parts = arg('parts', 'line,ncf').split(',');
+  const twin = arg('twin', join(dirname(process.argv[1]), 'line_torch.py'));
+  // One part failing must not cost the other its figures.
+  if (parts.includes('line')) await linePart(twin).catch((e: unknown) => emit('error_line', String((e as Error)?.stack ?? e)));
+  if (parts.includes('ncf')) {
+    const here = dirname(twin);
+    const ratings = arg('ratings', existsSync(join(here, 'ratings.csv')) ? join(here, 'ratings.csv') : join(here, '../public/data/movielens-small/ratings.csv'));
+    await runNcfPart({
+      ratings, twin: join(here, 'ncf_torch.py'), rows: list('ncf-rows', '1024,8192,65536'), maxSteps: num('ncf-max-steps', 150),
+      epochs: num('ncf-epochs', 3), configSeconds: num('ncf-config-s', 25), reserveSeconds: num('ncf-reserve-s', 100), deadline,
+      twinBatches: num('ncf-twin-batches', 8), compile: !process.argv.includes('--no-compile'), users: num('ncf-users', 0),
+      twinArgs: ['--steps', arg('ncf-torch-steps', '100')], emit, runTwin,
+    }).catch((e: unknown) => emit('error_ncf', String((e as Error)?.stack ?? e)));
+  }
+}
+
+/** The LINE part: kernel speeds, the twin's, and netscience AUC. */
+async function linePart(twin: string): Promise<void> {
   const gpu = await requestComputeDevice({ optionalFeatures: ['subgroups'] });
   if (!gpu) throw new Error('no WebGPU adapter');
   emit('adapter', { ...gpu.info, features: gpu.features, maxStorageBufferBindingSize: gpu.maxStorageBufferBindingSize, maxBufferSize: gpu.maxBufferSize });
-  const twin = arg('twin', join(dirname(process.argv[1]), 'line_torch.py'));
   if (!existsSync(twin)) throw new Error(`PyTorch twin not found at ${twin} (pass --twin /abs/path/line_torch.py)`);
   const dir = mkdtempSync(join(tmpdir(), 'line-twin-'));
 
@@ -117,6 +148,12 @@ async function main(): Promise<void> {
   auc.torch = t.error ? String(t.error) : aucOf(new Float32Array(readFileSync(join(dir, 'net.emb.f32')).buffer.slice(0)));
   emit('netscience_lp_auc_first_order', { samples: aucSamples, ...auc });
 }
+
+process.on('SIGTERM', () => {
+  result.error = `SIGTERM after ${((performance.now() - t0) / 1000).toFixed(0)} s (BENCH_S ran out): figures above are complete, the rest missing`;
+  console.log('RESULT', JSON.stringify(result));
+  process.exit(1);
+});
 
 main().then(
   () => { console.log('RESULT', JSON.stringify(result)); process.exit(0); }, // Dawn keeps Node alive otherwise
