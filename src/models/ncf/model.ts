@@ -127,7 +127,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     return (b) => causalSeedBatch(b.positive, b.items, windows, inputs.courses);
   }
 
-  /** Keeps the timeline of the training log and returns the batch feature (null when off). */
+  /** Keeps the timeline of the training log and returns the batch feature (undefined when off). */
   private contextOf(trainLog: InteractionLog, rows: SparseRows): ((b: Batch) => Float32Array) | undefined {
     const window = this.settings.timeWindowDays;
     if (window <= 0) return undefined;

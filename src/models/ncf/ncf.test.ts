@@ -5,6 +5,7 @@ import { checkerboardFixture } from '../../testing/recommender-fixtures';
 import type { FitProgress } from '../recommender';
 import { resolveNcfConfig } from './config';
 import { NcfModel } from './model';
+import { createModel, modelFromState } from '../registry';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -39,6 +40,58 @@ describe('NCF early stopping', () => {
     // The best epoch's weights are kept: they already rank user 0's held-out item first.
     const top = await m.recommend(0, { k: 1, excludeSeen: true });
     expect(top.items[0]).toBe(board.heldOut[0]);
+    m.dispose();
+  });
+});
+
+describe('seed-NCF with causal windows and a time context', () => {
+  const timed = () => {
+    const board = checkerboardFixture(16, 24);
+    // Each user's watches a day apart, in item order: the windows and the time context have something to read.
+    const times = Float64Array.from(board.log.items, (i, k) => (board.log.users[k] * 3 + i) * 86_400);
+    return { ...board, log: { ...board.log, times } };
+  };
+
+  it('learns the checkerboard and round-trips its timeline through a state bit for bit', async () => {
+    const { log, heldOut } = timed();
+    const m = new NcfModel('seed', { dim: 8, epochs: 30, batchSize: 64, learningRate: 0.05, window: 4, neighbours: 6, causal: true, timeWindowDays: 5 });
+    await m.fit(log);
+    const top = await m.recommend(0, { k: 3, excludeSeen: true });
+    expect(top.items).toContain(heldOut[0]);
+    const users = Int32Array.from({ length: 16 }, (_, u) => u);
+    const items = Int32Array.from(users, (u) => heldOut[u]);
+    const state = await m.toState();
+    expect(state.stateVersion).toBe(2);
+    expect(state.tensors['timeline.ptr'].data.length).toBe(25);
+    const copy = new NcfModel('seed');
+    await copy.fromState(structuredClone(state));
+    expect(Array.from(await copy.score(users, items))).toEqual(Array.from(await m.score(users, items)));
+    m.dispose();
+    copy.dispose();
+  });
+
+  it('a version-1 state (no time context) upgrades and scores as before', async () => {
+    const { log } = timed();
+    const m = createModel('ncf', { dim: 4, epochs: 1, batchSize: 64, neighbours: 4 });
+    await m.fit(log);
+    const v2 = await m.toState();
+    const { timeWindowDays: _t, causal: _c, ...oldConfig } = v2.config as Record<string, unknown>;
+    const v1 = { ...v2, stateVersion: 1, config: oldConfig as typeof v2.config };
+    const loaded = await modelFromState(v1);
+    const users = Int32Array.of(0, 1, 2);
+    const items = Int32Array.of(3, 4, 5);
+    expect(Array.from(await loaded.score(users, items))).toEqual(Array.from(await m.score(users, items)));
+    m.dispose();
+    loaded.dispose();
+  });
+
+  it('rejects a state whose timeline pointers run backwards', async () => {
+    const { log } = timed();
+    const m = new NcfModel('seed', { dim: 4, epochs: 1, batchSize: 64, neighbours: 4, timeWindowDays: 5 });
+    await m.fit(log);
+    const state = structuredClone(await m.toState());
+    (state.tensors['timeline.ptr'].data as Int32Array)[3] = 10_000;
+    await expect(new NcfModel('seed').fromState(state)).rejects.toThrow(/timeline/);
     m.dispose();
   });
 });
