@@ -6,6 +6,7 @@
  */
 import type { InteractionLog } from '../../data';
 import type { SparseRows } from '../../eval/baselines';
+import { rowPosition } from '../shared/rows';
 
 /** A row-sparse matrix with weights (`weights[p]` goes with `indices[p]`). */
 export interface WeightedRows extends SparseRows {
@@ -91,7 +92,7 @@ export function positiveWindows(log: InteractionLog, rows: SparseRows, window: n
     const seq = byUser[u].sort((a, b) => log.times[a] - log.times[b] || a - b).map((k) => log.items[k]);
     const recent: number[] = []; // distinct courses so far, latest last
     for (const item of seq) {
-      const p = pairPosition(rows, u, item);
+      const p = rowPosition(rows, u, item);
       const before = recent.filter((j) => j !== item);
       if (p >= 0) windows[p] = Int32Array.from(window > 0 ? before.slice(-window) : before).sort();
       before.push(item);
@@ -104,16 +105,4 @@ export function positiveWindows(log: InteractionLog, rows: SparseRows, window: n
   const indices = new Int32Array(indptr[windows.length]);
   windows.forEach((w, p) => indices.set(w ?? empty, indptr[p]));
   return { nRows: windows.length, nCols: rows.nCols, indptr, indices };
-}
-
-/** Index of `item` in row `u` (sorted), or -1. */
-export function pairPosition(rows: SparseRows, u: number, item: number): number {
-  let lo = rows.indptr[u];
-  let hi = rows.indptr[u + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows.indices[mid] < item) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < rows.indptr[u + 1] && rows.indices[lo] === item ? lo : -1;
 }

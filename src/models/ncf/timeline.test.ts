@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IdMap, makeInteractionLog } from '../../data';
 import { userItemRows } from '../shared/rows';
-import { pairPosition, positiveWindows } from './inputs';
+import { rowPosition } from '../shared/rows';
+import { positiveWindows } from './inputs';
 import { causalSeedBatch } from './seed-batch';
 import { batchFeature, buildTimeline, learnerFeatures, recentWatches } from './timeline';
 
@@ -16,7 +17,7 @@ const log = makeInteractionLog({
 });
 const rows = userItemRows(log);
 const window = (w: ReturnType<typeof positiveWindows>, u: number, item: number) => {
-  const p = pairPosition(rows, u, item);
+  const p = rowPosition(rows, u, item);
   return Array.from(w.indices.subarray(w.indptr[p], w.indptr[p + 1]));
 };
 
@@ -26,7 +27,7 @@ describe('NCF time context', () => {
     expect(Array.from(timeline.days.subarray(timeline.ptr[0], timeline.ptr[1]))).toEqual([9, 100]);
     expect(Array.from(timeline.days.subarray(timeline.ptr[1], timeline.ptr[2]))).toEqual([2, 3]);
     expect(Array.from(timeline.learnerDay)).toEqual([9, 100, 40]);
-    expect(positiveDay[pairPosition(rows, 0, 0)]).toBe(9);
+    expect(positiveDay[rowPosition(rows, 0, 0)]).toBe(9);
   });
 
   it('counts watches within ±W days, leaving the row’s own watch out', () => {
@@ -55,7 +56,7 @@ describe('NCF time context', () => {
 
   it('a causal batch reads each row’s positive window and never flags the row’s own course', () => {
     const w = positiveWindows(log, rows, 0);
-    const p = pairPosition(rows, 0, 1);
+    const p = rowPosition(rows, 0, 1);
     const courses = { ...rows, nRows: 4, nCols: 4, indptr: Int32Array.of(0, 1, 2, 3, 4), indices: Int32Array.of(0, 1, 2, 3), weights: new Float32Array(4).fill(1) };
     const b = causalSeedBatch(Int32Array.of(p, p), Int32Array.of(1, 3), w, courses);
     expect(b.learners.n).toBe(1);

@@ -6,7 +6,7 @@
  */
 import type { InteractionLog } from '../../data';
 import type { SparseRows } from '../../eval/baselines';
-import { pairPosition } from './inputs';
+import { rowPosition } from '../shared/rows';
 
 const DAY = 86_400;
 
@@ -27,7 +27,7 @@ export function buildTimeline(log: InteractionLog, rows: SparseRows): { timeline
   const positiveDay = new Float32Array(rows.indices.length).fill(-Infinity);
   const learnerDay = new Float32Array(rows.nRows).fill(0);
   for (let k = 0; k < log.length; k++) {
-    const p = pairPosition(rows, log.users[k], log.items[k]);
+    const p = rowPosition(rows, log.users[k], log.items[k]);
     const day = log.times[k] / DAY;
     if (p >= 0 && day > positiveDay[p]) positiveDay[p] = day;
   }

@@ -22,14 +22,17 @@ export function userItemRows(log: InteractionLog): SparseRows {
 
 /** Whether sorted row `r` of `m` holds column `c` (binary search). */
 export function rowHas(m: SparseRows, r: number, c: number): boolean {
+  return rowPosition(m, r, c) >= 0;
+}
+
+/** Where column `c` sits in sorted row `r` of `m` (an index into `m.indices`), or -1. */
+export function rowPosition(m: SparseRows, r: number, c: number): number {
   let lo = m.indptr[r];
   let hi = m.indptr[r + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = m.indices[mid];
-    if (v === c) return true;
-    if (v < c) lo = mid + 1;
+    if (m.indices[mid] < c) lo = mid + 1;
     else hi = mid;
   }
-  return false;
+  return lo < m.indptr[r + 1] && m.indices[lo] === c ? lo : -1;
 }
