@@ -11,12 +11,11 @@ import type { TrainProgress } from '../src/rpc/protocol';
 import { generateWorld } from '../src/world';
 
 afterEach(closeAll);
-const connect = connectWorkers;
 
 it('trains GLMix in the training worker and ranks it from IndexedDB in a fresh ranking worker', async () => {
   const data = courseDataFromWorld(generateWorld({ seed: 11, members: 80, watchesPerMember: 4 }));
   const modelId = `glmix-${crypto.randomUUID()}`;
-  const trainer = await connect();
+  const trainer = await connectWorkers();
   const statuses: TrainProgress['status'][] = [];
   const request = { modelId, kind: 'glmix', config: { rounds: 1, newtonSteps: 1 }, data: { courses: courseDataToWire(data) }, backend: 'wasm' } as const;
   const { info, backend } = await trainer.train(request, (p) => statuses.push(p.status)).done;
@@ -24,7 +23,7 @@ it('trains GLMix in the training worker and ranks it from IndexedDB in a fresh r
   expect(backend).toBe('wasm');
   expect(info).toMatchObject({ kind: 'glmix', version: 1 });
 
-  const ranker = await connect();
+  const ranker = await connectWorkers();
   try {
     const top = await ranker.explain({ modelId, version: info.version, user: 'm1', k: 5, excludeSeen: true });
     expect(top.indices).toBeInstanceOf(Int32Array);

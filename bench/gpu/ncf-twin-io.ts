@@ -11,10 +11,10 @@ import type { InteractionLog } from '../../src/data';
 import { MfBatches, type Batch } from '../../src/models/mf/batches';
 import type { NcfSettings } from '../../src/models/ncf/config';
 import { deviceSeed, trainLogits } from '../../src/models/ncf/forward';
-import { coWatchRows, learnerRows, positiveWindows } from '../../src/models/ncf/inputs';
+import { hostInputs } from '../../src/models/ncf/host-inputs';
+import { coWatchRows, learnerRows } from '../../src/models/ncf/inputs';
 import { NcfParams, paramSpecs, type ParamArrays } from '../../src/models/ncf/params';
-import { causalSeedBatch, seedBatch, type SeedBatch } from '../../src/models/ncf/seed-batch';
-import { batchFeature, buildTimeline } from '../../src/models/ncf/timeline';
+import type { SeedBatch } from '../../src/models/ncf/seed-batch';
 import { userItemRows } from '../../src/models/shared/rows';
 
 /** One training step's host inputs. */
@@ -31,35 +31,18 @@ export interface HostBatcher {
   build(step: number): HostBatch;
 }
 
-/**
- * The batches NcfModel.fit trains on for settings `s` on `log` (patience off): mirrors
- * src/models/ncf/model.ts (`fit`, `startFresh`, `seedInputsOf`, `contextOf`).
- */
+/** The batches NcfModel.fit trains on for settings `s` on `log` (patience off), built by the same code. */
 export function hostBatcher(s: NcfSettings, log: InteractionLog): HostBatcher {
   const rows = userItemRows(log);
   const batches = new MfBatches(rows, s.batchSize, s.negatives, s.seed);
-  let seedOf: ((b: Batch) => SeedBatch) | undefined;
-  if (s.arch === 'seed') {
-    const courses = coWatchRows(rows, s.neighbours);
-    if (s.causal) {
-      const windows = positiveWindows(log, rows, s.window);
-      seedOf = (b) => causalSeedBatch(b.positive, b.items, windows, courses);
-    } else {
-      const learners = learnerRows(log, s.window);
-      seedOf = (b) => seedBatch(b.users, b.items, learners, courses);
-    }
-  }
-  let contextOf: ((b: Batch) => Float32Array) | undefined;
-  if (s.timeWindowDays > 0) {
-    const { timeline, positiveDay } = buildTimeline(log, rows);
-    contextOf = (b) => batchFeature(timeline, b.items, Float32Array.from(b.positive, (p) => positiveDay[p]), b.labels, s.timeWindowDays);
-  }
+  const seed = s.arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
+  const host = hostInputs(s, log, rows, seed);
   return {
     steps: batches.stepsPerEpoch,
     rowsPerEpoch: batches.rowsPerEpoch,
     build: (step) => {
       const batch = batches.batch(0, step);
-      return { batch, seed: seedOf?.(batch), context: contextOf?.(batch) };
+      return { batch, seed: host.seed?.(batch), context: host.context?.(batch) };
     },
   };
 }

@@ -6,9 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
 import { InvalidArgumentError } from '../../errors';
-import { MfBatches, positivesHash, type Batch } from '../mf/batches';
+import { MfBatches, positivesHash } from '../mf/batches';
 import { startCursor, type MfCursor } from '../mf/cursor';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
@@ -22,12 +21,13 @@ import { scorePairsByUser } from '../shared/pair-scores';
 import { trainingBackend } from '../shared/training-backend';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
 import { scoreIdUsers, scoreSeedUsers, withContext } from './forward';
-import { coWatchRows, learnerRows, positiveWindows } from './inputs';
+import { hostInputs } from './host-inputs';
+import { coWatchRows, learnerRows } from './inputs';
 import { NCF_KERNELS } from './kernels';
 import { initArrays, NcfParams } from './params';
-import { causalSeedBatch, flatRows, seedBatch, type FlatRows, type SeedBatch } from './seed-batch';
+import { flatRows, type FlatRows } from './seed-batch';
 import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state';
-import { batchFeature, buildTimeline, learnerFeatures, type Timeline } from './timeline';
+import { learnerFeatures, type Timeline } from './timeline';
 import { trainNcf } from './train';
 import { carveValidation, validationHr } from './validation';
 
@@ -74,12 +74,13 @@ export class NcfModel implements Recommender<InteractionLog> {
       const hash = positivesHash(rows);
       const run = this.training ? this.checkResumable(log, hash) : this.startFresh(log, trainLog, hash);
       const params = this.params as NcfParams;
-      const context = this.contextOf(trainLog, rows);
+      const host = hostInputs(this.settings, trainLog, rows, this.seed);
+      if (host.timeline) this.timeline = host.timeline;
       const result = await trainNcf(
         {
           params, adam: run.adam, batches, settings: this.settings, cursor: run.cursor, backend,
-          seedInputs: this.seedInputsOf(trainLog, rows),
-          context,
+          seedInputs: host.seed,
+          context: host.context,
           validate: val ? async () => validationHr(await this.scoreUnchecked(val.users, val.items)) : undefined,
           alive: () => this.params === params,
           snapshot: () => this.toState(),
@@ -116,24 +117,6 @@ export class NcfModel implements Recommender<InteractionLog> {
       throw new InvalidArgumentError(`${this.kind}: this model holds an unfinished run on other data; resume it on the same log, or create a new model`);
     }
     return run;
-  }
-
-  /** The seed variant's batch inputs: the learner's latest courses, or (causal) those before each positive. */
-  private seedInputsOf(trainLog: InteractionLog, rows: SparseRows): ((b: Batch) => SeedBatch) | undefined {
-    const inputs = this.seed;
-    if (!inputs) return undefined;
-    if (!this.settings.causal) return (b) => seedBatch(b.users, b.items, inputs.learners, inputs.courses);
-    const windows = positiveWindows(trainLog, rows, this.settings.window);
-    return (b) => causalSeedBatch(b.positive, b.items, windows, inputs.courses);
-  }
-
-  /** Keeps the timeline of the training log and returns the batch feature (undefined when off). */
-  private contextOf(trainLog: InteractionLog, rows: SparseRows): ((b: Batch) => Float32Array) | undefined {
-    const window = this.settings.timeWindowDays;
-    if (window <= 0) return undefined;
-    const { timeline, positiveDay } = buildTimeline(trainLog, rows);
-    this.timeline = timeline;
-    return (b) => batchFeature(timeline, b.items, Float32Array.from(b.positive, (p) => positiveDay[p]), b.labels, window);
   }
 
   private setSeed(seed: NcfParts['seed']): void {
