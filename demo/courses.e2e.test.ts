@@ -74,4 +74,21 @@ describe('demo Courses tab', () => {
     expect(requests.foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('accepts a CSV with repeated pairs and no timestamp column, says what it did, and trains on it', async () => {
+    const rows = ['userId,movieId,rating'];
+    for (let u = 1; u <= 30; u++) for (let i = 0; i < 8; i++) rows.push(`${u},${(u * 3 + i * 7) % 40},${1 + ((u + i) % 5)}`);
+    rows.push('1,3,5', '1,3,4', '2,6,1'); // (1, 3) and (2, 6) repeat: 3 rows dropped in all
+    await page.setInputFiles('#course-csv', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\r\n')}\r\n`) });
+    const status = page.locator('#course-upload-status');
+    const report = 'mine.csv: 240 ratings, 30 users, 40 items (3 repeated (user, item) rows dropped, kept the latest of each pair; no timestamp column: file order is time).';
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(report);
+    // The worker streams the same File through a blob: URL and trains on it; the report stays shown.
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/Top 10 for user 1 \(trained here, never uploaded\)|Could not/);
+    expect(await status.textContent()).toBe(`${report} Top 10 for user 1 (trained here, never uploaded):`);
+    expect(await status.getAttribute('data-status')).toBe('ok');
+    expect(await page.locator('#course-upload-list li').count()).toBe(10);
+    expect(requests.foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
 });

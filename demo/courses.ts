@@ -5,11 +5,12 @@
  * MovieLens-format CSV is read and checked here, then trained on in the worker — it never leaves the device.
  */
 import {
-  coWatchRows, connectRecommender, courseDataFromWorld, courseDataToWire, describeMember, generateWorld, loadInteractions,
+  coWatchRows, connectRecommender, courseDataFromWorld, courseDataToWire, describeMember, generateWorld,
   reasonFor, relevantWatches, type CourseData, type ModelInfo, type RecommenderClient, type TrainOptions,
 } from '../src/index';
 import { mountCoursesPanel, type CourseRow, type CoursesPanel } from './ui/courses-panel';
 import { describeError } from './ui/dom';
+import { readUpload, uploadSummary } from './upload';
 
 const MODEL_ID = 'courses-ncf';
 const GLMIX_ID = 'courses-glmix';
@@ -117,20 +118,25 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   });
 
   const upload = async (file: File): Promise<void> => {
+    // The worker streams the same File through a blob: URL (same origin): the text is never one string.
+    let url = '';
     try {
-      const text = await file.text();
-      // Parsed here first, so a malformed file is reported before any training starts.
-      const log = await loadInteractions(new Blob([text]), { file: file.name });
-      panel.upload('ok', `${file.name}: ${log.length} ratings, ${log.userIds.size} users, ${log.itemIds.size} items. Training NCF on this device…`);
-      await train([{ modelId: UPLOAD_ID, kind: 'ncf', config: UPLOAD_NCF, data: { csv: text, file: file.name }, backend: 'wasm', fresh: true }], async () => {
+      // Checked here first (size, then every row), so a bad file is reported before any training starts.
+      const log = await readUpload(file);
+      const summary = uploadSummary(file.name, log);
+      panel.upload('ok', `${summary} Training NCF on this device…`);
+      url = URL.createObjectURL(file);
+      await train([{ modelId: UPLOAD_ID, kind: 'ncf', config: UPLOAD_NCF, data: { ratingsUrl: url }, backend: 'wasm', fresh: true }], async () => {
         const c = await ensureClient();
         const info = (await c.models()).find((m) => m.id === UPLOAD_ID) as { version: number };
         const user = log.userIds.id(0);
         const r = await c.recommend({ modelId: UPLOAD_ID, version: info.version, user, k: 10, excludeSeen: true });
-        panel.upload('ok', `Top 10 for user ${user} of ${file.name} (trained here, never uploaded):`, r.items.map((id, t) => ({ title: `item ${id}`, score: r.scores[t], reason: 'learners with similar ratings liked it' })));
+        panel.upload('ok', `${summary} Top 10 for user ${user} (trained here, never uploaded):`, r.items.map((id, t) => ({ title: `item ${id}`, score: r.scores[t], reason: 'learners with similar ratings liked it' })));
       });
     } catch (error) {
       panel.upload('error', `Could not read ${file.name}: ${describeError(error)}`);
+    } finally {
+      if (url) URL.revokeObjectURL(url);
     }
   };
 
@@ -171,7 +177,7 @@ function userRows(log: CourseData['log']) {
 
 /** The relevant watches as a MovieLens-format CSV (member and course indices as ids). */
 function toCsv(log: CourseData['log']): string {
-  // One line per (member, course), its latest watch: the loader rejects repeated pairs.
+  // One line per (member, course), its latest watch (what the loader would keep): a smaller CSV.
   const latest = new Map<string, number>();
   for (let k = 0; k < log.length; k++) {
     const key = `${log.users[k]},${log.items[k]}`;

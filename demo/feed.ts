@@ -1,33 +1,69 @@
 /**
- * The Feed tab's controller: trains and evaluates the feed in the training worker, hands the SPR to
- * the ranking worker, and shows a chosen member's explained feed.
+ * The Feed tab's controller: trains and evaluates the feed in the training worker, keeps it in
+ * IndexedDB, hands the SPR to the ranking worker, and shows a chosen member's explained feed. On load,
+ * a feed stored by an earlier visit is restored (with its evaluation) without retraining.
  */
-import { connectFeed, type FeedClient } from '../src/index';
+import { connectFeed, ModelNotFoundError, StorageQuotaError, type FeedClient } from '../src/index';
+import { describeError } from './ui/dom';
+import { savedAt, storageChanged } from './ui/storage-line';
 import { mountFeedPanel } from './ui/feed-panel';
 
-/** Connects the feed workers and mounts the panel. */
+const VANISHED = 'The feed stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to see feeds again.';
+
+/** Connects the feed workers, mounts the panel and restores a stored feed, if any. */
 export function startFeedTab(root: HTMLElement): FeedClient {
   const client = connectFeed({
     training: new Worker(new URL('../workers/feed-train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-feed-train' }),
     ranking: new Worker(new URL('../workers/feed-rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-feed-rank' }),
   });
+  // Bumped when training starts: a restore still waiting for the store's answer must not replace it.
+  let generation = 0;
   const show = async (): Promise<void> => panel.feed(await client.feed(panel.member(), 20));
+  const fail = (error: unknown): void => (error instanceof ModelNotFoundError ? panel.missing(VANISHED) : panel.fail(error));
+  const serve = async (): Promise<void> => {
+    panel.members(await client.members(25));
+    await show();
+  };
   const panel = mountFeedPanel(root, {
     async train() {
+      generation++;
       panel.busy(true);
       try {
         const { members, seed } = panel.settings();
-        panel.report((await client.train({ members, seed }, (p) => panel.progress(p))).report);
-        panel.members(await client.members(25));
-        await show();
+        const { report } = await client.train({ members, seed }, (p) => panel.progress(p));
+        const kept = await client.keep().then(
+          (info) => `kept on this device (saved ${savedAt(info.updatedAt)})`,
+          (error: unknown) => {
+            if (error instanceof StorageQuotaError) return `not kept on this device — ${describeError(error)}; it serves this tab only`;
+            throw error;
+          },
+        );
+        storageChanged();
+        panel.report(report, `Trained and evaluated; ${kept}. The ranking worker holds the SPR.`);
+        await serve();
       } catch (error) {
-        panel.fail(error);
+        fail(error);
       } finally {
         panel.busy(false);
       }
     },
-    show: () => void show().catch((e) => panel.fail(e)),
-    time: () => void client.time(1000).then((t) => panel.timing(t), (e) => panel.fail(e)),
+    show: () => void show().catch(fail),
+    time: () => void client.time(1000).then((t) => panel.timing(t), fail),
   });
+
+  void (async () => {
+    const mine = generation;
+    try {
+      const info = await client.stored();
+      if (!info || mine !== generation) return; // nothing stored ("Not trained yet." is the truth), or training began
+      panel.restoring(`Restoring the feed stored on this device (trained ${savedAt(info.updatedAt)})…`);
+      const r = await client.restore();
+      panel.setSettings(r.spec);
+      panel.report(r.report, `Restored from this device's storage, trained ${savedAt(r.stored.updatedAt)} on ${r.spec.members.toLocaleString()} simulated members; the ranking worker holds the SPR.`);
+      await serve();
+    } catch (error) {
+      if (mine === generation) fail(error);
+    }
+  })();
   return client;
 }

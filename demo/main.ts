@@ -2,6 +2,7 @@
 import { BaselineClient } from '../src/index';
 import { mountBaselinesPanel } from './ui/baselines-panel';
 import { showBackend, showBackendError } from './ui/header';
+import { mountStorageLine } from './ui/storage-line';
 import { initTabs } from './ui/tabs';
 import { startModelsTab } from './models';
 import { startFeedTab } from './feed';
@@ -17,6 +18,9 @@ const client = new BaselineClient(worker);
 const ratingsUrl = new URL(`${import.meta.env.BASE_URL}data/movielens-small/ratings.csv`, location.href).href;
 
 initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models');
+
+// How much of this origin's quota the stored models use, and a request to keep them (persist()).
+mountStorageLine(document.querySelector<HTMLElement>('.app-header')!);
 
 const header = document.getElementById('backend')!;
 const backendReady = client.init('auto').then(

@@ -3,7 +3,8 @@
  * IndexedDB, ranks in the ranking worker. On load a stored model is used as is (no retraining) and an
  * unfinished checkpoint is resumed.
  */
-import { connectRecommender, loadItemTitles, type ModelInfo, type RecommenderClient, type TrainOptions } from '../src/index';
+import { connectRecommender, loadItemTitles, modelKinds, type ModelInfo, type RecommenderClient, type TrainOptions } from '../src/index';
+import { storageChanged } from './ui/storage-line';
 import { mountModelsPanel, type ModelsPanel } from './ui/models-panel';
 
 const LAST_REQUEST = 'linkrec-demo:last-train';
@@ -30,7 +31,9 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
   const refresh = async (): Promise<ModelInfo[]> => {
     const list = await client.models();
     panel.models(list);
-    return list;
+    storageChanged();
+    // The talent and feed bundles share the store; only registry models rank here.
+    return list.filter((m) => (modelKinds() as string[]).includes(m.kind));
   };
 
   const recommend = async (info: ModelInfo, source: string): Promise<void> => {
@@ -72,7 +75,7 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
     },
     cancel: () => void cancel?.(),
     async recommend() {
-      const list = await client.models();
+      const list = await refresh();
       const ready = list.filter((m) => !m.checkpoint).sort((a, b) => b.updatedAt - a.updatedAt)[0];
       if (ready) await recommend(ready, 'from IndexedDB').catch((e) => panel.fail(e));
       else panel.notice('Train a model first.');

@@ -1,46 +1,87 @@
 // Talent search tab: a worker builds the entity graphs of a small simulated world, trains LINE on them
 // (on WebGPU where the worker has it, else the CPU loop — the tab says which; the company map updates
-// live), trains the two-tower ranker, then ranks members for recruiter queries.
-import { lineBackendLabel, TalentClient } from '../src/index';
+// live), trains the two-tower ranker, keeps both in IndexedDB, then ranks members for recruiter
+// queries. On load, a model stored by an earlier visit is restored without retraining.
+import { lineBackendLabel, ModelNotFoundError, StorageQuotaError, TalentClient } from '../src/index';
 import { describeError } from './ui/dom';
+import { savedAt, storageChanged } from './ui/storage-line';
 import { mountTalentMap } from './ui/talent-map';
 import { mountTalentPanel } from './ui/talent-panel';
 
-const MEMBERS = 4_000;
+const VANISHED = 'The talent model stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to search again.';
 
-/** Mounts the tab into `parent`; the worker starts on the first "train" click. */
+/** Mounts the tab into `parent` and restores a stored model, if any; training starts on a click. */
 export function startTalentTab(parent: HTMLElement): void {
-  let client: TalentClient | null = null;
+  const client = new TalentClient(new Worker(new URL('../workers/talent.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-talent' }));
   let searching = 0;
+  // Bumped when training starts: a restore still waiting for the store's answer must not replace it.
+  let generation = 0;
   const panel = mountTalentPanel(parent, {
     onTrain: () => void train(),
     onSearch: (form) => void search(form),
   });
   const map = mountTalentMap(panel.mapBox);
 
-  async function train(): Promise<void> {
+  const failed = (error: unknown): void => {
+    panel.setStatus(error instanceof ModelNotFoundError ? 'missing' : 'error', error instanceof ModelNotFoundError ? VANISHED : describeError(error));
+  };
+
+  async function ready(message: string): Promise<void> {
+    const vocab = await client.vocab();
+    panel.setVocab(vocab.titles, vocab.locations);
+    panel.setStatus('done', message);
+  }
+
+  async function restore(): Promise<void> {
+    const mine = generation;
     try {
-      client ??= new TalentClient(new Worker(new URL('../workers/talent.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-talent' }));
+      const info = await client.stored();
+      if (!info || mine !== generation) return; // nothing stored ("Not trained yet." is the truth), or training began
+      panel.setStatus('restoring', `Restoring the talent model stored on this device (trained ${savedAt(info.updatedAt)})…`);
+      const r = await client.restore();
+      panel.setMembers(r.members);
+      panel.setBackend(r.lineBackend.startsWith('WebGPU') ? 'webgpu' : 'cpu', r.lineBackend);
+      const m = await client.companyMap();
+      map.draw(m.xy, m.groups, `${m.caption}, restored from this device's storage`);
+      await ready(`Restored from this device's storage, trained ${savedAt(r.stored!.updatedAt)}: ${r.members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`);
+    } catch (error) {
+      if (mine === generation) failed(error);
+    }
+  }
+
+  async function train(): Promise<void> {
+    generation++;
+    try {
+      const members = panel.members();
       panel.setStatus('training', 'Starting the talent worker…');
-      const r = await client.train({ members: MEMBERS, seed: 1 }, (p) => {
+      const r = await client.train({ members, seed: 1 }, (p) => {
         if (p.status === 'stage') panel.setStatus('training', p.message);
         else if (p.status === 'map') map.draw(p.xy, p.groups, p.caption);
         else if (p.status === 'line') panel.setBackend(p.backend, lineBackendLabel(p));
         else panel.setStatus('training', `Two-tower epoch ${p.epoch}: log-loss ${p.loss.toFixed(3)}`);
       });
-      const vocab = await client.vocab();
-      panel.setVocab(vocab.titles, vocab.locations);
-      panel.setStatus('done', `Trained on ${MEMBERS.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`);
+      const trained = `Trained on ${members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}.`;
+      panel.setStatus('training', `${trained} Saving it to this device's storage…`);
+      const kept = await client.keep().then(
+        (info) => `Kept on this device (saved ${savedAt(info.updatedAt)}).`,
+        (error: unknown) => {
+          if (error instanceof StorageQuotaError) return `Not kept on this device — ${describeError(error)}. It serves this tab only.`;
+          throw error;
+        },
+      );
+      storageChanged();
+      await ready(`${trained} ${kept} Search below.`);
     } catch (error) {
-      panel.setStatus('error', describeError(error));
+      failed(error);
     }
   }
 
   async function search(form: Parameters<TalentClient['search']>[0]): Promise<void> {
-    if (!client) return;
     const ticket = ++searching;
-    const hits = await client.search(form);
-    if (ticket !== searching) return; // a newer search (e.g. the pooling switch) superseded this one
+    const hits = await client.search(form).catch((error: unknown) => (failed(error), null));
+    if (!hits || ticket !== searching) return; // a newer search (e.g. the pooling switch) superseded this one
     panel.showResults(hits.map((h) => ({ name: h.description, score: h.score, reasons: h.reasons })), form.pooling);
   }
+
+  void restore();
 }

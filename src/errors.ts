@@ -152,3 +152,19 @@ export class GpuLimitError extends LinkrecError {
     super(`GPU buffer '${buffer}' needs ${bytes} bytes (${(bytes / 2 ** 20).toFixed(1)} MiB) but the device's ${limitName} is ${limit} bytes (${(limit / 2 ** 20).toFixed(1)} MiB)`);
   }
 }
+
+/**
+ * A stored or transferred model state (or its record) is malformed: a tensor of the wrong size, an
+ * offset array that is not monotone, an index out of range, a non-finite weight. A `DataFormatError`
+ * whose `file` names the state (`state of model kind "glmix"`) and whose `field` names what is wrong.
+ */
+export class StateFormatError extends DataFormatError {
+  override name = 'StateFormatError';
+  constructor(
+    readonly kind: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`state of model kind ${JSON.stringify(kind)}`, 0, `${field}: ${problem}`);
+  }
+}

@@ -49,6 +49,8 @@ export {
   csrHas,
   csrRow,
   DegreeSampler,
+  describeGraphLoad,
+  describeInteractionLoad,
   graphAdjacency,
   graphDegrees,
   IdMap,
@@ -72,10 +74,14 @@ export type {
   DataSource,
   ExternalId,
   Graph,
+  GraphRepeatPolicy,
   IndexSampler,
   InteractionFormat,
   InteractionLog,
+  InteractionRepeatPolicy,
   LeaveOneOutSplit,
+  LoadedGraph,
+  LoadedInteractions,
   LoadInteractionsOptions,
   LoadItemTitlesOptions,
   ReadOptions,
@@ -158,6 +164,8 @@ export type {
   MemoryStoreOptions,
   ModelInfo,
   ModelStore,
+  QuarantineInfo,
+  QuarantineRecord,
   SaveOptions,
   StorageEstimate,
   TrainingLockOptions,
@@ -212,7 +220,7 @@ export {
   PopularModel,
   upgradeState,
 } from './models';
-export { StateVersionError } from './errors';
+export { StateFormatError, StateVersionError } from './errors';
 export type {
   Explained,
   FitOptions,
@@ -251,6 +259,7 @@ export {
   evaluateFeed,
   FEATURE_GROUP_NAMES,
   FeatureGroup,
+  FEED_MODEL_ID,
   FeedService,
   FPR_FACTORIES,
   fprOnlyPolicy,
@@ -275,6 +284,7 @@ export type {
   FeedProgress,
   FeedReport,
   FeedRequest,
+  FeedRestoreResult,
   FeedTiming,
   FeedTrainRequest,
   FeedTrainResult,
@@ -295,11 +305,14 @@ export { cooccurrenceGraph, entityGraph, entityGraphs, memberBags } from './grap
 export type { Bags, EntityGraphs, EntityKind, WeightedEdges } from './graph';
 export { LineModel, LINE_DEFAULTS, LINE_STATE_VERSION, buildLineTables, lineLinkPrediction, lineNodeClassification, nodeClassificationCv, requestLineDevice, trainLineGpu } from './models/line';
 export type { LineConfig, LineGraph, LineOrder, LineSettings, F1Pair, LineProbeOptions, LinkPredictionReport, CvProbeOptions, CvProbeResult, LineGpuOptions, LineGpuResult, LineRuntime, LineThreadPool, LineThreadPoolFactory, LineBackendPreference, LineFitResult, LineGpuRuntime } from './models/line';
-export { TwoTowerModel } from './models/two-tower';
+export { TwoTowerModel, TWO_TOWER_KIND, TWO_TOWER_STATE_VERSION, twoTowerFromState, twoTowerToState } from './models/two-tower';
+// State kinds beside the registry (LINE, two-tower, SPR and the talent / feed bundles the store keeps).
+export { bundleStates, FEED_KIND, stateKind, stateKinds, TALENT_KIND, unbundleStates, upgradeKindState } from './models/state-kinds';
+export type { StateKind, StateParts } from './models/state-kinds';
 export type { IdBags, Triples, TwoTowerConfig } from './models/two-tower';
 export { TalentRanker, evaluateTalent, explainMatch, fitRanker, parseQueryText, pca2, poolRows, trainEntitySpace, trainTower, worldQuery } from './models/talent';
 export type { EntitySpace, Pooling, TalentEvalOptions, TalentEvalResult, TalentQuery, TalentResult, TalentStage } from './models/talent';
-export { TalentClient, TalentService, lineBackendLabel } from './models/talent';
+export { TalentClient, TalentService, TALENT_MODEL_ID, lineBackendLabel } from './models/talent';
 export type { TalentHit, TalentProgress, TalentSearchForm, TalentTrainRequest, TalentTrainResult } from './models/talent';
 
 // Course recommendations (issue 4): NCF (GMF, MLP, NeuMF, the seed variant), GLMix, the blender, and their evaluation.
@@ -310,6 +323,6 @@ export type { CourseData, CourseFeatures, CourseSide, GlmixCoefficients, GlmixCo
 export { BLEND_STATE_VERSION, BlendModel, blendScore, fitBlendWeights, reasonFor } from './models/blend';
 export type { BlendConfig, BlendOptions, BlendWeights, ExplainedRanked, Reason } from './models/blend';
 export { courseDataFromWorld, relevantWatches } from './courses/world-data';
-export { parseNcfSplit, type NcfSplitTexts } from './courses/ncf-split';
+export { loadNcfSplit, parseNcfSplit, type LoadNcfSplitOptions, type NcfSplitSources, type NcfSplitTexts } from './courses/ncf-split';
 export { fullFigures, leaveLatestOut, sampledFigures, type RankFigures, type RankingProtocol } from './courses/protocol';
 export { heldOutRows, worldFigures, type WorldEvalOptions, type WorldFigures } from './courses/world-eval';

@@ -4,3 +4,4 @@
  */
 export { fileSource, loadGraphFile, loadInteractionsFile } from './data/node';
 export { nodeLineThreads } from './models/line/node-threads';
+export { loadNcfSplitFiles } from './courses/ncf-split-files';

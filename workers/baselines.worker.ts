@@ -1,5 +1,5 @@
 // Dedicated module worker: the baseline evaluation runs here, off the page's main thread.
-import * as Comlink from 'comlink';
+import { exposeService } from '../src/rpc/expose';
 import { BaselineService } from '../src/rpc/baseline-service';
 
-Comlink.expose(new BaselineService());
+exposeService(new BaselineService());

@@ -1,7 +1,8 @@
 // Dedicated module worker: assembles feeds (FPRs → SPR → re-ranker) with a trained SPR state.
-import { expose } from 'comlink';
+import { exposeService } from '../src/rpc/expose';
+import { lazyStore } from '../src/rpc/lazy-store';
+import { IdbModelStore } from '../src/store/idb-store';
 import { FeedService } from '../src/models/feed/service';
-import { installErrorTransfer } from '../src/rpc/errors';
 
-installErrorTransfer();
-expose(new FeedService());
+// Trained models are kept in (and restored from) the same IndexedDB model store as the Models tab's.
+exposeService(new FeedService(lazyStore(() => IdbModelStore.open())));

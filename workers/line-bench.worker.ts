@@ -1,5 +1,5 @@
 /** Bench worker: LINE CPU speed and the WebGPU kernels' speed inside a dedicated module worker. */
-import { expose } from 'comlink';
+import { exposeService } from '../src/rpc/expose';
 import { parseGraph } from '../src/data/loaders/graph';
 import { lineCpuSpeed } from '../src/models/line/speed';
 import { gpuSpeed, type LineSpeedWorker } from '../src/models/line/speed-page';
@@ -11,4 +11,4 @@ const api: LineSpeedWorker = {
   },
   gpuSpeed,
 };
-expose(api);
+exposeService(api);

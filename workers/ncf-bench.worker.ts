@@ -1,6 +1,6 @@
 /** Bench worker: NCF training speed on a chosen tfjs backend (`npm run bench -- courses --chromium`). */
-import { expose } from 'comlink';
+import { exposeService } from '../src/rpc/expose';
 import { ncfSpeed, type NcfSpeedWorker } from '../src/testing/ncf-speed';
 
 const api: NcfSpeedWorker = { ncfSpeed };
-expose(api);
+exposeService(api);

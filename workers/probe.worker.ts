@@ -1,5 +1,5 @@
 /** Probe worker: starts a backend and trains the tiny embedding model, reached through comlink. */
-import { expose } from 'comlink';
+import { exposeService } from '../src/rpc/expose';
 import { initBackend, type BackendPreference } from '../src/backend';
 import { trainTinyEmbedding } from '../src/testing/tiny-embedding';
 
@@ -11,4 +11,4 @@ const probe = {
 /** What `comlink.wrap` gives for this worker. */
 export type ProbeWorkerApi = typeof probe;
 
-expose(probe);
+exposeService(probe);

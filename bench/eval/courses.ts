@@ -1,28 +1,48 @@
 /**
- * `npm run eval -- courses [--file ratings.csv | --ncf-split PREFIX] [--seed N] [--world-members N] [--skip-world]`:
+ * `npm run eval -- courses [--file ratings.csv | --ncf-split PREFIX] [--models a,b] [--seed N] [--world-members N] [--skip-world]`:
  * GMF, MLP, NeuMF, seed-NCF, MF and the baselines on MovieLens ml-latest-small (leave the latest out,
- * 99 sampled negatives, ties pessimistic; and full ranking), or on a split in He et al.'s format; then
- * GLMix, NCF and the blend in the simulated world against its ground truth. Trains on wasm.
+ * 99 sampled negatives, ties pessimistic; and full ranking), or on a split in He et al.'s format
+ * (streamed from disk); then GLMix, NCF and the blend in the simulated world against its ground truth.
+ * Trains on wasm. `--models` runs only the listed models (of popular, itemknn, mf, gmf, mlp, neumf,
+ * ncf); the last line then holds only their keys: `best` is the best of GMF/MLP/NeuMF/NCF that ran
+ * (absent when none did), `full.itemknn` is there only when itemknn ran.
  */
-import { readFileSync } from 'node:fs';
 import { initBackend } from '../../src/backend';
 import { loadInteractions } from '../../src/data';
 import { fileSource } from '../../src/data/node';
 import { evaluateKind, TUNED, type ModelFigures } from '../../src/courses/movielens-eval';
-import { parseNcfSplit } from '../../src/courses/ncf-split';
+import { loadNcfSplitFiles } from '../../src/courses/ncf-split-files';
 import { leaveLatestOut, type RankingProtocol } from '../../src/courses/protocol';
 import { worldFigures } from '../../src/courses/world-eval';
+import { InvalidArgumentError } from '../../src/errors';
 import { generateWorld } from '../../src/world';
 import { flag, printTable } from '../table';
 
 const OURS = ['gmf', 'mlp', 'neumf', 'ncf'] as const;
+/** Every model the suite can run, in the order it runs them. */
+export const COURSE_MODELS: readonly string[] = Object.keys(TUNED);
+
+/** The models named by `--models a,b` (all by default), in run order; an unknown name throws. */
+export function selectedModels(args: string[]): string[] {
+  if (!args.includes('--models')) return [...COURSE_MODELS];
+  const list = flag(args, '--models') ?? '';
+  const names = list.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  const unknown = names.filter((m) => !COURSE_MODELS.includes(m));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`--models ${JSON.stringify(list)}: ${unknown.length ? `unknown ${unknown.join(', ')}` : 'no model named'}; valid: ${COURSE_MODELS.join(', ')}`);
+  }
+  return COURSE_MODELS.filter((m) => names.includes(m));
+}
 
 export async function run(args: string[]): Promise<unknown> {
+  const models = selectedModels(args);
   const backend = (await initBackend((flag(args, '--backend') as 'wasm') ?? 'wasm')).backend;
+  const loadStart = performance.now();
   const p = await protocol(args);
-  console.log(`${p.name}: ${p.train.userIds.size} users × ${p.train.itemIds.size} items, ${p.train.length} training rows, ${p.users.length} test rows × ${p.nNeg} negatives; backend ${backend}`);
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  console.log(`${p.name}: ${p.train.userIds.size} users × ${p.train.itemIds.size} items, ${p.train.length} training rows, ${p.users.length} test rows × ${p.nNeg} negatives (loaded in ${loadSeconds.toFixed(1)} s); backend ${backend}`);
   const rows: ModelFigures[] = [];
-  for (const kind of ['popular', 'itemknn', 'mf', ...OURS]) {
+  for (const kind of models) {
     const r = await evaluateKind(kind, TUNED[kind], p, { full: true, onEpoch: (k, e, l) => process.stderr.write(`  ${k} epoch ${e} loss ${l.toFixed(4)}\n`) });
     rows.push(r);
     console.log(`${kind}: HR@10 ${r.sampled.hr10.toFixed(3)} NDCG@10 ${r.sampled.ndcg10.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
@@ -32,26 +52,32 @@ export async function run(args: string[]): Promise<unknown> {
     ['model', 'config', 'HR@10', 'NDCG@10', 'MRR', 'full HR@10', 'full NDCG@10', 'epochs', 'train s'],
     rows.map((r) => [r.kind, JSON.stringify(TUNED[r.kind]), f(r.sampled.hr10), f(r.sampled.ndcg10), f(r.sampled.mrr), f(r.full?.hr10 ?? NaN), f(r.full?.ndcg10 ?? NaN), r.epochs, r.seconds.toFixed(0)]),
   );
-  const by = (k: string) => rows.find((r) => r.kind === k) as ModelFigures;
-  const best = OURS.map(by).reduce((a, b) => (b.sampled.ndcg10 > a.sampled.ndcg10 ? b : a));
-  const pick = (r: ModelFigures) => ({ hr10: round(r.sampled.hr10), ndcg10: round(r.sampled.ndcg10) });
-  const out: Record<string, unknown> = {
-    dataset: p.name,
-    protocol: `loo-${p.nNeg}neg`,
-    gmf: pick(by('gmf')), mlp: pick(by('mlp')), neumf: pick(by('neumf')), ncf: pick(by('ncf')),
-    best: { model: best.kind, ...pick(best) },
-    full: { best: { ndcg10: round(best.full?.ndcg10 ?? NaN) }, itemknn: { ndcg10: round(by('itemknn').full?.ndcg10 ?? NaN) } },
-  };
+  const out = summary(p, rows);
   if (!args.includes('--skip-world')) out.world = await world(args);
+  return out;
+}
+
+/** The last line: `{dataset, protocol, gmf, mlp, neumf, ncf, best, full}`, keys of models not run left out. */
+export function summary(p: Pick<RankingProtocol, 'name' | 'nNeg'>, rows: ModelFigures[]): Record<string, unknown> {
+  const pick = (r: ModelFigures) => ({ hr10: round(r.sampled.hr10), ndcg10: round(r.sampled.ndcg10) });
+  const ours = rows.filter((r) => (OURS as readonly string[]).includes(r.kind));
+  const out: Record<string, unknown> = { dataset: p.name, protocol: `loo-${p.nNeg}neg` };
+  for (const r of ours) out[r.kind] = pick(r);
+  const best = ours.length > 0 ? ours.reduce((a, b) => (b.sampled.ndcg10 > a.sampled.ndcg10 ? b : a)) : undefined;
+  const itemknn = rows.find((r) => r.kind === 'itemknn');
+  const full: Record<string, unknown> = {};
+  if (best) {
+    out.best = { model: best.kind, ...pick(best) };
+    full.best = { ndcg10: round(best.full?.ndcg10 ?? NaN) };
+  }
+  if (itemknn) full.itemknn = { ndcg10: round(itemknn.full?.ndcg10 ?? NaN) };
+  if (best || itemknn) out.full = full;
   return out;
 }
 
 async function protocol(args: string[]): Promise<RankingProtocol> {
   const prefix = flag(args, '--ncf-split');
-  if (prefix) {
-    const read = (ext: string) => readFileSync(`${prefix}.${ext}`, 'utf8');
-    return parseNcfSplit({ train: read('train.rating'), test: read('test.rating'), negative: read('test.negative') }, prefix.split('/').pop() ?? prefix);
-  }
+  if (prefix) return loadNcfSplitFiles(prefix);
   const file = flag(args, '--file') ?? 'public/data/movielens-small/ratings.csv';
   const log = await loadInteractions(fileSource(file), { file });
   return leaveLatestOut(log, file.includes('movielens-small') ? 'movielens-small' : file, Number(flag(args, '--seed') ?? 42));

@@ -9,6 +9,7 @@
  * + LINE, + two-tower. With `--graph`, only that graph's F1 figures.
  */
 import { loadGraphFile } from '../../src/data/node';
+import { describeGraphLoad } from '../../src/data/loaders/graph';
 import type { Graph } from '../../src/data/graph';
 import { nodeClassificationF1 } from '../../src/eval/node-classification';
 import { lineLinkPrediction } from '../../src/models/line/evaluate';
@@ -57,6 +58,7 @@ export async function run(args: string[]): Promise<unknown> {
   const custom = flag(args, '--graph');
   if (custom) {
     const g = await loadGraphFile(custom);
+    if (g.repeats.merged) console.log(`${custom}: ${describeGraphLoad(g)}`);
     const r = await graphF1(g, seed);
     printF1([[g.name, r]]);
     return { graph: { name: g.name, micro_f1_50: r.micro_f1_50, macro_f1_50: r.macro_f1_50, micro_f1_80: r.micro_f1_80, macro_f1_80: r.macro_f1_80 } };

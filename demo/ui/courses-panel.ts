@@ -1,6 +1,9 @@
 /** The Courses tab's DOM: learner picker, history, three top-10 lists with reasons, training, CSV drop. */
 import { h } from './dom';
 import { mountLossChart, type LossChart } from './loss-chart';
+import { UPLOAD_MAX_BYTES } from '../upload';
+
+const uploadLimit = `${UPLOAD_MAX_BYTES / 2 ** 20} MiB`;
 
 /** One recommended course as shown. */
 export interface CourseRow {
@@ -44,8 +47,13 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   const cancel = h('button', { id: 'course-cancel', disabled: '' }, 'Cancel');
   const status = h('p', { id: 'course-status', 'data-status': 'idle' });
   const chartBox = h('div', { id: 'course-chart' });
-  const file = h('input', { id: 'course-csv', type: 'file', accept: '.csv,text/csv' });
-  const drop = h('div', { id: 'course-drop', class: 'course-drop' }, 'Drop a MovieLens-format ratings CSV here (userId,movieId,rating,timestamp), or choose one: ', file);
+  const file = h('input', { id: 'course-csv', type: 'file', accept: '.csv,.tsv,.data,text/csv,text/tab-separated-values' });
+  const drop = h(
+    'div',
+    { id: 'course-drop', class: 'course-drop' },
+    `Drop a MovieLens-format ratings file here (userId,movieId,rating[,timestamp], comma- or tab-separated, up to ${uploadLimit}), or choose one: `,
+    file,
+  );
   const uploadStatus = h('p', { id: 'course-upload-status' });
   const uploadList = h('ol', { id: 'course-upload-list', class: 'course-list' });
   train.addEventListener('click', () => on.train());

@@ -6,9 +6,16 @@ import { calibrationPlot, metricsTable, replayTable } from './feed-report';
 /** What the controller tells the panel. */
 export interface FeedPanel {
   settings(): { members: number; seed: number };
+  /** Shows the world a restored feed was trained on. */
+  setSettings(s: { members: number; seed: number }): void;
   busy(active: boolean): void;
+  /** A stored feed is being restored (training is disabled meanwhile). */
+  restoring(text: string): void;
   progress(p: FeedProgress): void;
-  report(r: FeedReport): void;
+  /** Shows the evaluation; `text` says where the feed came from (default: trained just now). */
+  report(r: FeedReport, text?: string): void;
+  /** The stored feed vanished: says so and offers to retrain. */
+  missing(text: string): void;
   members(list: { id: number; text: string }[]): void;
   member(): number;
   feed(feed: WireFeed): void;
@@ -30,7 +37,8 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
   const members = h('input', { id: 'feed-members', type: 'number', min: '500', max: '200000', value: '10000' });
   const seed = h('input', { id: 'feed-seed', type: 'number', value: '1' });
   const train = h('button', { id: 'feed-train', class: 'run' }, 'Train feed');
-  const status = h('p', { class: 'stage', id: 'feed-status', 'aria-live': 'polite' }, 'Not trained yet.');
+  const status = h('p', { class: 'stage', id: 'feed-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  const retrain = h('button', { id: 'feed-retrain', class: 'run', hidden: '' }, 'Retrain');
   const evaluation = h('div', { id: 'feed-eval', class: 'feed-eval' });
   const picker = h('select', { id: 'feed-member' });
   const show = h('button', { id: 'feed-show', class: 'link' }, 'Show feed');
@@ -39,29 +47,44 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
   const list = h('div', { id: 'feed-list' });
   show.disabled = time.disabled = picker.disabled = true;
   train.addEventListener('click', actions.train);
+  retrain.addEventListener('click', actions.train);
   show.addEventListener('click', actions.show);
   picker.addEventListener('change', actions.show);
   time.addEventListener('click', actions.time);
   root.append(
     h('div', { class: 'form' }, h('label', { for: 'feed-members' }, 'Members'), members, h('label', { for: 'feed-seed' }, 'Seed'), seed, train),
-    status, evaluation,
+    h('div', { class: 'controls' }, status, retrain), evaluation,
     h('div', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time), timing, list,
   );
   const setStatus = (text: string, state: string): void => {
     status.textContent = text;
     status.dataset.status = state;
+    status.classList.toggle('error', state === 'error');
+    retrain.hidden = state !== 'missing';
   };
   return {
     settings: () => ({ members: Number(members.value), seed: Number(seed.value) }),
+    setSettings(s) {
+      [members.value, seed.value] = [String(s.members), String(s.seed)];
+    },
     busy(active) {
       train.disabled = active;
       if (active) setStatus('Generating the world and featurising the log in the training worker…', 'running');
     },
+    restoring(text) {
+      train.disabled = true;
+      setStatus(text, 'restoring');
+    },
+    missing(text) {
+      train.disabled = false;
+      setStatus(text, 'missing');
+    },
     progress(p) {
       if (p.status === 'epoch') setStatus(`SPR epoch ${p.epoch}/${p.epochs}: log-loss ${f(p.loss, 4)}, ${Math.round(p.samplesPerSec).toLocaleString()} impressions/s`, 'running');
     },
-    report(r) {
-      setStatus(`Trained and evaluated; the ranking worker holds the SPR.`, 'done');
+    report(r, text = 'Trained and evaluated; the ranking worker holds the SPR.') {
+      train.disabled = false;
+      setStatus(text, 'done');
       evaluation.replaceChildren(
         h('h3', {}, 'Second-pass ranker on held-out logs'), metricsTable(r),
         h('div', { class: 'feed-calib' }, calibrationPlot(r), h('p', { class: 'stage' }, 'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated).')),
@@ -76,8 +99,8 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
     feed: (feed) => list.replaceChildren(feedTable(feed)),
     timing: (t) => (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
     fail(error) {
+      train.disabled = false;
       setStatus(describeError(error), 'error');
-      status.classList.add('error');
     },
   };
 }

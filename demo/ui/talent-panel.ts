@@ -23,8 +23,11 @@ const select = (id: string, options: [string, string][]): HTMLSelectElement =>
 
 /** Mounts the panel; the controller wires `onTrain` / `onSearch` and feeds the view. */
 export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): void; onSearch(form: TalentForm): void }) {
+  const members = h('input', { id: 'talent-members', type: 'number', min: '1000', max: '20000', step: '500', value: '4000', style: 'width: 6rem' });
   const train = h('button', { class: 'run', id: 'talent-train' }, 'Build graphs and train');
   const status = h('p', { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  // Shown when the stored model vanished (evicted by the browser): never a blank panel.
+  const retrain = h('button', { class: 'run', id: 'talent-retrain', hidden: '' }, 'Retrain');
   const backend = h('p', { class: 'stage', id: 'talent-backend', 'data-backend': '' }, 'LINE trains on WebGPU where this browser has it, else on the CPU.');
   const mapBox = h('div', { class: 'chart' });
   const title = select('talent-title', [['-1', 'any title']]);
@@ -38,21 +41,29 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
   const form = h('div', { class: 'form' },
     h('label', {}, 'Title ', title), h('label', {}, 'Skills ', skills), h('label', {}, 'Location ', location),
     h('label', {}, 'Min years ', years), h('label', {}, 'Query ', text), h('label', {}, 'Pooling ', pooling), search);
-  parent.append(h('div', { class: 'controls' }, train, status), backend, mapBox, form, results);
+  parent.append(h('div', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain), backend, mapBox, form, results);
   const read = (): TalentForm => ({
     title: Number(title.value), skills: skills.value, location: Number(location.value), minYears: Number(years.value) || 0,
     text: text.value, pooling: pooling.value === 'max' ? 'max' : 'mean',
   });
   train.addEventListener('click', () => handlers.onTrain());
+  retrain.addEventListener('click', () => handlers.onTrain());
   search.addEventListener('click', () => handlers.onSearch(read()));
   pooling.addEventListener('change', () => !search.disabled && handlers.onSearch(read()));
   return {
     mapBox,
+    /** States: idle, restoring, training, done, missing (the stored model vanished), error. */
     setStatus(state: string, message: string) {
       status.dataset.status = state;
       status.textContent = message;
-      train.disabled = state === 'training';
+      train.disabled = members.disabled = state === 'training' || state === 'restoring';
+      retrain.hidden = state !== 'missing';
       search.disabled = state !== 'done';
+    },
+    /** Simulated members to train on. */
+    members: (): number => Math.min(20_000, Math.max(1_000, Math.round(Number(members.value)) || 4_000)),
+    setMembers(n: number) {
+      members.value = String(n);
     },
     /** Which path trained LINE's last graph (`data-backend`: `webgpu` or `cpu`). */
     setBackend(name: string, label: string) {

@@ -105,6 +105,6 @@ export function assertKernels(backend: string, required: readonly string[]): voi
  */
 export function assertModelKernels(backend: string, r: KernelRequirements, training = true): void {
   const missing = missingKernels(backend, requiredKernels(r, training));
-  if (training) missing.push(...missingGradients(r.gradients).map((k) => `${k} (gradient)`));
+  if (training) for (const k of missingGradients(r.gradients)) missing.push(`${k} (gradient)`);
   if (missing.length > 0) throw new MissingKernelError(backend, missing);
 }

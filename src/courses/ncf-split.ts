@@ -1,10 +1,15 @@
 /**
  * He et al.'s NCF split format (github.com/hexiangnan/neural_collaborative_filtering): `PREFIX.train.rating`
- * and `PREFIX.test.rating` hold `user\titem\trating\ttimestamp` lines, `PREFIX.test.negative` one line per
- * test row: `(user,item)\tneg1\tneg2…`. Users and items are already dense integers from 0.
+ * and `PREFIX.test.rating` hold `user\titem\trating\ttimestamp` lines (rating and timestamp may be
+ * left out; a missing timestamp is 0), `PREFIX.test.negative` one line per test row:
+ * `(user,item)\tneg1\tneg2…`. Users and items are already dense integers from 0, written as plain
+ * decimals. Ratings are checked (finite) but not used: the log is implicit feedback, as in the paper.
+ *
+ * Node: `loadNcfSplitFiles(prefix)` from `courses/ncf-split-files` streams the three files from disk.
  */
-import { IdMap, makeInteractionLog } from '../data';
-import { DataFormatError } from '../errors';
+import { textChunks, type DataSource, type ReadOptions } from '../data/loaders/source';
+import { NcfSplitBuilder, type SplitFile } from './ncf-split-builder';
+import { eachLine, LineSplitter } from './ncf-split-lines';
 import type { RankingProtocol } from './protocol';
 
 /** The three files' texts. */
@@ -14,58 +19,41 @@ export interface NcfSplitTexts {
   negative: string;
 }
 
-/** Parses a split into a ranking protocol; any malformed line throws DataFormatError naming file and line. */
+/** The three files as streams, blobs, or texts. */
+export interface NcfSplitSources {
+  train: DataSource;
+  test: DataSource;
+  negative: DataSource;
+}
+
+/** Options of {@link loadNcfSplit}: `name` prefixes the file names in errors (`ml-1m.train.rating`). */
+export type LoadNcfSplitOptions = Partial<Omit<ReadOptions, 'file'>> & { name?: string };
+
+const FILES: readonly SplitFile[] = ['train', 'test', 'negative'];
+
+/** Parses a split held in memory; any malformed line throws DataFormatError naming file, line and field. */
 export function parseNcfSplit(t: NcfSplitTexts, name = 'split'): RankingProtocol {
-  const train = rows(t.train, `${name}.train.rating`);
-  const test = rows(t.test, `${name}.test.rating`);
-  const negLines = lines(t.negative);
-  if (negLines.length !== test.length) {
-    throw new DataFormatError(`${name}.test.negative`, 0, `${negLines.length} lines but ${name}.test.rating has ${test.length}`);
+  const builder = new NcfSplitBuilder(name);
+  for (const file of FILES) {
+    eachLine(t[file], builder.fileName(file), (line, no) => builder.add(file, line, no));
+    builder.endFile(file);
   }
-  let nNeg = -1;
-  const negs: number[] = [];
-  negLines.forEach(([line, no], r) => {
-    const [head, ...rest] = line.split('\t');
-    const m = /^\((\d+),(\d+)\)$/.exec(head.trim());
-    if (!m || Number(m[1]) !== test[r].user || Number(m[2]) !== test[r].item) {
-      throw new DataFormatError(`${name}.test.negative`, no, `expected "(${test[r].user},${test[r].item})" first, got "${head}"`);
-    }
-    const ids = rest.filter((x) => x.trim() !== '').map((x) => int(x, `${name}.test.negative`, no));
-    if (nNeg < 0) nNeg = ids.length;
-    if (ids.length !== nNeg || nNeg === 0) throw new DataFormatError(`${name}.test.negative`, no, `${ids.length} negatives, expected ${nNeg}`);
-    negs.push(...ids);
-  });
-  const all = [...train, ...test];
-  const nUsers = Math.max(...all.map((r) => r.user)) + 1;
-  const nItems = Math.max(...all.map((r) => r.item), ...negs) + 1;
-  const userIds = new IdMap(Array.from({ length: nUsers }, (_, k) => k));
-  const itemIds = new IdMap(Array.from({ length: nItems }, (_, k) => k));
-  const log = makeInteractionLog({
-    users: Int32Array.from(train, (r) => r.user),
-    items: Int32Array.from(train, (r) => r.item),
-    times: Float64Array.from(train, (r) => r.time),
-    userIds,
-    itemIds,
-  });
-  return { name, train: log, users: Int32Array.from(test, (r) => r.user), targets: Int32Array.from(test, (r) => r.item), negatives: Int32Array.from(negs), nNeg };
+  return builder.build();
 }
 
-function lines(text: string): [string, number][] {
-  return text.split(/\r?\n/).map((l, k) => [l, k + 1] as [string, number]).filter(([l]) => l.trim() !== '');
-}
-
-function rows(text: string, file: string): { user: number; item: number; time: number }[] {
-  const out = lines(text).map(([line, no]) => {
-    const f = line.split('\t');
-    if (f.length < 2) throw new DataFormatError(file, no, `expected user<TAB>item<TAB>rating<TAB>timestamp, got "${line}"`);
-    return { user: int(f[0], file, no), item: int(f[1], file, no), time: f[3] === undefined ? 0 : Number(f[3]) || 0 };
-  });
-  if (out.length === 0) throw new DataFormatError(file, 0, 'no ratings');
-  return out;
-}
-
-function int(s: string, file: string, no: number): number {
-  const v = Number(s.trim());
-  if (!Number.isInteger(v) || v < 0) throw new DataFormatError(file, no, `"${s}" is not an id (an integer >= 0)`);
-  return v;
+/**
+ * Streams a split chunk by chunk (only the rows' typed columns are kept, never a file's text), so
+ * million-row splits load; errors as {@link parseNcfSplit}, plus `maxBytes` per file and `signal`.
+ */
+export async function loadNcfSplit(sources: NcfSplitSources, options: LoadNcfSplitOptions = {}): Promise<RankingProtocol> {
+  const { name = 'split', ...read } = options;
+  const builder = new NcfSplitBuilder(name);
+  for (const file of FILES) {
+    const fileName = builder.fileName(file);
+    const lines = new LineSplitter(fileName, (line, no) => builder.add(file, line, no));
+    for await (const chunk of textChunks(sources[file], { ...read, file: fileName })) lines.push(chunk);
+    lines.end();
+    builder.endFile(file);
+  }
+  return builder.build();
 }

@@ -18,8 +18,15 @@ export {
 export { InteractionLogBuilder } from './interaction-builder';
 export { graphAdjacency, graphDegrees, type Graph } from './graph';
 export { DEFAULT_MAX_BYTES, readText, type DataSource, type ReadOptions } from './loaders/source';
-export { loadInteractions, type InteractionFormat, type LoadInteractionsOptions } from './loaders/interactions';
-export { loadGraph, parseGraph } from './loaders/graph';
+export {
+  describeInteractionLoad,
+  loadInteractions,
+  type InteractionFormat,
+  type InteractionRepeatPolicy,
+  type LoadedInteractions,
+  type LoadInteractionsOptions,
+} from './loaders/interactions';
+export { describeGraphLoad, loadGraph, parseGraph, type GraphRepeatPolicy, type LoadedGraph, type ParseGraphOptions } from './loaders/graph';
 export { loadItemTitles, type LoadItemTitlesOptions } from './loaders/titles';
 export { leaveOneOutLatest, type LeaveOneOutSplit } from './split';
 export { AliasSampler, type IndexSampler } from './samplers/alias';

@@ -3,10 +3,8 @@
  * Import from `src/data/node` in scripts, benches and tests.
  */
 import { createReadStream } from 'node:fs';
-import type { Graph } from './graph';
-import type { InteractionLog } from './interactions';
-import { loadGraph } from './loaders/graph';
-import { loadInteractions, type LoadInteractionsOptions } from './loaders/interactions';
+import { loadGraph, type GraphRepeatPolicy, type LoadedGraph } from './loaders/graph';
+import { loadInteractions, type LoadedInteractions, type LoadInteractionsOptions } from './loaders/interactions';
 import type { DataSource, ReadOptions } from './loaders/source';
 
 /** A file as a byte stream for the loaders (64 KiB chunks). */
@@ -18,11 +16,11 @@ export function fileSource(path: string): DataSource {
 export function loadInteractionsFile(
   path: string,
   options: Partial<LoadInteractionsOptions> = {},
-): Promise<InteractionLog> {
+): Promise<LoadedInteractions> {
   return loadInteractions(fileSource(path), { ...options, file: options.file ?? path });
 }
 
 /** Reads a graph JSON file from disk; `file` in errors defaults to `path`. */
-export function loadGraphFile(path: string, options: Partial<ReadOptions> = {}): Promise<Graph> {
+export function loadGraphFile(path: string, options: Partial<ReadOptions> & { onRepeat?: GraphRepeatPolicy } = {}): Promise<LoadedGraph> {
   return loadGraph(fileSource(path), { ...options, file: options.file ?? path });
 }

@@ -99,8 +99,7 @@ function stratifiedSplit(nodes: Int32Array, labels: Int32Array, ratio: number, r
   for (const c of [...byClass.keys()].sort((a, b) => a - b)) {
     const members = rng.shuffle(byClass.get(c) ?? []);
     const nTrain = members.length === 1 ? 1 : trainSize(members.length, ratio);
-    train.push(...members.slice(0, nTrain));
-    test.push(...members.slice(nTrain));
+    for (let k = 0; k < members.length; k++) (k < nTrain ? train : test).push(members[k]);
   }
   if (test.length === 0) throw new InvalidArgumentError('nodeClassificationF1: stratified split left no test nodes');
   return { train: Int32Array.from(train), test: Int32Array.from(test) };

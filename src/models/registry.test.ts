@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, MODEL_KERNELS, requiredKernels } from '../backend';
-import { InvalidArgumentError, StateVersionError, UnknownIdError } from '../errors';
+import { InvalidArgumentError, StateFormatError, StateVersionError, UnknownIdError } from '../errors';
 import { checkerboardFixture } from '../testing/recommender-fixtures';
 import { mfV2ToV1 } from './mf';
 import { createModel, modelEntry, modelFromState, modelInput, modelKinds, upgradeState } from './registry';
@@ -76,10 +76,10 @@ describe('model registry', () => {
     const knn = await fittedState('itemknn');
     const broken = structuredClone(knn);
     broken.tensors.nbr.data = new Int32Array(broken.tensors.nbr.data.length).fill(99);
-    await expect(modelFromState(broken)).rejects.toThrow(InvalidArgumentError);
+    await expect(modelFromState(broken)).rejects.toMatchObject({ name: 'StateFormatError', kind: 'itemknn', field: 'tensors.nbr' });
     const mf = await fittedState('mf');
     const short = { ...mf, tensors: { ...mf.tensors, itemEmb: { ...mf.tensors.itemEmb, shape: [7, 4] } } };
-    await expect(modelFromState(short)).rejects.toThrow(InvalidArgumentError);
+    await expect(modelFromState(short)).rejects.toThrow(StateFormatError);
     await expect(createModel('popular').fromState(mf)).rejects.toThrow(/cannot load a 'mf' state/);
   });
 });

@@ -13,6 +13,7 @@ import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from '
 import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, ncfV1ToV2, type NcfConfig } from './ncf';
 import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular';
 import type { Json, ModelState, Recommender } from './recommender';
+import { checkStateEnvelope } from './shared/state-checks';
 
 /** Turns a state of version n into version n + 1. */
 export type StateUpgrade = (state: ModelState) => ModelState;
@@ -111,9 +112,11 @@ export function createModel(kind: string, config: object = {}): Recommender<Mode
 
 /**
  * Brings a stored state to its kind's current layout by running the upgrade chain.
- * @throws StateVersionError (naming both versions) for a newer, invalid or unreachable version.
+ * @throws StateVersionError (naming both versions) for a newer, invalid or unreachable version;
+ * StateFormatError for a state that is not an object of string kind, object config/meta and tensors.
  */
 export function upgradeState(state: ModelState): ModelState {
+  checkStateEnvelope(state);
   const entry = modelEntry(state.kind);
   const current = entry.stateVersion;
   let s = state;

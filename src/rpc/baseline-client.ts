@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { wrapService } from './expose';
 import type { BackendPreference, BackendReport } from '../backend/types';
 import type { BaselineProgress, BaselineReport } from '../eval/baselines';
 import type { BaselineApi, BaselineRunOptions } from './baseline-protocol';
@@ -17,7 +18,7 @@ export class BaselineClient {
   private readonly remote: Comlink.Remote<BaselineApi>;
 
   constructor(endpoint: Comlink.Endpoint) {
-    this.remote = Comlink.wrap<BaselineApi>(endpoint);
+    this.remote = wrapService<BaselineApi>(endpoint);
   }
 
   /** Starts tfjs in the worker; see `initBackend`. */

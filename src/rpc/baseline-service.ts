@@ -4,6 +4,7 @@ import { InvalidArgumentError, LinkrecError } from '../errors';
 import { runBaselines, type BaselineProgress, type BaselineReport } from '../eval/baselines';
 import type { BackendPreference, BackendReport } from '../backend/types';
 import type { BaselineApi, BaselineRunOptions } from './baseline-protocol';
+import { backendPreference, checkArgument, checkBaselineRun } from './validate';
 
 /** Replaceable collaborators, so the service runs (and is tested) in Node as well as in a worker. */
 export interface BaselineServiceDeps {
@@ -34,14 +35,14 @@ export class BaselineService implements BaselineApi {
   }
 
   /** Starts tfjs here on `prefer` (or the best available) and reports the backend running. */
-  init(prefer: BackendPreference = 'auto'): Promise<BackendReport> {
-    return this.deps.initBackend(prefer);
+  async init(prefer: BackendPreference = 'auto'): Promise<BackendReport> {
+    return this.deps.initBackend(checkArgument(backendPreference, prefer, 'prefer'));
   }
 
   /** Fetches the ratings CSV (same origin only: user data never leaves the device) and evaluates. */
   async run(options: BaselineRunOptions, onProgress: (p: BaselineProgress) => void): Promise<BaselineReport> {
     try {
-      return await this.evaluate(options, throttleProgress(onProgress));
+      return await this.evaluate(checkBaselineRun(options), throttleProgress(onProgress));
     } finally {
       releaseRemote(onProgress);
     }

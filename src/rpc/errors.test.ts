@@ -85,3 +85,42 @@ describe('serializeError / deserializeError', () => {
     expect(back.message).toBe(original.message);
   });
 });
+
+describe('deserializeError against hostile payloads', () => {
+  const wire = (name: unknown, fields: { [key: string]: unknown } = {}) =>
+    ({ name, message: 'm', fields }) as unknown as Parameters<typeof deserializeError>[0];
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype'])(
+    'the name %j gives a LinkrecError keeping that name',
+    (name) => {
+      const err = deserializeError(wire(name));
+      expect(err).toBeInstanceOf(LinkrecError);
+      expect(err.name).toBe(name);
+      expect(err.message).toBe('m');
+    },
+  );
+
+  it('a non-string name or a missing payload still gives a LinkrecError', () => {
+    expect(deserializeError(wire(42))).toBeInstanceOf(LinkrecError);
+    expect(deserializeError(null as unknown as Parameters<typeof deserializeError>[0])).toBeInstanceOf(LinkrecError);
+    expect(deserializeError({ name: 'Error', message: 'x', fields: null } as unknown as Parameters<typeof deserializeError>[0])).toBeInstanceOf(Error);
+  });
+
+  it('fields cannot overwrite name, message, stack or the prototype', () => {
+    const fields = JSON.parse('{"name":"Evil","message":"evil","stack":"evil","__proto__":{"polluted":1},"constructor":5,"id":"ok"}');
+    const err = deserializeError({ name: 'TrainingLockedError', message: 'real', stack: 'real stack', fields });
+    expect(err).toBeInstanceOf(TrainingLockedError);
+    expect(err).toMatchObject({ name: 'TrainingLockedError', message: 'real', stack: 'real stack', id: 'ok' });
+    expect(Object.getPrototypeOf(err)).toBe(TrainingLockedError.prototype);
+    expect((err as unknown as { polluted?: number }).polluted).toBeUndefined();
+    expect(err.constructor).toBe(TrainingLockedError);
+  });
+
+  it('fields cannot shadow inherited methods, and a non-string message is dropped', () => {
+    const fields = { toString: { x: 1 }, valueOf: 3, id: 'ok' };
+    const err = deserializeError({ name: 'TrainingLockedError', message: { evil: 1 } as unknown as string, fields });
+    expect(String(err)).toBe('TrainingLockedError');
+    expect(err.message).toBe('');
+    expect((err as unknown as { id: string }).id).toBe('ok');
+  });
+});

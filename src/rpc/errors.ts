@@ -21,22 +21,26 @@ type Thrown = { value: unknown };
 type WireThrown = { isError: true; value: SerializedError } | { isError: false; value: unknown };
 type ErrorClass = new (...args: never[]) => Error;
 
-const BUILTIN: { [name: string]: ErrorClass } = {
-  Error,
-  TypeError,
-  RangeError,
-  SyntaxError,
-  ReferenceError,
-  EvalError,
-  URIError,
-};
+/** Built-in error classes, by name (a Map: a name like 'constructor' or 'toString' finds nothing). */
+const BUILTIN = new Map<string, ErrorClass>([
+  ['Error', Error],
+  ['TypeError', TypeError],
+  ['RangeError', RangeError],
+  ['SyntaxError', SyntaxError],
+  ['ReferenceError', ReferenceError],
+  ['EvalError', EvalError],
+  ['URIError', URIError],
+]);
 
 /** Every class exported by `src/errors.ts`, by its `name`. */
-const LINKREC: { [name: string]: ErrorClass } = Object.fromEntries(
+const LINKREC = new Map<string, ErrorClass>(
   (Object.values(linkrecErrors) as unknown[])
     .filter((c): c is ErrorClass => typeof c === 'function' && c.prototype instanceof Error)
     .map((c) => [c.name, c]),
 );
+
+/** Fields a payload may not set on the re-created error: its identity comes from name/message/stack only. */
+const RESERVED = new Set(['name', 'message', 'stack', '__proto__', 'constructor', 'prototype']);
 
 /** Error → plain data: name, message, stack and the own fields a structured clone can carry. */
 export function serializeError(error: Error): SerializedError {
@@ -50,16 +54,26 @@ export function serializeError(error: Error): SerializedError {
 
 /**
  * Plain data → an instance of the class named `data.name` (linkrec's or a built-in), with its fields;
- * an unknown name gives a `LinkrecError` that keeps the original name.
+ * an unknown or hostile name (`'constructor'`, `'toString'`, not a string) gives a `LinkrecError` that
+ * keeps the name as data. Fields that would overwrite `name`, `message`, `stack` or the prototype are
+ * ignored, and a malformed payload never throws.
  */
 export function deserializeError(data: SerializedError): Error {
-  const Class = LINKREC[data.name] ?? BUILTIN[data.name] ?? LinkrecError;
+  const raw: Partial<SerializedError> = data !== null && typeof data === 'object' ? data : {};
+  const name = typeof raw.name === 'string' ? raw.name : 'LinkrecError';
+  const message = typeof raw.message === 'string' ? raw.message : '';
+  const Class = LINKREC.get(name) ?? BUILTIN.get(name) ?? LinkrecError;
   // Reflect.construct makes a real Error object with Class's prototype without running Class's
   // constructor, whose parameters differ per class (the fields are restored below instead).
-  const error = Reflect.construct(Error, [data.message], Class) as Error;
-  Object.assign(error, data.fields);
-  Object.defineProperty(error, 'name', { value: data.name, writable: true, enumerable: true, configurable: true });
-  if (data.stack !== undefined) error.stack = data.stack;
+  const error = Reflect.construct(Error, [message], Class) as Error;
+  const fields = raw.fields !== null && typeof raw.fields === 'object' ? raw.fields : {};
+  for (const key of Object.keys(fields)) {
+    // Never shadow what the error inherits (`toString`, `valueOf`…): a hostile field would break it.
+    if (RESERVED.has(key) || key in error) continue;
+    Object.defineProperty(error, key, { value: fields[key], writable: true, enumerable: true, configurable: true });
+  }
+  Object.defineProperty(error, 'name', { value: name, writable: true, enumerable: true, configurable: true });
+  if (typeof raw.stack === 'string') error.stack = raw.stack;
   return error;
 }
 

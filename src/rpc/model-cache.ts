@@ -1,7 +1,9 @@
 /**
  * The ranking service's models in memory, keyed by id and holding exactly one version each. A request
  * for a version not held rehydrates it from the store (once, however many requests wait on it); a
- * model is disposed only when evicted or replaced AND no request is using it.
+ * model is disposed only when evicted or replaced AND no request is using it. A held (id, version)
+ * is trusted without asking the store: stores never issue a version twice for an id, not even after
+ * `delete` (see `store/versions.ts`), so it always names the same weights.
  */
 import type { IdMap } from '../data/idmap';
 import { ModelNotFoundError, StaleModelError } from '../errors';

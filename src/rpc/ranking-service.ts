@@ -16,6 +16,14 @@ import type {
   ScoreRequest,
   SimilarItemsRequest,
 } from './protocol';
+import {
+  backendPreference,
+  checkArgument,
+  checkRecommendRequest,
+  checkScoreRequest,
+  checkSimilarItemsRequest,
+  modelId as validModelId,
+} from './validate';
 
 /** Options of {@link RankingService}. */
 export interface RankingServiceOptions {
@@ -52,6 +60,13 @@ export class RankingService implements RankingApi {
 
   /** Starts the backend once (`prefer`, default the service's); later calls return the same report. */
   warm(prefer?: BackendPreference): Promise<BackendReport> {
+    if (prefer !== undefined) {
+      try {
+        checkArgument(backendPreference, prefer, 'prefer');
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
     this.starting ??= this.keeper.start(prefer).catch((err: unknown) => {
       this.starting = undefined; // let a later request try again
       throw err;
@@ -60,7 +75,8 @@ export class RankingService implements RankingApi {
   }
 
   /** Top-k items for `request.user`, best first. */
-  recommend(request: RecommendRequest): Promise<RankedItems> {
+  async recommend(request: RecommendRequest): Promise<RankedItems> {
+    checkRecommendRequest(request);
     return this.cache.use(request, async (held) => {
       const ranked = await held.model.recommend(held.users.index(request.user), recommendOptions(held, request));
       return rankedItems(held, request, ranked);
@@ -68,7 +84,8 @@ export class RankingService implements RankingApi {
   }
 
   /** Top-k items for `request.user` with a reason each (course models); plain objects, so they clone. */
-  explain(request: RecommendRequest): Promise<ExplainedItems> {
+  async explain(request: RecommendRequest): Promise<ExplainedItems> {
+    checkRecommendRequest(request);
     return this.cache.use(request, async (held) => {
       if (!held.model.explain) throw new InvalidArgumentError(`model kind '${held.kind}' gives no reasons`);
       const { reasons, ...ranked } = await held.model.explain(held.users.index(request.user), recommendOptions(held, request));
@@ -79,9 +96,7 @@ export class RankingService implements RankingApi {
 
   /** Scores of `(users[i], items[i])`. */
   async score(request: ScoreRequest): Promise<Float32Array> {
-    if (request.users.length !== request.items.length) {
-      throw new InvalidArgumentError(`score: ${request.users.length} users but ${request.items.length} items`);
-    }
+    checkScoreRequest(request);
     return this.cache.use(request, async (held) => {
       const users = Int32Array.from(request.users, (id) => held.users.index(id));
       const items = Int32Array.from(request.items, (id) => held.items.index(id));
@@ -91,7 +106,8 @@ export class RankingService implements RankingApi {
   }
 
   /** The `k` nearest items to `request.item` (models with an item space). */
-  similarItems(request: SimilarItemsRequest): Promise<RankedItems> {
+  async similarItems(request: SimilarItemsRequest): Promise<RankedItems> {
+    checkSimilarItemsRequest(request);
     return this.cache.use(request, async (held) => {
       if (!held.model.similarItems) throw new InvalidArgumentError(`model kind '${held.kind}' has no item space`);
       const ranked = await held.model.similarItems(held.items.index(request.item), request.k ?? 10);
@@ -108,6 +124,7 @@ export class RankingService implements RankingApi {
   }
 
   async deleteModel(modelId: string): Promise<void> {
+    checkArgument(validModelId, modelId, 'modelId');
     this.cache.unload(modelId);
     await this.store.delete(modelId);
   }

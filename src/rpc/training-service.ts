@@ -1,6 +1,6 @@
 import { currentBackend } from '../backend';
 import type { BackendPreference, BackendReport } from '../backend/types';
-import { InvalidArgumentError, TrainingLockedError } from '../errors';
+import { TrainingLockedError } from '../errors';
 import type { ModelState } from '../models/recommender';
 import { createModel, modelFromState } from '../models/registry';
 import { withTrainingLock } from '../store/locks';
@@ -10,6 +10,7 @@ import { openProgress, type ProgressChannel } from './progress';
 import type { DeviceLossReport, TrainingApi, TrainRequest, TrainResult, WireProgress } from './protocol';
 import { loadTrainingData, trainingFingerprint, type DataDeps } from './training-data';
 import { runTraining, TRAINED_BY, type ModelFactory } from './training-run';
+import { checkArgument, checkTrainRequest, modelId as validModelId } from './validate';
 
 /** Runs `fn` holding the training lock of `id`, or rejects with `TrainingLockedError`. */
 export type TrainingLock = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
@@ -56,13 +57,16 @@ export class TrainingService implements TrainingApi {
 
   /** Trains `request.modelId` to the end; see {@link TrainingApi.train}. */
   async train(request: TrainRequest, onProgress: (p: WireProgress) => void): Promise<TrainResult> {
-    const progress = openProgress(onProgress, request?.modelId ?? '', request?.heartbeatMs ?? 0);
+    // Validated before the progress channel opens: its heartbeat interval comes from the request.
+    const checked = settle(() => checkTrainRequest(request));
+    const modelId = checked.ok ? request.modelId : typeof request?.modelId === 'string' ? request.modelId : '';
+    const progress = openProgress(onProgress, modelId, checked.ok ? (request.heartbeatMs ?? 0) : 0);
     try {
-      checkRequest(request);
+      if (!checked.ok) throw checked.error;
       return await this.lock(request.modelId, () => this.trainLocked(request, progress));
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
-      progress.send({ status: 'error', modelId: request?.modelId ?? '', error: { name: e.name, message: e.message } });
+      progress.send({ status: 'error', modelId, error: { name: e.name, message: e.message } });
       throw err;
     } finally {
       await progress.close();
@@ -71,6 +75,7 @@ export class TrainingService implements TrainingApi {
 
   /** Aborts the training of `modelId` in this service; false when none runs. */
   async cancel(modelId: string): Promise<boolean> {
+    checkArgument(validModelId, modelId, 'modelId');
     const controller = this.running.get(modelId);
     controller?.abort();
     return controller !== undefined;
@@ -119,16 +124,12 @@ export class TrainingService implements TrainingApi {
   }
 }
 
-function checkRequest(request: TrainRequest): void {
-  if (!request || typeof request.modelId !== 'string' || request.modelId === '') {
-    throw new InvalidArgumentError('train: modelId must be a non-empty string');
-  }
-  if (typeof request.kind !== 'string') throw new InvalidArgumentError('train: kind must be a string');
-  if (!request.data || !('csv' in request.data || 'ratingsUrl' in request.data || 'courses' in request.data)) {
-    throw new InvalidArgumentError('train: data must be { ratingsUrl }, { csv } or { courses }');
-  }
-  const every = request.checkpointEvery ?? 0;
-  if (!Number.isInteger(every) || every < 0) {
-    throw new InvalidArgumentError(`train: checkpointEvery must be an integer >= 0, got ${every}`);
+/** Runs `fn`, keeping what it threw instead of throwing. */
+function settle(fn: () => unknown): { ok: true } | { ok: false; error: unknown } {
+  try {
+    fn();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
   }
 }

@@ -3,6 +3,7 @@ import { DataFormatError, InvalidArgumentError } from '../errors';
 import { legacyRecord } from '../testing/legacy-db';
 import { sampleState, stateMismatches } from '../testing/store-fixtures';
 import { decodeState, encodeWeights, fromLegacyRecord, nextInfo, shapeSize, WEIGHTS_FORMAT } from './codec';
+import type { WeightsRecord } from './schema';
 
 describe('store codec', () => {
   it('counts bytes and params, sharing whole buffers and copying views', () => {
@@ -68,6 +69,47 @@ describe('store codec', () => {
     const truncated = structuredClone(encoded.record);
     truncated.tensors[0].data = truncated.tensors[0].data.slice(4);
     expect(() => decodeState(info, truncated)).toThrow(/'users'/);
+  });
+
+  it('raises DataFormatError, never a TypeError, for records of the wrong shape', () => {
+    const stored = () => {
+      const state = sampleState();
+      const encoded = encodeWeights('m', state);
+      return { info: nextInfo('m', state, encoded, {}, undefined, 0), record: structuredClone(encoded.record) };
+    };
+    const spoils: [RegExp, (r: WeightsRecord) => void][] = [
+      [/tensors must be an array/, (r) => ((r as { tensors: unknown }).tensors = {})],
+      [/shape must be an array/, (r) => ((r.tensors[0] as { shape: unknown }).shape = 'x')],
+      [/shape must be an array/, (r) => ((r.tensors[0] as { shape: unknown }).shape = null)],
+      [/meta must be an object/, (r) => ((r as { meta: unknown }).meta = null)],
+      [/config must be an object/, (r) => ((r as { config: unknown }).config = null)],
+      [/tensors\[0\] must be an object/, (r) => ((r.tensors as unknown[])[0] = null)],
+      [/distinct tensor name/, (r) => (r.tensors[1].name = r.tensors[0].name)],
+      // A tensor named __proto__ would replace the prototype of the tensors object.
+      [/distinct tensor name/, (r) => (r.tensors[0].name = '__proto__')],
+      [/does not match/, (r) => ((r.tensors[0] as { dtype: unknown }).dtype = 'toString')],
+    ];
+    for (const [problem, spoil] of spoils) {
+      const { info, record } = stored();
+      spoil(record);
+      expect(() => decodeState(info, record)).toThrow(DataFormatError);
+      expect(() => decodeState(info, record)).toThrow(problem);
+    }
+    expect(() => decodeState(null as never, stored().record)).toThrow(DataFormatError);
+    expect(() => decodeState(stored().info, null as never)).toThrow(DataFormatError);
+    expect(() => decodeState({ ...stored().info, kind: 5 } as never, stored().record)).toThrow(DataFormatError);
+  });
+
+  it('refuses to encode a state whose meta, config, tensors or a tensor is not an object', () => {
+    for (const field of ['meta', 'config', 'tensors'] as const) {
+      expect(() => encodeWeights('m', { ...sampleState(), [field]: null } as never)).toThrow(InvalidArgumentError);
+    }
+    const state = sampleState();
+    (state.tensors as Record<string, unknown>).users = null;
+    expect(() => encodeWeights('m', state)).toThrow(/'users'/);
+    expect(() => encodeWeights('m', null as never)).toThrow(InvalidArgumentError);
+    expect(() => fromLegacyRecord(null as never)).toThrow(DataFormatError);
+    expect(() => fromLegacyRecord({ ...legacyRecord('old', sampleState()), state: null } as never)).toThrow(DataFormatError);
   });
 
   it('converts a schema-v1 record, keeping its version, time and metrics', () => {

@@ -5,6 +5,8 @@
  */
 import { DataFormatError, InvalidArgumentError } from '../errors';
 import type { Json, ModelState, StateTensor } from '../models/recommender';
+import { show } from '../models/shared/schema';
+import { isJsonObject } from '../models/shared/state-checks';
 import type { LegacyModelRecord, StoredTensor, WeightsRecord } from './schema';
 import type { ModelInfo, SaveOptions } from './types';
 
@@ -28,10 +30,11 @@ export function shapeSize(shape: readonly number[]): number {
 }
 
 function checkTensor(name: string, t: StateTensor): void {
+  if (!isJsonObject(t)) throw new InvalidArgumentError(`tensor '${name}': must be a tensor object`);
   const valid = Array.isArray(t.shape) && t.shape.every((d) => Number.isInteger(d) && d >= 0);
-  if (!valid) throw new InvalidArgumentError(`tensor '${name}': invalid shape ${JSON.stringify(t.shape)}`);
-  const Ctor = ARRAYS[t.dtype];
-  if (!Ctor) throw new InvalidArgumentError(`tensor '${name}': unsupported dtype '${String(t.dtype)}'`);
+  if (!valid) throw new InvalidArgumentError(`tensor '${name}': invalid shape ${show(t.shape)}`);
+  const Ctor = Object.hasOwn(ARRAYS, t.dtype) ? ARRAYS[t.dtype] : undefined;
+  if (!Ctor) throw new InvalidArgumentError(`tensor '${name}': unsupported dtype ${show(t.dtype)}`);
   if (!(t.data instanceof Ctor)) throw new InvalidArgumentError(`tensor '${name}': data is not a ${Ctor.name}`);
   if (t.data.length !== shapeSize(t.shape)) {
     throw new InvalidArgumentError(`tensor '${name}': ${t.data.length} values for shape [${t.shape.join(', ')}]`);
@@ -51,8 +54,11 @@ function ownBytes(data: Float32Array | Int32Array): ArrayBuffer {
  */
 export function encodeWeights(id: string, state: ModelState): EncodedWeights {
   if (typeof id !== 'string' || id === '') throw new InvalidArgumentError('model id must be a non-empty string');
-  if (typeof state.kind !== 'string' || !Number.isInteger(state.stateVersion)) {
+  if (!isJsonObject(state) || typeof state.kind !== 'string' || !Number.isInteger(state.stateVersion)) {
     throw new InvalidArgumentError(`model '${id}': state needs a string kind and an integer stateVersion`);
+  }
+  for (const field of ['config', 'meta', 'tensors'] as const) {
+    if (!isJsonObject(state[field])) throw new InvalidArgumentError(`model '${id}': state.${field} must be an object, got ${show(state[field])}`);
   }
   let bytes = 0;
   let params = 0;
@@ -101,25 +107,41 @@ export function nextInfo(
   return info;
 }
 
-/** Rebuilds the state from stored records, checking the format and every tensor's byte length. */
+/**
+ * Rebuilds the state from stored records, checking the format, the record's shape (object `config`
+ * and `meta`, an array of tensors with distinct names) and every tensor's shape, dtype and byte length.
+ * @throws DataFormatError naming the model and the field.
+ */
 export function decodeState(info: ModelInfo, record: WeightsRecord): ModelState {
-  const source = `model '${info.id}'`;
-  if (record.format !== WEIGHTS_FORMAT) {
-    throw new DataFormatError(source, 0, `weights format ${record.format}; this build reads ${WEIGHTS_FORMAT}`);
-  }
+  const source = `model '${isJsonObject(info) ? String(info.id) : '?'}'`;
+  const bad = (problem: string): never => {
+    throw new DataFormatError(source, 0, problem);
+  };
+  if (!isJsonObject(info) || typeof info.kind !== 'string' || !Number.isInteger(info.stateVersion)) bad('info needs a string kind and an integer stateVersion');
+  if (!isJsonObject(record)) return bad(`weights record must be an object, got ${show(record)}`);
+  if (record.format !== WEIGHTS_FORMAT) bad(`weights format ${show(record.format)}; this build reads ${WEIGHTS_FORMAT}`);
+  if (!isJsonObject(record.config)) bad(`config must be an object, got ${show(record.config)}`);
+  if (!isJsonObject(record.meta)) bad(`meta must be an object, got ${show(record.meta)}`);
+  if (!Array.isArray(record.tensors)) bad(`tensors must be an array, got ${show(record.tensors)}`);
   const tensors: Record<string, StateTensor> = {};
-  for (const t of record.tensors) {
-    const Ctor = ARRAYS[t.dtype];
-    if (!Ctor || !(t.data instanceof ArrayBuffer) || t.data.byteLength !== shapeSize(t.shape) * 4) {
-      throw new DataFormatError(source, 0, `tensor '${t.name}' does not match ${t.dtype}[${t.shape.join(', ')}]`);
+  record.tensors.forEach((t: unknown, k: number) => {
+    const { name, shape, dtype, data } = (isJsonObject(t) ? t : bad(`tensors[${k}] must be an object, got ${show(t)}`)) as unknown as StoredTensor;
+    if (typeof name !== 'string' || name === '__proto__' || Object.hasOwn(tensors, name)) bad(`tensors[${k}].name must be a distinct tensor name, got ${show(name)}`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) bad(`tensor '${name}': shape must be an array of integers >= 0, got ${show(shape)}`);
+    const Ctor = Object.hasOwn(ARRAYS, dtype) ? ARRAYS[dtype] : undefined;
+    if (!Ctor || !(data instanceof ArrayBuffer) || data.byteLength !== shapeSize(shape) * 4) {
+      bad(`tensor '${name}' does not match ${show(dtype)}[${shape.join(', ')}]`);
     }
-    tensors[t.name] = { shape: t.shape, dtype: t.dtype, data: new Ctor(t.data) };
-  }
+    tensors[name] = { shape: shape.slice(), dtype, data: new (Ctor as (typeof ARRAYS)[keyof typeof ARRAYS])(data) };
+  });
   return { kind: info.kind, stateVersion: info.stateVersion, config: record.config, meta: record.meta, tensors };
 }
 
 /** Converts a schema-v1 record; a malformed one raises `DataFormatError` naming the model. */
 export function fromLegacyRecord(old: LegacyModelRecord): { info: ModelInfo; weights: WeightsRecord } {
+  const valid = isJsonObject(old) && typeof old.id === 'string' && Number.isInteger(old.version) && old.version >= 0 && Number.isFinite(old.savedAt);
+  if (!valid) throw new DataFormatError(`v1 model '${isJsonObject(old) ? String(old.id) : '?'}'`, 0, 'record needs a string id, an integer version and a numeric savedAt');
+  if (old.metrics !== undefined && !isJsonObject(old.metrics)) throw new DataFormatError(`v1 model '${old.id}'`, 0, 'metrics must be an object');
   let encoded: EncodedWeights;
   try {
     encoded = encodeWeights(old.id, old.state);

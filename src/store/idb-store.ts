@@ -4,11 +4,12 @@
  * previous model or the new one; all bytes are laid out before the transaction opens, because an
  * await on anything but IndexedDB inside it would let it commit early.
  */
-import { DataFormatError, ModelNotFoundError, StorageQuotaError } from '../errors';
+import { ModelNotFoundError, StorageQuotaError } from '../errors';
 import type { ModelState } from '../models/recommender';
 import { decodeState, encodeWeights, nextInfo } from './codec';
 import { Connection, type ConnectionEvents } from './connection';
-import { DEFAULT_DB_NAME } from './schema';
+import { DEFAULT_DB_NAME, type QuarantineInfo, type QuarantineRecord } from './schema';
+import { nextVersion } from './versions';
 import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types';
 
 /** Options of {@link IdbModelStore.open}. */
@@ -43,15 +44,17 @@ export class IdbModelStore implements ModelStore {
   async save(id: string, state: ModelState, options: SaveOptions = {}): Promise<ModelInfo> {
     const encoded = encodeWeights(id, state);
     const db = await this.connection.get();
-    const tx = db.transaction(['modelInfo', 'weights'], 'readwrite', { durability: options.durability ?? 'strict' });
+    const tx = db.transaction(['modelInfo', 'weights', 'versions'], 'readwrite', { durability: options.durability ?? 'strict' });
     let info: ModelInfo | undefined;
     const write = async (): Promise<void> => {
-      const previous = await tx.objectStore('modelInfo').get(id);
-      info = nextInfo(id, state, encoded, options, previous, Date.now());
+      const [previous, issued] = await Promise.all([tx.objectStore('modelInfo').get(id), tx.objectStore('versions').get(id)]);
+      info = { ...nextInfo(id, state, encoded, options, previous, Date.now()), version: nextVersion(previous, issued?.version) };
       const weights = tx.objectStore('weights').put(encoded.record);
-      weights.catch(() => undefined); // if the info put throws, the abort below settles this one
+      weights.catch(() => undefined); // if a later put throws, the abort below settles this one
+      const mark = tx.objectStore('versions').put({ id, version: info.version });
+      mark.catch(() => undefined);
       await tx.objectStore('modelInfo').put(info);
-      await weights;
+      await Promise.all([weights, mark]);
     };
     try {
       await Promise.all([write().catch((e: unknown) => abortWith(tx, e)), tx.done]);
@@ -70,7 +73,8 @@ export class IdbModelStore implements ModelStore {
     const tx = db.transaction(['modelInfo', 'weights'], 'readonly');
     const [info, weights] = await Promise.all([tx.objectStore('modelInfo').get(id), tx.objectStore('weights').get(id), tx.done]);
     if (!info) throw new ModelNotFoundError(id);
-    if (!weights) throw new DataFormatError(`model '${id}'`, 0, 'info is stored without weights');
+    // Info without weights: they vanished (evicted, or deleted behind the store's back) — the model is gone.
+    if (!weights) throw new ModelNotFoundError(id);
     return { info, state: decodeState(info, weights) };
   }
 
@@ -82,10 +86,27 @@ export class IdbModelStore implements ModelStore {
     return (await this.connection.get()).getAll('modelInfo');
   }
 
+  /** Removes the model; its `versions` mark stays, so a later save of `id` gets a version never used. */
   async delete(id: string): Promise<void> {
     const db = await this.connection.get();
     const tx = db.transaction(['modelInfo', 'weights'], 'readwrite', { durability: 'strict' });
     await Promise.all([tx.objectStore('modelInfo').delete(id), tx.objectStore('weights').delete(id), tx.done]);
+  }
+
+  /** Records an upgrade could not migrate, kept untouched beside the models (without the records). */
+  async listQuarantined(): Promise<QuarantineInfo[]> {
+    const entries = await (await this.connection.get()).getAll('quarantine');
+    return entries.map(({ key, source, reason, quarantinedAt }) => ({ key, source, reason, quarantinedAt }));
+  }
+
+  /** A quarantined record as it was stored (to export or repair it), or undefined. */
+  async readQuarantined(key: string): Promise<QuarantineRecord | undefined> {
+    return (await this.connection.get()).get('quarantine', key);
+  }
+
+  /** Drops a quarantined record for good; a no-op when absent. */
+  async deleteQuarantined(key: string): Promise<void> {
+    await (await this.connection.get()).delete('quarantine', key);
   }
 
   /** The origin's usage and quota; where the platform has no estimate (Node), the stored weight bytes. */

@@ -5,6 +5,7 @@ export type { ConnectionEvents } from './connection';
 export { MemoryModelStore } from './memory-store';
 export type { MemoryStoreOptions } from './memory-store';
 export { DB_VERSION, DEFAULT_DB_NAME } from './schema';
+export type { QuarantineInfo, QuarantineRecord } from './schema';
 export { WEIGHTS_FORMAT } from './codec';
 export { defaultLocks, trainingLockName, withTrainingLock } from './locks';
 export type { TrainingLockOptions } from './locks';

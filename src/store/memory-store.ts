@@ -8,6 +8,7 @@ import type { ModelState } from '../models/recommender';
 import { decodeState, encodeWeights, nextInfo } from './codec';
 import type { WeightsRecord } from './schema';
 import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types';
+import { nextVersion } from './versions';
 
 /** Options of {@link MemoryModelStore}. */
 export interface MemoryStoreOptions {
@@ -18,6 +19,8 @@ export interface MemoryStoreOptions {
 /** A ModelStore held in memory (tests, Node tools); its contents die with it. */
 export class MemoryModelStore implements ModelStore {
   private readonly records = new Map<string, { info: ModelInfo; weights: WeightsRecord }>();
+  /** Last version issued per id, kept past `delete` (see `versions.ts`). */
+  private readonly issued = new Map<string, number>();
   private readonly quota: number;
   private closed = false;
 
@@ -31,8 +34,9 @@ export class MemoryModelStore implements ModelStore {
     const previous = this.records.get(id)?.info;
     const usage = this.usage() - (previous?.bytes ?? 0) + encoded.bytes;
     if (usage > this.quota) throw new StorageQuotaError(id, encoded.bytes, `${usage} bytes > quota ${this.quota}`);
-    const info = nextInfo(id, state, encoded, options, previous, Date.now());
+    const info = { ...nextInfo(id, state, encoded, options, previous, Date.now()), version: nextVersion(previous, this.issued.get(id)) };
     this.records.set(id, structuredClone({ info, weights: encoded.record }));
+    this.issued.set(id, info.version);
     return structuredClone(info);
   }
 

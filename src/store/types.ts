@@ -13,7 +13,10 @@ export interface ModelInfo {
   stateVersion: number;
   createdAt: number;
   updatedAt: number;
-  /** Bumped on every save of this id; requests name the version they expect. */
+  /**
+   * Bumped on every save of this id; requests name the version they expect. Never reused for the id,
+   * even after `delete` (caches key models by id and version).
+   */
   version: number;
   metrics: { [name: string]: number };
   /** Bytes of weights and number of parameters. */
@@ -54,7 +57,10 @@ export interface ModelStore {
   info(id: string): Promise<ModelInfo | undefined>;
   /** Every model's info, ordered by id, without reading any weights. */
   list(): Promise<ModelInfo[]>;
-  /** Removes the info and weights of `id` together; a no-op when absent. A later save starts again at version 1. */
+  /**
+   * Removes the info and weights of `id` together; a no-op when absent. A later save of `id` continues
+   * past the last version issued (save v1, v2, delete, save → v3).
+   */
   delete(id: string): Promise<void>;
   estimate(): Promise<StorageEstimate>;
   /** Releases the store; later calls reject. */

@@ -4,11 +4,15 @@
  */
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError, StoreVersionError } from '../errors';
+import { ModelNotFoundError, StoreVersionError } from '../errors';
 import { IdbModelStore } from '../store/idb-store';
+import type { ModelState } from '../models/recommender';
 import { DB_VERSION, type LegacyModelRecord } from '../store/schema';
-import { createV1Database, inspectDatabase, legacyRecord } from './legacy-db';
+import { createV1Database, createV2Database, inspectDatabase, legacyRecord, rawRecords, v2Model } from './legacy-db';
 import { sampleState, stateMismatches } from './store-fixtures';
+
+/** Object stores of the current schema, sorted. */
+const STORES = ['modelInfo', 'quarantine', 'versions', 'weights'];
 
 /** Registers the IndexedDB schema and multi-tab tests. */
 export function describeIdbStoreCases(label: string, newName: () => string): void {
@@ -34,22 +38,82 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
       for (const [id, state] of Object.entries(states)) expect(stateMismatches((await store.load(id)).state, state)).toBe(0);
       expect((await store.save('big', states.small)).version).toBe(5);
       store.close();
-      expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: ['modelInfo', 'weights'] });
+      expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
+      expect(await rawRecords(name, 'versions')).toEqual([
+        { id: 'big', version: 5 },
+        { id: 'ints', version: 6 },
+        { id: 'small', version: 5 },
+      ]);
     });
 
-    it('aborts a failing migration and leaves the v1 database as it was', async () => {
+    it('quarantines a v1 record it cannot migrate, migrates the rest and opens (v1 → v3)', async () => {
       const name = newName();
       const broken = sampleState();
       broken.tensors.users.shape = [1, 1];
-      const records: LegacyModelRecord[] = [legacyRecord('good', sampleState()), legacyRecord('broken', broken)];
-      await createV1Database(name, records);
-      const error = await IdbModelStore.open(name).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DataFormatError);
-      expect(String(error)).toMatch(/v1 model 'broken'.*users/);
-      expect(await inspectDatabase(name)).toEqual({ version: 1, stores: ['models'] });
-      const db = await openDB(name);
-      expect(await db.getAllKeys('models')).toEqual(['broken', 'good']);
-      db.close();
+      const good = [legacyRecord('a', sampleState({ seed: 1 }), 2), legacyRecord('b', sampleState({ seed: 2 }), 3)];
+      await createV1Database(name, [...good, legacyRecord('broken', broken, 7)]);
+
+      const store = await IdbModelStore.open(name);
+      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([['a', 2], ['b', 3]]);
+      expect(stateMismatches((await store.load('a')).state, sampleState({ seed: 1 }))).toBe(0);
+      expect(stateMismatches((await store.load('b')).state, sampleState({ seed: 2 }))).toBe(0);
+      const [entry, ...more] = await store.listQuarantined();
+      expect(more).toEqual([]);
+      expect(entry).toMatchObject({ key: 'broken', source: 'schema v1 models' });
+      expect(entry.reason).toMatch(/DataFormatError.*v1 model 'broken'.*users/);
+      expect(Object.keys(entry)).not.toContain('record');
+      // Kept untouched: the raw record is there to export or repair.
+      const raw = await store.readQuarantined('broken');
+      expect((raw?.record as LegacyModelRecord).state.tensors.users.shape).toEqual([1, 1]);
+      expect(stateMismatches((raw?.record as LegacyModelRecord).state, broken)).toBe(0);
+      // The id is free again, past the version the broken record was served under.
+      expect(await store.save('broken', sampleState())).toMatchObject({ version: 8 });
+      expect((await store.save('c', sampleState())).version).toBe(1);
+      await store.deleteQuarantined('broken');
+      await store.deleteQuarantined('never-there');
+      expect(await store.listQuarantined()).toEqual([]);
+      store.close();
+
+      expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
+      const again = await IdbModelStore.open(name);
+      expect((await again.list()).map((i) => i.id)).toEqual(['a', 'b', 'broken', 'c']);
+      again.close();
+    });
+
+    it('quarantines every kind of malformed v1 record, each with its reason, and keeps the good one', async () => {
+      const name = newName();
+      const wrongData = sampleState();
+      (wrongData.tensors.items as { data: unknown }).data = [1, 2, 3];
+      const malformed = [
+        { id: 'no-state', version: 1, savedAt: 1, metrics: {} },
+        { ...legacyRecord('bad-version', sampleState()), version: 'two' },
+        legacyRecord('tensors-string', { ...sampleState(), tensors: 'nope' } as unknown as ModelState),
+        legacyRecord('plain-array', wrongData),
+        { ...legacyRecord('null-metrics', sampleState()), metrics: 7 },
+      ];
+      await createV1Database(name, [legacyRecord('ok', sampleState()), ...(malformed as unknown as LegacyModelRecord[])]);
+      const store = await IdbModelStore.open(name);
+      expect((await store.list()).map((i) => i.id)).toEqual(['ok']);
+      expect(stateMismatches((await store.load('ok')).state, sampleState())).toBe(0);
+      const quarantined = await store.listQuarantined();
+      expect(quarantined.map((q) => q.key)).toEqual(['bad-version', 'no-state', 'null-metrics', 'plain-array', 'tensors-string']);
+      for (const q of quarantined) expect(q.reason).toMatch(new RegExp(`^DataFormatError: .*'${q.key}'`));
+      expect(quarantined.find((q) => q.key === 'plain-array')?.reason).toMatch(/items.*Float32Array/);
+      store.close();
+    });
+
+    it('upgrades a v2 database in place, seeding every model\'s version mark (v2 → v3)', async () => {
+      const name = newName();
+      await createV2Database(name, [v2Model('x', sampleState({ seed: 3 }), 4), v2Model('y', sampleState({ seed: 4 }), 1)]);
+      const store = await IdbModelStore.open(name);
+      expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
+      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([['x', 4], ['y', 1]]);
+      expect(stateMismatches((await store.load('x')).state, sampleState({ seed: 3 }))).toBe(0);
+      expect(await store.listQuarantined()).toEqual([]);
+      await store.delete('x');
+      expect((await store.save('x', sampleState())).version).toBe(5);
+      expect((await store.save('y', sampleState())).version).toBe(2);
+      store.close();
     });
 
     it('waits (reporting onBlocked) for an old tab that keeps its connection, then migrates', async () => {
@@ -104,6 +168,7 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
       await store.delete('gone');
       const raw = await openDB(name);
       expect([await raw.getAllKeys('modelInfo'), await raw.getAllKeys('weights')]).toEqual([['kept'], ['kept']]);
+      expect(await raw.getAllKeys('versions')).toEqual(['gone', 'kept']); // the mark outlives the model
       raw.close();
       store.close();
     });
@@ -116,7 +181,7 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
       await raw.delete('weights', 'm');
       raw.close();
       expect((await store.list()).map((i) => i.id)).toEqual(['m']);
-      await expect(store.load('m')).rejects.toThrow(DataFormatError);
+      await expect(store.load('m')).rejects.toThrow(ModelNotFoundError);
       store.close();
     });
   });

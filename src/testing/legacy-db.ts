@@ -3,7 +3,9 @@
  * store's upgrade path and its behaviour beside other tabs.
  */
 import { openDB } from 'idb';
-import type { LegacyModelRecord } from '../store/schema';
+import { fromLegacyRecord } from '../store/codec';
+import type { LegacyModelRecord, WeightsRecord } from '../store/schema';
+import type { ModelInfo } from '../store/types';
 import type { ModelState } from '../models/recommender';
 
 /** A schema-v1 record, as the first release wrote it. */
@@ -29,4 +31,38 @@ export async function inspectDatabase(name: string): Promise<{ version: number; 
   const result = { version: db.version, stores: [...db.objectStoreNames].sort() };
   db.close();
   return result;
+}
+
+/** A stored model as schema version 2 kept it: its info and weights records. */
+export interface V2Model {
+  info: ModelInfo;
+  weights: WeightsRecord;
+}
+
+/** Creates database `name` at schema version 2 (`modelInfo` + `weights`, no `versions`) holding `models`. */
+export async function createV2Database(name: string, models: V2Model[]): Promise<void> {
+  const db = await openDB(name, 2, {
+    upgrade(database) {
+      database.createObjectStore('modelInfo', { keyPath: 'id' });
+      database.createObjectStore('weights', { keyPath: 'id' });
+    },
+  });
+  const tx = db.transaction(['modelInfo', 'weights'], 'readwrite');
+  const puts = models.flatMap((m) => [tx.objectStore('modelInfo').put(m.info), tx.objectStore('weights').put(m.weights)]);
+  await Promise.all([...puts, tx.done]);
+  db.close();
+}
+
+/** The v2 records of `state` saved as `version` of `id` (what a v2 build wrote). */
+export function v2Model(id: string, state: ModelState, version: number): V2Model {
+  const { info, weights } = fromLegacyRecord(legacyRecord(id, state, version));
+  return { info, weights };
+}
+
+/** Every record of `store` in database `name`, read raw (for checks behind the store's back). */
+export async function rawRecords(name: string, store: string): Promise<unknown[]> {
+  const db = await openDB(name);
+  const records = await db.getAll(store);
+  db.close();
+  return records;
 }

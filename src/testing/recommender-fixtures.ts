@@ -40,7 +40,7 @@ export interface PopularityFixture {
 
 /** Item counts [2, 5, 1, 4, 3] over 5 users: expected order 1, 3, 4, 0, 2. */
 export function popularityFixture(counts: readonly number[] = [2, 5, 1, 4, 3]): PopularityFixture {
-  const users = Math.max(...counts);
+  const users = counts.reduce((m, c) => Math.max(m, c), -Infinity);
   const pairs: [number, number][] = [];
   for (let u = 0; u < users; u++) counts.forEach((c, i) => u < c && pairs.push([u, i]));
   const order = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b);

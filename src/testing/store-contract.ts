@@ -81,7 +81,22 @@ export function describeModelStoreContract(label: string, create: () => Promise<
       const error = await store.load('gone').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelNotFoundError);
       expect(error).toMatchObject({ name: 'ModelNotFoundError', id: 'gone' });
-      expect((await store.save('gone', sampleState())).version).toBe(1);
+      expect((await store.save('gone', sampleState())).version).toBe(2);
+    });
+
+    it('never reuses a version after delete: save v1, v2, delete, save → v3', async () => {
+      const store = await fresh();
+      await store.save('r', sampleState({ seed: 1 }));
+      expect((await store.save('r', sampleState({ seed: 2 }))).version).toBe(2);
+      await store.delete('r');
+      const again = await store.save('r', sampleState({ seed: 3 }));
+      expect(again.version).toBe(3);
+      expect(again.createdAt).toBe(again.updatedAt); // a new model, not the deleted one's continuation
+      expect((await store.load('r')).info.version).toBe(3);
+      await store.delete('r');
+      await store.delete('r');
+      expect((await store.save('r', sampleState())).version).toBe(4);
+      expect((await store.save('other', sampleState())).version).toBe(1); // marks are per id
     });
 
     it('stores copies: mutating a saved or a loaded state never changes the stored one', async () => {

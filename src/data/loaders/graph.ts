@@ -1,22 +1,49 @@
-import { DataFormatError } from '../../errors';
+import { DataFormatError, InvalidArgumentError } from '../../errors';
 import type { Graph } from '../graph';
 import { IdMap } from '../idmap';
+import { float32Problem } from './float32';
 import { parseJsonWithLines, type JsonValue, type JsonWithLines } from './json-lines';
 import { readText, type DataSource, type ReadOptions } from './source';
 
 type JsonObject = { [key: string]: JsonValue };
 
 /**
+ * What to do with an edge listed more than once (in either direction when undirected): `'sum'` merges
+ * the repeats into one edge whose weight is their sum (a multigraph's parallel edges, as LINE's
+ * reference tool effectively trains on them), `'max'` keeps the largest weight, `'error'` rejects the file.
+ */
+export type GraphRepeatPolicy = 'error' | 'sum' | 'max';
+
+/** Options of {@link parseGraph}. */
+export interface ParseGraphOptions {
+  /** Name used in error messages (a path or URL). */
+  file: string;
+  /** Repeated edges (default `'sum'`). */
+  onRepeat?: GraphRepeatPolicy;
+}
+
+/** A graph plus what the loader did to it, so callers can say so. */
+export interface LoadedGraph extends Graph {
+  /** Repeated edges: the policy applied and how many listed edges were merged into an earlier one. */
+  repeats: { policy: GraphRepeatPolicy; merged: number };
+}
+
+/**
  * Parses graph JSON `{name, directed, n, m, description?, nodes: [{id, label?, class?}],
  * edges: [[s, t, w?], …]}` (the format of `public/data/graphs/`) into a {@link Graph}.
  *
  * Checked: the fields and their types, `n`/`m` against the lists, unique node ids, edges naming
- * known nodes, weights finite and > 0, no repeated edge (in either direction when undirected).
- * Self loops are kept (the Serengeti food web has a cannibal). Problems are
- * `DataFormatError(file, line, problem)`.
+ * known nodes, weights > 0 that float32 holds (neither rounding to 0 nor to infinity). An edge listed
+ * again (either direction when undirected) is merged into its first listing by `onRepeat` (default:
+ * weights summed), counted in `repeats`. Self loops are kept (the Serengeti food web has a cannibal).
+ * Problems are `DataFormatError(file, line, problem)`.
  */
-export function parseGraph(text: string, options: { file: string }): Graph {
+export function parseGraph(text: string, options: ParseGraphOptions): LoadedGraph {
   const { file } = options;
+  const policy = options.onRepeat ?? 'sum';
+  if (policy !== 'sum' && policy !== 'max' && policy !== 'error') {
+    throw new InvalidArgumentError(`onRepeat must be 'sum', 'max' or 'error', got ${String(policy)}`);
+  }
   const doc = parseJsonWithLines(text, file);
   const root = asObject(doc.value, 'the document', file, 1);
   const at = (node: unknown): number => doc.lineOf(node) || 1;
@@ -35,12 +62,21 @@ export function parseGraph(text: string, options: { file: string }): Graph {
   if (nodes.length !== n) throw new DataFormatError(file, at(nodes), `"n" is ${n} but "nodes" lists ${nodes.length}`);
   if (edges.length !== m) throw new DataFormatError(file, at(edges), `"m" is ${m} but "edges" lists ${edges.length}`);
   const nodeInfo = readNodes(nodes, doc, file);
-  return { name, directed, description, n, ...nodeInfo, ...readEdges(edges, nodeInfo.nodeIds, directed, doc, file) };
+  const read = readEdges(edges, nodeInfo.nodeIds, directed, { doc, file, policy });
+  return { name, directed, description, n, ...nodeInfo, ...read };
 }
 
 /** Reads a graph JSON file from any {@link DataSource} (size limit, progress and abort as for logs). */
-export async function loadGraph(source: DataSource, options: ReadOptions): Promise<Graph> {
-  return parseGraph(await readText(source, options), { file: options.file });
+export async function loadGraph(source: DataSource, options: ReadOptions & { onRepeat?: GraphRepeatPolicy }): Promise<LoadedGraph> {
+  return parseGraph(await readText(source, options), { file: options.file, onRepeat: options.onRepeat });
+}
+
+/** "12 repeated edges merged by summing their weights" ('' when none), for status lines and logs. */
+export function describeGraphLoad(graph: Pick<LoadedGraph, 'repeats'>): string {
+  const { merged, policy } = graph.repeats;
+  if (merged === 0) return '';
+  const how = policy === 'max' ? 'keeping the largest weight' : 'summing their weights';
+  return `${merged} repeated ${merged === 1 ? 'edge' : 'edges'} merged by ${how}`;
 }
 
 function readNodes(nodes: JsonValue[], doc: JsonWithLines, file: string) {
@@ -81,12 +117,21 @@ function rank(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function readEdges(edges: JsonValue[], nodeIds: IdMap, directed: boolean, doc: JsonWithLines, file: string) {
+interface EdgeContext {
+  doc: JsonWithLines;
+  file: string;
+  policy: GraphRepeatPolicy;
+}
+
+/** Edge columns, one entry per distinct edge in order of first listing, repeats merged by the policy. */
+function readEdges(edges: JsonValue[], nodeIds: IdMap, directed: boolean, { doc, file, policy }: EdgeContext) {
   const m = edges.length;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
-  const weight = new Float32Array(m);
-  const firstLine = new Map<number, number>(); // pair key -> line, to name both ends of a repeat
+  const weights = new Float64Array(m); // merged in float64, checked against float32 as they grow
+  const lines = new Int32Array(m); // line of each distinct edge, to name it when it repeats
+  const firstListing = new Map<number, number>(); // pair key -> distinct edge index
+  let distinct = 0;
   for (const [e, raw] of edges.entries()) {
     const line = doc.lineOf(raw) || doc.lineOf(edges);
     if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3) {
@@ -95,18 +140,34 @@ function readEdges(edges: JsonValue[], nodeIds: IdMap, directed: boolean, doc: J
     const s = endpoint(raw[0], nodeIds, `edge ${e}`, file, line);
     const t = endpoint(raw[1], nodeIds, `edge ${e}`, file, line);
     const w = raw.length === 3 ? raw[2] : 1;
-    if (typeof w !== 'number' || !Number.isFinite(Math.fround(w)) || !(w > 0)) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || !(w > 0)) {
       throw new DataFormatError(file, line, `edge ${e}: weight ${JSON.stringify(w)} must be a finite number > 0`);
     }
+    const problem = float32Problem(w);
+    if (problem) throw new DataFormatError(file, line, `edge ${e}: weight ${w} ${problem}`);
     const key = directed || s <= t ? s * nodeIds.size + t : t * nodeIds.size + s;
-    const earlier = firstLine.get(key);
-    if (earlier !== undefined) throw new DataFormatError(file, line, `edge ${e} repeats the edge on line ${earlier}`);
-    firstLine.set(key, line);
-    src[e] = s;
-    dst[e] = t;
-    weight[e] = w;
+    const earlier = firstListing.get(key);
+    if (earlier === undefined) {
+      firstListing.set(key, distinct);
+      src[distinct] = s;
+      dst[distinct] = t;
+      weights[distinct] = w;
+      lines[distinct++] = line;
+      continue;
+    }
+    if (policy === 'error') {
+      throw new DataFormatError(file, line, `edge ${e} repeats the edge on line ${lines[earlier]}`);
+    }
+    weights[earlier] = policy === 'sum' ? weights[earlier] + w : Math.max(weights[earlier], w);
+    const merged = float32Problem(weights[earlier]);
+    if (merged) throw new DataFormatError(file, line, `edge ${e}: the merged weight ${weights[earlier]} of its repeats ${merged}`);
   }
-  return { src, dst, weight };
+  return {
+    src: src.slice(0, distinct),
+    dst: dst.slice(0, distinct),
+    weight: Float32Array.from(weights.subarray(0, distinct)),
+    repeats: { policy, merged: m - distinct },
+  };
 }
 
 function endpoint(id: JsonValue, nodeIds: IdMap, what: string, file: string, line: number): number {

@@ -61,9 +61,34 @@ describe('loadInteractions properties', () => {
     );
   });
 
-  // Each corruption is guaranteed to make the file invalid, so a success would be silent data loss.
+  it('keeps exactly the latest row of each repeated pair (ties: the later line), in file order', async () => {
+    const small = fc.record({ user: fc.nat(3), item: fc.nat(3), rating: fc.integer({ min: 1, max: 5 }), time: fc.nat(4) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(small, { minLength: 1, maxLength: 40 }), fc.boolean(), async (data, withTimes) => {
+        const text = data.map((r) => (withTimes ? [r.user, r.item, r.rating, r.time] : [r.user, r.item, r.rating]).join(',')).join('\n');
+        const log = await loadInteractions(text, { file: 'r.csv' });
+        const time = (k: number) => (withTimes ? data[k].time : k);
+        const winner = new Map<string, number>(); // pair -> row kept
+        data.forEach((r, k) => {
+          const key = `${r.user},${r.item}`;
+          const best = winner.get(key);
+          if (best === undefined || time(k) >= time(best)) winner.set(key, k);
+        });
+        const kept = [...winner.values()].sort((a, b) => a - b);
+        expect(log.repeats).toEqual({ policy: 'latest', dropped: data.length - kept.length });
+        expect(log.timestamps).toBe(withTimes ? 'column' : 'file-order');
+        expect([...log.values]).toEqual(kept.map((k) => data[k].rating));
+        expect([...log.times]).toEqual(kept.map(time));
+        expect([...log.users].map((u) => log.userIds.id(u))).toEqual(kept.map((k) => data[k].user));
+      }),
+      { numRuns: 200, seed: 12 },
+    );
+  });
+
+  // Each corruption is guaranteed to make the file invalid (a repeated row under onRepeat: 'error'),
+  // so a success would be silent data loss.
   const corruptions: Record<string, (lines: string[], at: number, d: string) => void> = {
-    'drop a field': (lines, at, d) => (lines[at] = lines[at].split(d).slice(0, 3).join(d)),
+    'drop two fields': (lines, at, d) => (lines[at] = lines[at].split(d).slice(0, 2).join(d)),
     'add a field': (lines, at, d) => (lines[at] += `${d}1`),
     'insert a delimiter': (lines, at, d) => (lines[at] = `${lines[at].slice(0, 1)}${d}${lines[at].slice(1)}`),
     'letter in an id': (lines, at) => (lines[at] = `x${lines[at]}`),
@@ -71,7 +96,7 @@ describe('loadInteractions properties', () => {
     'Infinity time': (lines, at, d) => (lines[at] = lines[at].split(d).map((f, c) => (c === 3 ? 'Infinity' : f)).join(d)),
     'repeat a row': (lines, at) => lines.splice(at + 1, 0, lines[at]),
     'blank line inside': (lines, at) => lines.splice(at, 0, ''),
-    'truncate mid-row': (lines, at, d) => lines.splice(at, lines.length - at, lines[at].slice(0, lines[at].lastIndexOf(d))),
+    'truncate mid-row': (lines, at, d) => lines.splice(at, lines.length - at, lines[at].slice(0, lines[at].lastIndexOf(d) + 1)),
     'stray quote': (lines, at, d) => (lines[at] = `"${lines[at].split(d).join(`"${d}`)}`),
     'NUL byte': (lines, at) => (lines[at] = `${lines[at]}\u0000`),
   };
@@ -90,7 +115,7 @@ describe('loadInteractions properties', () => {
           corruptions[name](lines, at, l.delimiter);
           const eol = l.crlf ? '\r\n' : '\n';
           const text = lines.join(eol) + (l.finalNewline ? eol : '');
-          const outcome = await loadInteractions(cutAt(text, cuts), { file: 'bad.csv' }).then(
+          const outcome = await loadInteractions(cutAt(text, cuts), { file: 'bad.csv', onRepeat: 'error' }).then(
             (log) => `succeeded with ${log.length} of ${data.length} rows`,
             (e: unknown) => e,
           );

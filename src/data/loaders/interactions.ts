@@ -1,17 +1,34 @@
-import { DataFormatError } from '../../errors';
+import { DataFormatError, InvalidArgumentError } from '../../errors';
 import { csrOrder } from '../csr';
 import { InteractionLogBuilder } from '../interaction-builder';
-import type { InteractionLog } from '../interactions';
+import { selectRows, type InteractionLog } from '../interactions';
 import { parseDelimited } from './delimited';
+import { float32Problem } from './float32';
 import { textChunks, type DataSource, type ReadOptions } from './source';
 
 /** Layout of an interaction file: comma- or tab-separated, or guessed from the first line. */
 export type InteractionFormat = 'csv' | 'tsv' | 'auto';
 
+/**
+ * What to do with a repeated (user, item) pair: `'latest'` keeps the row with the latest timestamp
+ * (ties: the later line) and drops the others; `'error'` rejects the file at the first repeat.
+ */
+export type InteractionRepeatPolicy = 'latest' | 'error';
+
 /** Options of {@link loadInteractions}. */
 export interface LoadInteractionsOptions extends ReadOptions {
   /** `'csv'` (MovieLens ratings.csv), `'tsv'` (MovieLens u.data) or `'auto'` (default). */
   format?: InteractionFormat;
+  /** Repeated (user, item) pairs (default `'latest'`). */
+  onRepeat?: InteractionRepeatPolicy;
+}
+
+/** An interaction log plus what the loader did to it, so callers can say so. */
+export interface LoadedInteractions extends InteractionLog {
+  /** Repeated (user, item) pairs: the policy applied and how many rows it dropped. */
+  repeats: { policy: InteractionRepeatPolicy; dropped: number };
+  /** `'column'`: from the file; `'file-order'`: the file has no timestamp column, row k (from 0) has time k. */
+  timestamps: 'column' | 'file-order';
 }
 
 // Accepted header names per column (case-insensitive); a header row is optional.
@@ -21,38 +38,55 @@ const HEADER_NAMES = [
   ['rating', 'value', 'weight'],
   ['timestamp', 'time', 'ts'],
 ];
-const EXPECTED_HEADER = 'userId,movieId,rating,timestamp';
+const EXPECTED_HEADER = 'userId,movieId,rating[,timestamp]';
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /**
- * Streams a MovieLens-style interaction file (`user,item,rating,timestamp` per line; an optional
- * header such as `userId,movieId,rating,timestamp`) into an {@link InteractionLog} in file order.
+ * Streams a MovieLens-style interaction file (`user,item,rating,timestamp` or `user,item,rating` per
+ * line; an optional header such as `userId,movieId,rating,timestamp`) into an {@link InteractionLog}
+ * in file order. The first row fixes the layout: without a timestamp column, file order is time.
  *
- * Every row is validated: exactly four fields, integer ids, finite rating and timestamp, no repeated
- * (user, item) pair. Any problem rejects with `DataFormatError(file, line, problem)`; an abort
- * through `signal` rejects with `AbortError`.
+ * Every row is validated: the layout's field count, integer ids, a finite rating that float32 holds
+ * (neither rounding to 0 nor to infinity), a finite timestamp. A repeated (user, item) pair keeps its
+ * latest row by default (`onRepeat`), counted in `repeats`. Any problem rejects with
+ * `DataFormatError(file, line, problem)`; an abort through `signal` rejects with `AbortError`.
  *
  * @example
  * const log = await loadInteractions(await fetch(url).then((r) => r.blob()), { file: url });
+ * console.log(describeInteractionLoad(log)); // e.g. "3 repeated (user, item) rows dropped, kept the latest"
  */
-export async function loadInteractions(source: DataSource, options: LoadInteractionsOptions): Promise<InteractionLog> {
+export async function loadInteractions(source: DataSource, options: LoadInteractionsOptions): Promise<LoadedInteractions> {
   const { file } = options;
+  const policy = options.onRepeat ?? 'latest';
+  if (policy !== 'latest' && policy !== 'error') throw new InvalidArgumentError(`onRepeat must be 'latest' or 'error', got ${String(policy)}`);
   const builder = new InteractionLogBuilder();
   let headerLines = -1; // unknown until the first row
+  let width = 0; // 4 with a timestamp column, 3 without
   const onRow = (fields: string[], line: number): void => {
     if (headerLines < 0) {
-      headerLines = !Number.isNaN(parseId(fields[0])) || fields.length !== 4 ? 0 : 1;
+      width = fields.length === 3 ? 3 : 4;
+      headerLines = !Number.isNaN(parseId(fields[0])) || (fields.length !== 4 && fields.length !== 3) ? 0 : 1;
       if (headerLines === 1) return checkHeader(fields, file, line);
     }
-    addRow(builder, fields, file, line);
+    addRow(builder, fields, width, file, line);
   };
   await parseDelimited(textChunks(source, options), { file, delimiter: delimiterFor(options.format ?? 'auto') }, onRow);
   if (builder.length === 0) {
     throw new DataFormatError(file, headerLines === 1 ? 2 : 1, headerLines === 1 ? 'no data rows after the header' : 'empty file');
   }
   const log = builder.build();
-  checkNoDuplicates(log, file, Math.max(headerLines, 0));
-  return log;
+  const dropped = repeatedRows(log, file, Math.max(headerLines, 0), policy);
+  const kept = dropped.length ? selectRows(log, keptRows(log.length, dropped)) : log;
+  return { ...kept, repeats: { policy, dropped: dropped.length }, timestamps: width === 4 ? 'column' : 'file-order' };
+}
+
+/** One line on what the loader did beyond parsing ('' when nothing), for status lines and logs. */
+export function describeInteractionLoad(log: Pick<LoadedInteractions, 'repeats' | 'timestamps'>): string {
+  const parts: string[] = [];
+  const { dropped } = log.repeats;
+  if (dropped > 0) parts.push(`${dropped} repeated (user, item) ${dropped === 1 ? 'row' : 'rows'} dropped, kept the latest of each pair`);
+  if (log.timestamps === 'file-order') parts.push('no timestamp column: file order is time');
+  return parts.join('; ');
 }
 
 function delimiterFor(format: InteractionFormat): (firstLine: string) => string {
@@ -68,17 +102,18 @@ function checkHeader(fields: string[], file: string, line: number): void {
   }
 }
 
-function addRow(builder: InteractionLogBuilder, fields: string[], file: string, line: number): void {
-  if (fields.length !== 4) {
-    throw new DataFormatError(file, line, `expected 4 fields (user, item, rating, timestamp), found ${fields.length}`);
+function addRow(builder: InteractionLogBuilder, fields: string[], width: number, file: string, line: number): void {
+  if (fields.length !== width) {
+    const names = width === 4 ? 'user, item, rating, timestamp' : 'user, item, rating';
+    throw new DataFormatError(file, line, `expected ${width} fields (${names}), found ${fields.length}`);
   }
   const user = integerField(fields[0], 'user id', file, line);
   const item = integerField(fields[1], 'item id', file, line);
   const rating = finiteField(fields[2], 'rating', file, line);
-  if (!Number.isFinite(Math.fround(rating))) {
-    throw new DataFormatError(file, line, `rating ${fields[2]} overflows a 32-bit float`);
-  }
-  builder.add(user, item, rating, finiteField(fields[3], 'timestamp', file, line));
+  const problem = float32Problem(rating);
+  if (problem) throw new DataFormatError(file, line, `rating ${fields[2]} ${problem}`);
+  const time = width === 4 ? finiteField(fields[3], 'timestamp', file, line) : builder.length;
+  builder.add(user, item, rating, time);
 }
 
 function integerField(text: string, what: string, file: string, line: number): number {
@@ -111,22 +146,50 @@ function show(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-/** Rejects a repeated (user, item) pair, naming the earliest line that repeats one. */
-function checkNoDuplicates(log: InteractionLog, file: string, headerLines: number): void {
+/**
+ * Rows that repeat a (user, item) pair and lose to its latest row (latest time; ties: the later
+ * line), ascending. Under `'error'` the earliest repeating line is rejected instead, naming both lines.
+ */
+function repeatedRows(log: InteractionLog, file: string, headerLines: number, policy: InteractionRepeatPolicy): Int32Array {
   const { indptr, perm } = csrOrder(log.users, log.items, log.userIds.size, log.itemIds.size);
+  const losers = new Uint8Array(log.length);
+  let count = 0;
   let repeat = -1;
   let first = -1;
   for (let u = 0; u < log.userIds.size; u++) {
-    for (let k = indptr[u] + 1; k < indptr[u + 1]; k++) {
-      // Stable sort: equal items sit in file order, so perm[k] is the later of the two.
-      if (log.items[perm[k]] === log.items[perm[k - 1]] && (repeat < 0 || perm[k] < repeat)) {
-        repeat = perm[k];
+    // Stable sort: equal items sit in file order, so perm[k] is the later of perm[k - 1] and perm[k].
+    for (let k = indptr[u] + 1, best = perm[indptr[u]]; k < indptr[u + 1]; k++) {
+      const row = perm[k];
+      if (log.items[row] !== log.items[perm[k - 1]]) {
+        best = row;
+        continue;
+      }
+      if (repeat < 0 || row < repeat) {
+        repeat = row;
         first = perm[k - 1];
       }
+      const loser = log.times[row] >= log.times[best] ? best : row;
+      if (loser === best) best = row;
+      losers[loser] = 1;
+      count++;
     }
   }
-  if (repeat < 0) return;
-  const lineOf = (row: number): number => row + 1 + headerLines;
-  const pair = `(user ${log.userIds.id(log.users[repeat])}, item ${log.itemIds.id(log.items[repeat])})`;
-  throw new DataFormatError(file, lineOf(repeat), `duplicate ${pair}, first seen on line ${lineOf(first)}`);
+  if (repeat >= 0 && policy === 'error') {
+    const lineOf = (row: number): number => row + 1 + headerLines;
+    const pair = `(user ${log.userIds.id(log.users[repeat])}, item ${log.itemIds.id(log.items[repeat])})`;
+    throw new DataFormatError(file, lineOf(repeat), `duplicate ${pair}, first seen on line ${lineOf(first)}`);
+  }
+  const rows = new Int32Array(count);
+  for (let r = 0, k = 0; r < log.length; r++) if (losers[r]) rows[k++] = r;
+  return rows;
+}
+
+/** 0..n-1 without the ascending `dropped` rows. */
+function keptRows(n: number, dropped: Int32Array): Int32Array {
+  const kept = new Int32Array(n - dropped.length);
+  for (let r = 0, d = 0, k = 0; r < n; r++) {
+    if (d < dropped.length && dropped[d] === r) d++;
+    else kept[k++] = r;
+  }
+  return kept;
 }

@@ -6,11 +6,13 @@
  * stored NCF never breaks a stored blend; each part keeps its own kind's state version, so loading
  * runs that kind's upgrade chain on it.
  */
-import type { ModelState, StateTensor } from '../recommender';
+import type { Json, ModelState, StateTensor } from '../recommender';
 import type { WeightedRows } from '../ncf/inputs';
 import { Catalogue } from '../shared/catalogue';
-import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state';
-import { InvalidArgumentError } from '../../errors';
+import { checkKindAndVersion, floatTensor, intTensor, readFloat, readRows } from '../shared/state';
+import { checkInteger, checkKnownKeys, checkNames, checkNumber, checkObject, checkUnfitted, stateError } from '../shared/state-checks';
+import { resolveGlmixConfig } from '../glmix/config';
+import { resolveNcfConfig } from '../ncf/config';
 import type { BlendWeights } from './weights';
 
 /** Registry kind of the blender. */
@@ -57,31 +59,64 @@ export function encodeBlendState(config: ModelState['config'], catalogue: Catalo
   return { kind: BLEND_KIND, stateVersion: BLEND_STATE_VERSION, config, tensors, meta };
 }
 
-/** Decodes a state of {@link encodeBlendState}; each part's state goes through `upgradePart` first. */
+/**
+ * Decodes a state of {@link encodeBlendState}; each part's state goes through `upgradePart` first.
+ * Checks the weights (finite, positive spreads), the co-watch rows and that both parts describe the
+ * blender's own members and courses; a bad field is a StateFormatError naming it.
+ */
 export function decodeBlendState(state: ModelState, upgradePart: (s: ModelState) => ModelState): { catalogue: Catalogue; fitted: BlendFitted | null } {
   checkKindAndVersion(state, BLEND_KIND, BLEND_STATE_VERSION);
   const catalogue = Catalogue.fromState(state);
-  if (!state.meta.fitted) return { catalogue, fitted: null };
-  const bad = (what: string): never => {
-    throw new InvalidArgumentError(`blend state: ${what}`);
-  };
-  const w = state.meta.weights as { [k: string]: unknown } | null;
-  const nums = (v: unknown, n: number) => (Array.isArray(v) && v.length === n && v.every(Number.isFinite) ? (v as number[]).slice() : bad('weights malformed'));
-  if (!w || typeof w !== 'object' || !Number.isFinite(w.bias)) bad('weights missing');
-  const weights: BlendWeights = { bias: w!.bias as number, w: nums(w!.w, 2), mean: nums(w!.mean, 2), std: nums(w!.std, 2) };
-  const indptr = readInt(state, 'cowatch.ptr', [catalogue.nItems + 1]).slice();
-  const nnz = indptr[catalogue.nItems];
-  const coWatch: WeightedRows = { nRows: catalogue.nItems, nCols: catalogue.nItems, indptr, indices: readInt(state, 'cowatch.idx', [nnz]).slice(), weights: readFloat(state, 'cowatch.w', [nnz]).slice() };
-  const metaParts = state.meta.parts as { [k: string]: { [k: string]: unknown } } | null;
+  checkBlendConfig(state.config);
+  if (typeof state.meta.fitted !== 'boolean') throw stateError(BLEND_KIND, 'meta.fitted', 'must be true or false');
+  if (!state.meta.fitted) return { catalogue: checkUnfitted(BLEND_KIND, catalogue), fitted: null };
+  const coWatch = { ...readRows(state, 'cowatch', catalogue.nItems, catalogue.nItems) } as WeightedRows;
+  coWatch.weights = readFloat(state, 'cowatch.w', [coWatch.indices.length]).slice();
+  const metaParts = checkObject(BLEND_KIND, 'meta.parts', state.meta.parts);
   const parts = {} as Record<BlendPart, ModelState>;
-  for (const name of BLEND_PARTS) {
-    const p = metaParts?.[name];
-    if (!p || typeof p.kind !== 'string' || typeof p.stateVersion !== 'number' || !p.config || !p.meta) bad(`part '${name}' missing`);
-    const prefix = `${name}/`;
-    const tensors = Object.fromEntries(Object.entries(state.tensors).filter(([k]) => k.startsWith(prefix)).map(([k, t]) => [k.slice(prefix.length), t]));
-    parts[name] = upgradePart({ kind: p!.kind as string, stateVersion: p!.stateVersion as number, config: p!.config as ModelState['config'], tensors, meta: p!.meta as ModelState['meta'] });
+  for (const name of BLEND_PARTS) parts[name] = readPart(state, metaParts, name, catalogue, upgradePart);
+  const learned = state.meta.weightsLearned;
+  if (learned !== undefined && typeof learned !== 'boolean') throw stateError(BLEND_KIND, 'meta.weightsLearned', 'must be true or false');
+  const courseNames = checkNames(BLEND_KIND, 'meta.courseNames', state.meta.courseNames) ?? null;
+  return { catalogue, fitted: { weights: readWeights(state.meta.weights), coWatch, parts, courseNames, learned: learned !== false } };
+}
+
+/** The learned weights: finite, two per part list, and positive spreads (scores divide by them). */
+function readWeights(json: unknown): BlendWeights {
+  const w = checkObject(BLEND_KIND, 'meta.weights', json);
+  const pair = (key: string, min: number): number[] => {
+    const v = w[key];
+    if (!Array.isArray(v) || v.length !== BLEND_PARTS.length) throw stateError(BLEND_KIND, `meta.weights.${key}`, `must be an array of ${BLEND_PARTS.length} numbers`);
+    return v.map((x, j) => checkNumber(BLEND_KIND, `meta.weights.${key}[${j}]`, x, min));
+  };
+  return { bias: checkNumber(BLEND_KIND, 'meta.weights.bias', w.bias), w: pair('w', -Infinity), mean: pair('mean', -Infinity), std: pair('std', Number.MIN_VALUE) };
+}
+
+/** Part `name`'s state (upgraded), of the kind the blender runs and over the blender's members and courses. */
+function readPart(state: ModelState, described: { [key: string]: Json }, name: BlendPart, catalogue: Catalogue, upgradePart: (s: ModelState) => ModelState): ModelState {
+  const p = checkObject(BLEND_KIND, `meta.parts.${name}`, described[name]);
+  const kind = PART_KINDS[name];
+  if (p.kind !== kind) throw stateError(BLEND_KIND, `meta.parts.${name}.kind`, `must be '${kind}', got ${JSON.stringify(p.kind)}`);
+  const stateVersion = checkInteger(BLEND_KIND, `meta.parts.${name}.stateVersion`, p.stateVersion, 1, 2 ** 31 - 1);
+  const config = checkObject(BLEND_KIND, `meta.parts.${name}.config`, p.config);
+  const meta = checkObject(BLEND_KIND, `meta.parts.${name}.meta`, p.meta);
+  const prefix = `${name}/`;
+  const tensors: ModelState['tensors'] = {};
+  for (const [k, t] of Object.entries(state.tensors)) if (k.startsWith(prefix)) tensors[k.slice(prefix.length)] = t;
+  const part = upgradePart({ kind, stateVersion, config, tensors, meta });
+  for (const size of ['nUsers', 'nItems'] as const) {
+    if (part.meta[size] !== catalogue[size]) throw stateError(BLEND_KIND, `meta.parts.${name}.meta.${size}`, `is ${JSON.stringify(part.meta[size])}, the blender has ${catalogue[size]}`);
   }
-  const names = state.meta.courseNames;
-  const courseNames = Array.isArray(names) ? names.map(String) : null;
-  return { catalogue, fitted: { weights, coWatch, parts, courseNames, learned: state.meta.weightsLearned !== false } };
+  return part;
+}
+
+/** The kind of each part's state. */
+const PART_KINDS: Record<BlendPart, string> = { ncf: 'ncf', glmix: 'glmix' };
+
+/** The blender's own options: a seed, and each part's options (checked by that part's resolver). */
+function checkBlendConfig(config: ModelState['config']): void {
+  checkKnownKeys(BLEND_KIND, 'config', config, ['ncf', 'glmix', 'seed']);
+  if (config.seed !== undefined) checkInteger(BLEND_KIND, 'config.seed', config.seed, -(2 ** 31), 2 ** 32 - 1);
+  if (config.ncf !== undefined) resolveNcfConfig('seed', checkObject(BLEND_KIND, 'config.ncf', config.ncf));
+  if (config.glmix !== undefined) resolveGlmixConfig(checkObject(BLEND_KIND, 'config.glmix', config.glmix));
 }

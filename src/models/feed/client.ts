@@ -5,7 +5,8 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { installErrorTransfer } from '../../rpc/errors';
 import type { FeedService } from './service';
-import type { FeedProgress, FeedTiming, FeedTrainRequest, FeedTrainResult, WireFeed } from './wire';
+import type { ModelInfo } from '../../store/types';
+import type { FeedProgress, FeedRestoreResult, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed } from './wire';
 
 /** The two endpoints (dedicated workers, or MessagePorts in tests). */
 export interface FeedEndpoints {
@@ -17,9 +18,23 @@ export interface FeedEndpoints {
 export interface FeedClient {
   /** Trains and evaluates in the training worker, then loads the SPR into the ranking worker. */
   train(req: FeedTrainRequest, onProgress?: (p: FeedProgress) => void): Promise<FeedTrainResult>;
+  /** Stores the trained feed on this device (StorageQuotaError when it does not fit). */
+  keep(): Promise<ModelInfo>;
+  /** The stored feed's info without reading its weights, or null when none is stored. */
+  stored(): Promise<ModelInfo | null>;
+  /** Loads the stored feed into the ranking worker (ModelNotFoundError when it vanished). */
+  restore(): Promise<FeedRestoreResult>;
   members(count: number): Promise<{ id: number; text: string }[]>;
   feed(member: number, size?: number): Promise<WireFeed>;
   time(members?: number): Promise<FeedTiming>;
+}
+
+/** The world fields of a request (the ranking side's `load` takes nothing else). */
+function worldSpecOf(req: FeedTrainRequest): FeedWorldSpec {
+  const spec: FeedWorldSpec = { members: req.members, seed: req.seed };
+  if (req.sessions !== undefined) spec.sessions = req.sessions;
+  if (req.trainShare !== undefined) spec.trainShare = req.trainShare;
+  return spec;
 }
 
 /** Connects to the feed workers. */
@@ -30,9 +45,13 @@ export function connectFeed(endpoints: FeedEndpoints): FeedClient {
   return {
     async train(req, onProgress) {
       const result = await training.train(req, onProgress ? proxy(onProgress) : undefined);
-      await ranking.load(req, result.state);
+      // The ranking side rebuilds the world from its spec alone (the SPR's options travel in its state).
+      await ranking.load(worldSpecOf(req), result.state);
       return result;
     },
+    keep: () => training.keep(),
+    stored: () => ranking.stored(),
+    restore: () => ranking.restore(),
     members: (count) => ranking.members(count),
     feed: (member, size) => ranking.feed(member, size),
     time: (members) => ranking.time(members),

@@ -16,4 +16,5 @@ export { splitLog, worldWithSessions, type LogSplit } from './split';
 export { evaluateFeed, trainFeed, type FeedEvalOptions, type FeedEvalReport, type ReplayVsTruth } from './evaluate';
 export { FeedService } from './service';
 export { connectFeed, type FeedClient, type FeedEndpoints } from './client';
-export type { FeedProgress, FeedReport, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed, WireFeedItem } from './wire';
+export { FEED_MODEL_ID, feedState, readFeedState } from './stored';
+export type { FeedProgress, FeedReport, FeedRestoreResult, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed, WireFeedItem } from './wire';

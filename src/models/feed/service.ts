@@ -5,7 +5,8 @@
  * `feed` assembles members' feeds.
  */
 import { Rng } from '../../data/rng';
-import { InvalidArgumentError, UnknownIdError } from '../../errors';
+import { InvalidArgumentError, ModelNotFoundError, UnknownIdError } from '../../errors';
+import type { ModelInfo, ModelStore } from '../../store/types';
 import { INVENTORY_NAMES } from '../../world/feed-enums';
 import { describeActivity, describeMember } from '../../world/describe';
 import { generateWorld } from '../../world/generate';
@@ -18,31 +19,76 @@ import { assembleFeed, type FeedPipeline } from './pipeline';
 import { FEATURE_GROUP_NAMES } from './spr/groups';
 import { SprModel } from './spr/model';
 import { splitLog } from './split';
-import type { FeedProgress, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed } from './wire';
+import { FEED_MODEL_ID, feedState, readFeedState } from './stored';
+import type { FeedProgress, FeedRestoreResult, FeedTiming, FeedTrainRequest, FeedTrainResult, FeedWorldSpec, WireFeed } from './wire';
+import { checkArgument, checkFeedSpec, checkFeedTrain } from '../../rpc/validate';
+import { int } from '../shared/schema';
 
 const worldOf = (s: FeedWorldSpec): World => generateWorld({ members: s.members, seed: s.seed, feedSessions: s.sessions ?? s.members * 2 });
 
-/** Trains, evaluates and serves the feed. */
+/**
+ * Trains, evaluates and serves the feed. With a store, `keep` stores the SPR (with its world spec and
+ * evaluation) after `train`, and `restore` serves it again without retraining.
+ */
 export class FeedService {
   private world: World | null = null;
   private pipeline: FeedPipeline | null = null;
+  /** The last training's bundle until {@link keep} stores it. */
+  private unsaved: ModelState | null = null;
 
-  /** Generates the world, trains the SPR and runs the offline evaluation. */
+  constructor(private readonly store: ModelStore | null = null) {}
+
+  /** Generates the world, trains the SPR and runs the offline evaluation; {@link keep} then stores it. */
   async train(req: FeedTrainRequest, onProgress?: (p: FeedProgress) => void): Promise<FeedTrainResult> {
+    checkFeedTrain(req);
+    this.unsaved = null; // never keep an earlier run's feed in place of a failed one
     const w = worldOf(req);
     const r = await evaluateFeed(w, { trainShare: req.trainShare, seed: req.seed, spr: req.spr, fit: { onProgress } });
     [this.world, this.pipeline] = [w, r.pipeline];
-    return {
+    const result: FeedTrainResult = {
       state: await r.pipeline.spr.toState(),
       report: {
         spr: r.spr, replay: r.replay, uniformTruth: r.uniformTruth, calibration: r.calibration,
         trainImpressions: r.sizes.trainImpressions, testImpressions: r.sizes.testImpressions, trainSeconds: r.trainSeconds,
       },
     };
+    const spec: FeedWorldSpec = { members: req.members, seed: req.seed, sessions: req.sessions, trainShare: req.trainShare };
+    if (this.store) this.unsaved = feedState(spec, result.state, result.report);
+    return result;
+  }
+
+  /**
+   * Stores what `train` built last (one atomic save).
+   * @throws StorageQuotaError when it does not fit (the trained feed still serves this session);
+   *   InvalidArgumentError without a store or before training.
+   */
+  async keep(): Promise<ModelInfo> {
+    if (!this.store || !this.unsaved) throw new InvalidArgumentError('feed: nothing to keep (no store, or not trained)');
+    const info = await this.store.save(FEED_MODEL_ID, this.unsaved);
+    this.unsaved = null;
+    return info;
+  }
+
+  /** The stored feed's info (no weights read), or null when nothing is stored (or there is no store). */
+  async stored(): Promise<ModelInfo | null> {
+    return (await this.store?.info(FEED_MODEL_ID)) ?? null;
+  }
+
+  /**
+   * Serves the stored feed without retraining: rebuilds its world and pipeline, loads the SPR.
+   * @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it.
+   */
+  async restore(): Promise<FeedRestoreResult> {
+    if (!this.store) throw new ModelNotFoundError(FEED_MODEL_ID);
+    const { info, state } = await this.store.load(FEED_MODEL_ID);
+    const { spec, spr, report } = readFeedState(state);
+    await this.load(spec, spr);
+    return { spec, report, stored: info };
   }
 
   /** Rebuilds the pipeline of `spec` with a trained SPR state (from `train`, possibly in another worker). */
   async load(spec: FeedWorldSpec, state: ModelState): Promise<void> {
+    checkFeedSpec(spec);
     const w = worldOf(spec);
     const split = splitLog(w, spec.trainShare ?? 0.7, spec.seed);
     const ctx = buildFeedContext(w, historyFromLog(w, split.trainImpressions));
@@ -54,6 +100,7 @@ export class FeedService {
   /** `count` members spread over the world, with a line describing each. */
   members(count: number): { id: number; text: string }[] {
     const w = this.ready().world;
+    checkArgument(int(1, 10_000), count, 'count');
     const rng = new Rng(w.seed).fork('demo-members');
     return Array.from({ length: Math.min(count, w.members.count) }, () => rng.int(w.members.count)).map((id) => ({ id, text: describeMember(w, id) }));
   }
@@ -62,6 +109,7 @@ export class FeedService {
   feed(member: number, size = 20): WireFeed {
     const { world: w, pipeline } = this.ready();
     if (!Number.isInteger(member) || member < 0 || member >= w.members.count) throw new UnknownIdError('member', member);
+    checkArgument(int(1, 1000), size, 'size');
     const t0 = performance.now();
     const items = assembleFeed(pipeline, { member, time: w.now }, { explain: true });
     const ms = performance.now() - t0;
@@ -79,7 +127,7 @@ export class FeedService {
   /** Assembly latency over `members` random members, measured inside this worker. */
   time(members = 1000): FeedTiming {
     const { world: w, pipeline } = this.ready();
-    if (!(members > 0)) throw new InvalidArgumentError('time: members must be > 0');
+    checkArgument(int(1, 100_000), members, 'members');
     const rng = new Rng(11), times = new Float64Array(members);
     for (let i = 0; i < 50; i++) assembleFeed(pipeline, { member: rng.int(w.members.count), time: w.now });
     for (let i = 0; i < members; i++) {

@@ -1,4 +1,5 @@
 /** What the feed service sends over the worker boundary (plain, structured-cloneable data). */
+import type { ModelInfo } from '../../store/types';
 import type { FitProgress, ModelState } from '../recommender';
 import type { CalibrationBin } from './calibration';
 import type { SprConfig } from './spr/config';
@@ -34,6 +35,13 @@ export interface FeedReport {
 export interface FeedTrainResult {
   state: ModelState;
   report: FeedReport;
+}
+
+/** What restoring the stored feed returns: its world, its evaluation and when it was stored. */
+export interface FeedRestoreResult {
+  spec: FeedWorldSpec;
+  report: FeedReport;
+  stored: ModelInfo;
 }
 
 /** One feed entry, explained. */

@@ -1,23 +1,23 @@
-import { InvalidArgumentError } from '../../errors';
+import { bool, int, optional, real, record, type Shape } from '../shared/schema';
 
 /**
  * Options of GLMix; every field has a default.
  * @example new GlmixModel({ rounds: 3, randomEffects: true })
  */
 export type GlmixConfig = {
-  /** Unwatched courses sampled per watch as negatives (default 3). */
+  /** Unwatched courses sampled per watch as negatives, 0–100 (default 3). */
   negatives?: number;
-  /** L2 prior weight of the global model (default 1). */
+  /** L2 prior weight of the global model, in (0, 1e6] (default 1). */
   lambdaFixed?: number;
-  /** L2 prior weight of each per-member and per-course model (default 5). */
+  /** L2 prior weight of each per-member and per-course model, in (0, 1e6] (default 5). */
   lambdaRandom?: number;
-  /** Block coordinate descent rounds: global, then members, then courses (default 3). */
+  /** Block coordinate descent rounds: global, then members, then courses; 1–100 (default 3). */
   rounds?: number;
-  /** Newton steps per block per round (default 2). */
+  /** Newton steps per block per round, 1–100 (default 2). */
   newtonSteps?: number;
   /** False fits the global model alone (the baseline GLMix is compared with). Default true. */
   randomEffects?: boolean;
-  /** Seed of the negative sampler (default 42). */
+  /** Seed of the negative sampler; an integer in [−2^31, 2^32) (default 42). */
   seed?: number;
 };
 
@@ -35,18 +35,24 @@ export const GLMIX_DEFAULTS: Readonly<GlmixSettings> = Object.freeze({
   seed: 42,
 });
 
-/** Fills defaults; rejects out-of-domain values with InvalidArgumentError. */
+/**
+ * Bounds of each option (past them a fit would not end in a browser tab, or the prior is meaningless).
+ * Unknown options are rejected too, so a typo is never silently ignored.
+ */
+export const GLMIX_SCHEMA: Shape<GlmixConfig> = {
+  negatives: optional(int(0, 100)),
+  lambdaFixed: optional(real(0, 1e6, true)),
+  lambdaRandom: optional(real(0, 1e6, true)),
+  rounds: optional(int(1, 100)),
+  newtonSteps: optional(int(1, 100)),
+  randomEffects: optional(bool),
+  seed: optional(int(-(2 ** 31), 2 ** 32 - 1)),
+};
+
+/** Fills defaults; rejects unknown options and values outside {@link GLMIX_SCHEMA} with InvalidArgumentError. */
 export function resolveGlmixConfig(config: GlmixConfig | Record<string, unknown> = {}): GlmixSettings {
+  const checked = record(GLMIX_SCHEMA, ': ')(config, 'glmix');
   const s = { ...GLMIX_DEFAULTS } as Record<string, unknown>;
-  for (const k of Object.keys(GLMIX_DEFAULTS)) if ((config as Record<string, unknown>)[k] !== undefined) s[k] = (config as Record<string, unknown>)[k];
-  const r = s as GlmixSettings;
-  for (const k of ['negatives', 'rounds', 'newtonSteps'] as const) {
-    if (!Number.isInteger(r[k]) || r[k] < (k === 'negatives' ? 0 : 1)) throw new InvalidArgumentError(`glmix: ${k} must be a positive integer, got ${r[k]}`);
-  }
-  for (const k of ['lambdaFixed', 'lambdaRandom'] as const) {
-    if (!Number.isFinite(r[k]) || r[k] <= 0) throw new InvalidArgumentError(`glmix: ${k} must be > 0, got ${r[k]}`);
-  }
-  if (typeof r.randomEffects !== 'boolean') throw new InvalidArgumentError('glmix: randomEffects must be a boolean');
-  if (!Number.isInteger(r.seed)) throw new InvalidArgumentError(`glmix: seed must be an integer, got ${r.seed}`);
-  return r;
+  for (const k of Object.keys(GLMIX_DEFAULTS)) if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
+  return s as GlmixSettings;
 }

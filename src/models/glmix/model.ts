@@ -9,12 +9,13 @@ import { InvalidArgumentError } from '../../errors';
 import { reasonFor } from '../blend/reasons';
 import type { Explained, FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
+import { checkKindAndVersion } from '../shared/state';
 import { reportError } from '../shared/instant-fit';
 import { pick, topK } from '../shared/topk';
 import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate';
 import { resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config';
 import type { CourseData, CourseSide } from './data';
-import { blockWidths } from './features';
+import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check';
 import { blockScores, newtonBlock, type BlockData } from './newton';
 import { designBlocks, trainingRows } from './rows';
 import { decodeGlmixState, encodeGlmixState, GLMIX_KIND, GLMIX_STATE_VERSION } from './state';
@@ -131,6 +132,7 @@ export class GlmixModel implements Recommender<CourseData> {
   }
 
   async fromState(state: ModelState): Promise<void> {
+    checkKindAndVersion(state, GLMIX_KIND, GLMIX_STATE_VERSION);
     const parts = decodeGlmixState(state, resolveGlmixConfig(state.config));
     this.settings = parts.settings;
     this.catalogue = parts.catalogue;
@@ -166,14 +168,12 @@ function weightedLogLoss(y: Float32Array, w: Float32Array, p: GlmixCoefficients)
   return s / Math.max(ws, 1e-12);
 }
 
+/** The features must fit the log: the same checks as a stored state's (see `check.ts`). */
 function checkFeatures(d: CourseData): void {
-  const nU = d.log.userIds.size;
-  const nI = d.log.itemIds.size;
-  const ok =
-    d.members.seniority.length === nU && d.members.skills.nRows === nU && d.courses.difficulty.length === nI &&
-    d.courses.category.length === nI && d.courses.skills.nRows === nI &&
-    d.members.seniority.every((v) => v < d.nSeniority) && d.courses.category.every((v) => v < d.nCategories) &&
-    d.courses.difficulty.every((v) => v < 3) && Number.isFinite(d.relevantSeconds);
-  if (!ok) throw new InvalidArgumentError('glmix: member/course features do not match the log (sizes or ranges)');
-  void blockWidths;
+  try {
+    checkCourseSide(GLMIX_KIND, d, d.log.userIds.size, d.log.itemIds.size, WIRE_FIELDS);
+  } catch (err) {
+    const problem = describeFailure(err);
+    throw problem === null ? err : new InvalidArgumentError(`glmix: member/course features do not match the log: ${problem}`);
+  }
 }

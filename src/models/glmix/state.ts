@@ -7,7 +7,9 @@
 import type { SparseRows } from '../../eval/baselines';
 import type { ModelState, StateTensor } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
-import { checkKindAndVersion, floatTensor, intTensor, readCount, readFloat, readInt } from '../shared/state';
+import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt, readRows } from '../shared/state';
+import { checkInteger, checkNames, checkUnfitted, stateError } from '../shared/state-checks';
+import { checkCourseSide, MAX_CATEGORIES, MAX_SENIORITY, STATE_FIELDS } from './check';
 import type { GlmixSettings } from './config';
 import type { CourseSide } from './data';
 import { blockWidths } from './features';
@@ -43,28 +45,35 @@ export function encodeGlmixState(settings: GlmixSettings, catalogue: Catalogue, 
   return { kind: GLMIX_KIND, stateVersion: GLMIX_STATE_VERSION, config: { ...settings }, tensors, meta };
 }
 
-/** Decodes a state written by {@link encodeGlmixState}. */
+/**
+ * Decodes a state written by {@link encodeGlmixState}, checking it as `fit` checks its data (and more):
+ * sizes, every index range, offsets, finite coefficients. A bad field is a StateFormatError naming it.
+ */
 export function decodeGlmixState(state: ModelState, settings: GlmixSettings): { settings: GlmixSettings; catalogue: Catalogue; data: CourseSide | null; beta: GlmixCoefficients | null } {
   checkKindAndVersion(state, GLMIX_KIND, GLMIX_STATE_VERSION);
   const catalogue = Catalogue.fromState(state);
-  if (!state.meta.fitted) return { settings, catalogue, data: null, beta: null };
+  const fitted = state.meta.fitted;
+  if (typeof fitted !== 'boolean') throw stateError(GLMIX_KIND, 'meta.fitted', 'must be true or false');
+  if (!fitted) return { settings, catalogue: checkUnfitted(GLMIX_KIND, catalogue), data: null, beta: null };
   const { nUsers, nItems } = catalogue;
-  const nSeniority = readCount(state.meta, 'nSeniority');
-  const nCategories = readCount(state.meta, 'nCategories');
-  const w = blockWidths({ nSeniority, nCategories });
-  const rows = (prefix: string, n: number): SparseRows => {
-    const indptr = readInt(state, `${prefix}.ptr`, [n + 1]).slice();
-    return { nRows: n, nCols: 0, indptr, indices: readInt(state, `${prefix}.idx`, [indptr[n]]).slice() };
-  };
-  const u8 = (name: string, n?: number) => Uint8Array.from(readInt(state, name, n === undefined ? undefined : [n]));
-  const names = (k: string) => (Array.isArray(state.meta[k]) ? (state.meta[k] as string[]) : undefined);
+  const nSeniority = checkInteger(GLMIX_KIND, 'meta.nSeniority', state.meta.nSeniority, 1, MAX_SENIORITY);
+  const nCategories = checkInteger(GLMIX_KIND, 'meta.nCategories', state.meta.nCategories, 1, MAX_CATEGORIES);
+  // Ranges are checked on the stored int32 values, before the byte columns would wrap them.
+  const bytes = (name: string, n: number | undefined, max: number) => Uint8Array.from(readInt(state, name, n === undefined ? undefined : [n], [0, max]));
+  const skillFamily = bytes('skillFamily', undefined, 255);
   const data: CourseSide = {
-    relevantSeconds: Number(state.meta.relevantSeconds),
-    members: { seniority: u8('m.seniority', nUsers), industry: Uint16Array.from(readInt(state, 'm.industry', [nUsers])), skills: rows('m.skills', nUsers) },
-    courses: { difficulty: u8('c.difficulty', nItems), category: u8('c.category', nItems), skills: rows('c.skills', nItems) },
-    nSeniority, nCategories, skillFamily: u8('skillFamily'),
-    skillNames: names('skillNames'), categoryNames: names('categoryNames'),
+    relevantSeconds: state.meta.relevantSeconds as number,
+    members: {
+      seniority: bytes('m.seniority', nUsers, nSeniority - 1),
+      industry: Uint16Array.from(readInt(state, 'm.industry', [nUsers], [0, 65535])),
+      skills: readRows(state, 'm.skills', nUsers, skillFamily.length, true),
+    },
+    courses: { difficulty: bytes('c.difficulty', nItems, 2), category: bytes('c.category', nItems, nCategories - 1), skills: readRows(state, 'c.skills', nItems, skillFamily.length, true) },
+    nSeniority, nCategories, skillFamily,
+    skillNames: checkNames(GLMIX_KIND, 'meta.skillNames', state.meta.skillNames), categoryNames: checkNames(GLMIX_KIND, 'meta.categoryNames', state.meta.categoryNames),
   };
+  checkCourseSide(GLMIX_KIND, data, nUsers, nItems, STATE_FIELDS);
+  const w = blockWidths({ nSeniority, nCategories });
   const beta = {
     fixed: readFloat(state, 'beta.fixed', [w.fixed]).slice(),
     member: readFloat(state, 'beta.member', [nUsers * w.member]).slice(),

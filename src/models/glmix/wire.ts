@@ -6,6 +6,8 @@
 import { IdMap, makeInteractionLog, type IdMapJSON } from '../../data';
 import type { SparseRows } from '../../eval/baselines';
 import { DataFormatError } from '../../errors';
+import { checkNames, isJsonObject } from '../shared/state-checks';
+import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check';
 import type { CourseData } from './data';
 
 /** The watch log of {@link WireCourseData}: columns plus the id maps' JSON. */
@@ -32,31 +34,45 @@ export function courseDataToWire(data: CourseData): WireCourseData {
 }
 
 /**
- * Rebuilds {@link CourseData} from its wire form, checking every column's type and length.
- * @throws DataFormatError when a field is missing or has the wrong type or size.
+ * Rebuilds {@link CourseData} from its wire form, checking every column's type and length, the skill
+ * rows' offsets (from 0, non-decreasing, ending at the index count) and indices, and every seniority,
+ * difficulty and category against its block — as GLMix's `fit` and state decoder do.
+ * @throws DataFormatError naming the field (`courses.members.skills.indptr: decreases at 3 …`).
  */
 export function courseDataFromWire(wire: WireCourseData, file = 'course data'): CourseData {
   const bad = (what: string): never => {
     throw new DataFormatError(file, 0, `courses.${what}`);
   };
-  if (!wire || typeof wire !== 'object' || !wire.log || !wire.members || !wire.courses) bad('log, members and courses are required');
-  const { log: w, members, courses } = wire;
+  const object = (v: unknown, what: string) => (isJsonObject(v) ? v : bad(`${what} must be an object`));
+  object(wire, 'data');
+  const w = object(wire.log, 'log') as unknown as WireWatchLog;
+  const members = object(wire.members, 'members') as unknown as WireCourseData['members'];
+  const courses = object(wire.courses, 'courses') as unknown as WireCourseData['courses'];
   const is = (v: unknown, ctor: new (n: number) => ArrayLike<number>, what: string) => v instanceof ctor || bad(`${what} must be a ${ctor.name}`);
   is(w.users, Int32Array, 'log.users'), is(w.items, Int32Array, 'log.items'), is(w.values, Float32Array, 'log.values'), is(w.times, Float64Array, 'log.times');
   is(members.seniority, Uint8Array, 'members.seniority'), is(members.industry, Uint16Array, 'members.industry');
   is(courses.difficulty, Uint8Array, 'courses.difficulty'), is(courses.category, Uint8Array, 'courses.category'), is(wire.skillFamily, Uint8Array, 'skillFamily');
-  rowsOk(members.skills) || bad('members.skills must be sparse rows (indptr, indices: Int32Array)');
-  rowsOk(courses.skills) || bad('courses.skills must be sparse rows (indptr, indices: Int32Array)');
-  for (const k of ['relevantSeconds', 'nSeniority', 'nCategories'] as const) if (!Number.isFinite(wire[k])) bad(`${k} must be a finite number`);
+  rowsOk(members.skills) || bad('members.skills must be sparse rows (nRows, indptr, indices: Int32Array)');
+  rowsOk(courses.skills) || bad('courses.skills must be sparse rows (nRows, indptr, indices: Int32Array)');
   let log: CourseData['log'];
   try {
-    log = makeInteractionLog({ ...w, userIds: IdMap.fromJSON(w.userIds), itemIds: IdMap.fromJSON(w.itemIds) });
+    log = makeInteractionLog({ users: w.users, items: w.items, values: w.values, times: w.times, userIds: IdMap.fromJSON(w.userIds), itemIds: IdMap.fromJSON(w.itemIds) });
   } catch (err) {
     return bad(`log: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    checkCourseSide('glmix', wire, log.userIds.size, log.itemIds.size, WIRE_FIELDS);
+    checkNames('glmix', 'courseNames', wire.courseNames);
+  } catch (err) {
+    const problem = describeFailure(err);
+    if (problem === null) throw err;
+    return bad(problem);
   }
   return { ...wire, log };
 }
 
 function rowsOk(r: SparseRows | undefined): boolean {
-  return !!r && r.indptr instanceof Int32Array && r.indices instanceof Int32Array && r.indptr.length === r.nRows + 1;
+  if (!isJsonObject(r)) return false;
+  const rows = r as unknown as SparseRows;
+  return Number.isInteger(rows.nRows) && rows.indptr instanceof Int32Array && rows.indices instanceof Int32Array;
 }

@@ -11,6 +11,7 @@ import { Catalogue } from '../shared/catalogue';
 import { instantFit } from '../shared/instant-fit';
 import { userItemRows } from '../shared/rows';
 import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state';
+import { checkInteger, checkKnownKeys, checkRows } from '../shared/state-checks';
 import { pick, topK } from '../shared/topk';
 import { checkK, checkPairs } from '../shared/validate';
 import { emptyLists, scoreAllItems, type KnnLists } from './neighbours';
@@ -102,21 +103,20 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
 
   async fromState(state: ModelState): Promise<void> {
     checkKindAndVersion(state, this.kind, ITEMKNN_STATE_VERSION);
-    const catalogue = Catalogue.fromMeta(state.meta);
+    const catalogue = Catalogue.fromMeta(state.meta, this.kind);
     const { nUsers, nItems } = catalogue;
+    checkKnownKeys(this.kind, 'config', state.config, ['k']);
+    const k = state.config.k === undefined ? this.config.k : checkInteger(this.kind, 'config.k', state.config.k, 1, 2 ** 31 - 1);
     const ptr = readInt(state, 'ptr', [nItems + 1]).slice();
-    const nnz = ptr[nItems];
+    const nbr = readInt(state, 'nbr').slice();
+    checkRows(this.kind, { ptr: 'tensors.ptr', idx: 'tensors.nbr' }, { nRows: nItems, nCols: nItems, indptr: ptr, indices: nbr }, nItems);
+    const sim = readFloat(state, 'sim', [nbr.length]).slice();
     const historyPtr = readInt(state, 'historyPtr', [nUsers + 1]).slice();
-    const lists: KnnLists = {
-      ptr,
-      nbr: readInt(state, 'nbr', [nnz]).slice(),
-      sim: readFloat(state, 'sim', [nnz]).slice(),
-      history: { nRows: nUsers, nCols: nItems, indptr: historyPtr, indices: readInt(state, 'history', [historyPtr[nUsers]]).slice() },
-    };
-    checkListIndices(lists);
-    this.config.k = typeof state.config.k === 'number' ? state.config.k : this.config.k;
-    this.lists = lists;
-    this.catalogue = catalogue.withHistory(lists.history);
+    const history = { nRows: nUsers, nCols: nItems, indptr: historyPtr, indices: readInt(state, 'history').slice() };
+    checkRows(this.kind, { ptr: 'tensors.historyPtr', idx: 'tensors.history' }, history, nItems, true);
+    this.config.k = k;
+    this.lists = { ptr, nbr, sim, history };
+    this.catalogue = catalogue.withHistory(history);
   }
 
   dispose(): void {
@@ -125,10 +125,3 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
   }
 }
 
-/** A corrupt state must not turn into out-of-range reads later. */
-function checkListIndices(l: KnnLists): void {
-  const inRange = (a: Int32Array, n: number) => a.every((v) => v >= 0 && v < n);
-  if (!inRange(l.nbr, l.history.nCols) || !inRange(l.history.indices, l.history.nCols)) {
-    throw new InvalidArgumentError('itemknn state holds item indices outside the catalogue');
-  }
-}

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../../errors';
+import { int, oneOf, optional, real, record, type Shape } from '../shared/schema';
 
 /** Which proximities LINE learns: first order, second order, or both (concatenated `[u, u′]`). */
 export type LineOrder = 'first' | 'second' | 'both';
@@ -8,19 +8,19 @@ export type LineOrder = 'first' | 'second' | 'both';
  * @example new LineModel({ dim: 64, order: 'both', samples: 2_000_000 })
  */
 export type LineConfig = {
-  /** Dimensions per order (default 64; `'both'` gives 2 × dim). */
+  /** Dimensions per order, 1–1024 (default 64; `'both'` gives 2 × dim). */
   dim?: number;
   /** Proximities to learn (default `'both'`). */
   order?: LineOrder;
-  /** Negative samples per edge, drawn ∝ degree^0.75 (default 5). */
+  /** Negative samples per edge, drawn ∝ degree^0.75; 0–100 (default 5). */
   negatives?: number;
-  /** Edge samples per order, T (default 1,000,000). */
+  /** Edge samples per order, T; 1–1e10 (default 1,000,000). */
   samples?: number;
-  /** Initial learning rate ρ₀; ρ_t = ρ₀(1 − t/T) (default 0.025). */
+  /** Initial learning rate ρ₀, in (0, 10]; ρ_t = ρ₀(1 − t/T) (default 0.025). */
   learningRate?: number;
-  /** Seed of the initial vectors and every sampler (default 1). */
+  /** Seed of the initial vectors and every sampler; an integer in [−2^31, 2^32) (default 1). */
   seed?: number;
-  /** Samples between progress reports and cancellation checks (default 100,000). */
+  /** Samples between progress reports and cancellation checks, 1–1e9 (default 100,000). */
   chunk?: number;
   /**
    * CPU threads (default 1, at most 64). 1 is the deterministic single-thread loop. Above 1, the
@@ -49,23 +49,27 @@ export const LINE_DEFAULTS: Readonly<LineSettings> = Object.freeze({
 /** Upper bound of {@link LineConfig.threads}. */
 export const MAX_THREADS = 64;
 
-function positiveInt(name: string, v: number): void {
-  if (!Number.isInteger(v) || v <= 0) throw new InvalidArgumentError(`line: ${name} must be a positive integer, got ${v}`);
-}
+/**
+ * Bounds of each option (past them the tables or the run do not fit a browser tab). Unknown options
+ * are rejected too, so a typo is never silently ignored.
+ */
+export const LINE_SCHEMA: Shape<LineConfig> = {
+  dim: optional(int(1, 1024)),
+  order: optional(oneOf<LineOrder>(['first', 'second', 'both'])),
+  negatives: optional(int(0, 100)),
+  samples: optional(int(1, 1e10)),
+  learningRate: optional(real(0, 10, true)),
+  seed: optional(int(-(2 ** 31), 2 ** 32 - 1)),
+  chunk: optional(int(1, 1e9)),
+  threads: optional(int(1, MAX_THREADS)),
+};
 
-/** Fills defaults in and validates; throws InvalidArgumentError on a bad option. */
+/** Fills defaults in; rejects unknown options and values outside {@link LINE_SCHEMA} with InvalidArgumentError. */
 export function resolveLineConfig(config: LineConfig = {}): LineSettings {
-  const s: LineSettings = { ...LINE_DEFAULTS, ...config };
-  positiveInt('dim', s.dim);
-  positiveInt('samples', s.samples);
-  positiveInt('chunk', s.chunk);
-  positiveInt('threads', s.threads);
-  if (s.threads > MAX_THREADS) throw new InvalidArgumentError(`line: threads must be at most ${MAX_THREADS}, got ${s.threads}`);
-  if (!Number.isInteger(s.negatives) || s.negatives < 0) throw new InvalidArgumentError(`line: negatives must be an integer >= 0, got ${s.negatives}`);
-  if (!(s.learningRate > 0 && Number.isFinite(s.learningRate))) throw new InvalidArgumentError(`line: learningRate must be > 0, got ${s.learningRate}`);
-  if (!['first', 'second', 'both'].includes(s.order)) throw new InvalidArgumentError(`line: order must be first, second or both, got ${String(s.order)}`);
-  if (!Number.isInteger(s.seed)) throw new InvalidArgumentError(`line: seed must be an integer, got ${s.seed}`);
-  return s;
+  const checked = record(LINE_SCHEMA, ': ')(config, 'line');
+  const s = { ...LINE_DEFAULTS } as Record<string, unknown>;
+  for (const k of Object.keys(LINE_DEFAULTS)) if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
+  return s as LineSettings;
 }
 
 /** The orders (1, 2) a setting trains, in order. */

@@ -9,8 +9,11 @@
  */
 import type { Graph } from '../../data/graph';
 import { Rng } from '../../data/rng';
-import { AbortError, BackendUnavailableError, InvalidArgumentError, UnknownIdError } from '../../errors';
+import { AbortError, BackendUnavailableError, InvalidArgumentError, StateVersionError, UnknownIdError } from '../../errors';
 import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
+import { readFloat } from '../shared/state';
+import { checkInteger, checkStateEnvelope, stateError } from '../shared/state-checks';
+import { checkK } from '../shared/validate';
 import { checkLineBackend, defaultLineBackend, LineGpuTrainer, openLineGpu, type ChunkReport, type LineBackendPreference, type LineWeights } from './backend';
 import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config';
 import { GpuDeviceLost } from './gpu/session';
@@ -193,13 +196,21 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     if (!(Number.isInteger(v) && v >= 0 && v < this.weights().n)) throw new UnknownIdError('node', v);
   }
 
-  /** Nodes nearest to `node` by cosine of the embeddings (the node itself excluded). */
+  /**
+   * Nodes nearest to `node` by cosine of the embeddings (the node itself excluded).
+   * @throws InvalidArgumentError for a `k` that is not an integer >= 0; UnknownIdError for an unknown
+   * node, candidate or excluded node.
+   */
   async recommend(node: number, options: RecommendOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
     this.checkNode(node);
-    const { k = 10, exclude, candidates } = options;
+    const { exclude, candidates } = options;
+    const skip = new Set<number>([node]);
+    for (const v of exclude ?? []) (this.checkNode(v), skip.add(v));
+    if (candidates) for (const v of candidates) this.checkNode(v);
     const e = this.embeddings(), dim = this.outputDim;
-    const skip = new Set<number>([node, ...(exclude ?? [])]);
-    const pool = candidates ? Array.from(candidates) : Array.from({ length: this.weights().n }, (_, i) => i);
+    // Each candidate once, as the registry models rank them.
+    const pool = candidates ? Array.from(new Set(candidates)) : Array.from({ length: this.weights().n }, (_, i) => i);
     const scored = pool.filter((v) => !skip.has(v)).map((v) => [v, rowCosine(e, dim, node, v)] as const);
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const top = scored.slice(0, k);
@@ -208,6 +219,7 @@ export class LineModel implements Recommender<LineGraph | Graph> {
 
   /** Cosine similarity of each (a[i], b[i]) node pair. */
   async score(a: Int32Array, b: Int32Array): Promise<Float32Array> {
+    if (a.length !== b.length) throw new InvalidArgumentError(`line: score got ${a.length} nodes against ${b.length}`);
     const e = this.embeddings(), dim = this.outputDim;
     return Float32Array.from(a, (u, i) => (this.checkNode(u), this.checkNode(b[i]), rowCosine(e, dim, u, b[i])));
   }
@@ -228,18 +240,31 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     return { kind: this.kind, stateVersion: LINE_STATE_VERSION, config: { ...this.settings }, tensors, meta: { n: w.n, done: [...w.done] } };
   }
 
+  /**
+   * Loads a state of {@link toState}: its version, config, node count, progress and exactly the
+   * tensors its `order` trains, each `[n, dim]` and finite (a state of another order would silently
+   * change every neighbour list).
+   * @throws StateVersionError for another state version; StateFormatError naming a malformed field;
+   * InvalidArgumentError for another kind or an invalid config.
+   */
   async fromState(state: ModelState): Promise<void> {
+    checkStateEnvelope(state);
     if (state.kind !== this.kind) throw new InvalidArgumentError(`line: cannot load a ${state.kind} state`);
+    if (state.stateVersion !== LINE_STATE_VERSION) throw new StateVersionError(this.kind, state.stateVersion, LINE_STATE_VERSION);
     const settings = resolveLineConfig(state.config as LineConfig);
-    const n = Number(state.meta.n);
-    const done = state.meta.done as [number, number];
-    const get = (name: string): Float32Array | undefined => {
-      const t = state.tensors[name];
-      if (t && t.data.length !== n * settings.dim) throw new InvalidArgumentError(`line: tensor ${name} has ${t.data.length} values, expected ${n * settings.dim}`);
-      return t ? Float32Array.from(t.data) : undefined;
-    };
+    const n = checkInteger(this.kind, 'meta.n', state.meta.n, 0, 2 ** 30);
+    const done = state.meta.done;
+    if (!Array.isArray(done) || done.length !== 2) throw stateError(this.kind, 'meta.done', 'must be an array of 2 sample counts');
+    const progress: [number, number] = [0, 1].map((o) => checkInteger(this.kind, `meta.done[${o}]`, done[o], 0, settings.samples)) as [number, number];
+    const trained = { first: settings.order !== 'second', second: settings.order !== 'first', context: settings.order !== 'first' };
+    const w: LineWeights = { n, done: progress };
+    for (const name of ['first', 'second', 'context'] as const) {
+      const present = Object.hasOwn(state.tensors, name);
+      if (present !== trained[name]) throw stateError(this.kind, `tensors.${name}`, `is ${present ? 'present' : 'missing'}, but config.order is '${settings.order}'`);
+      if (present) w[name] = readFloat(state, name, [n, settings.dim]).slice();
+    }
     this.s = settings;
-    this.w = { n, first: get('first'), second: get('second'), context: get('context'), done: [done[0], done[1]] };
+    this.w = w;
     this.cache = null;
   }
 

@@ -60,7 +60,7 @@ function chooseL2(emb: Float32Array, dim: number, labels: Int32Array, train: Int
     return { l2, mean, se };
   });
   const best = stats.reduce((a, b) => (b.mean > a.mean ? b : a));
-  return Math.max(...stats.filter((s) => s.mean >= best.mean - best.se).map((s) => s.l2));
+  return stats.reduce((l2, s) => (s.mean >= best.mean - best.se ? Math.max(l2, s.l2) : l2), -Infinity);
 }
 
 /**

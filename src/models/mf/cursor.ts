@@ -2,7 +2,8 @@
  * Where an MF training run stands. Together with the seed it fixes every random draw still to come
  * (see `MfBatches`), so it is all a checkpoint needs besides the weights and Adam's slots.
  */
-import { InvalidArgumentError } from '../../errors';
+import { stateError } from '../shared/state-checks';
+import { show } from '../shared/schema';
 import type { Json } from '../recommender';
 
 /** The MF training position. */
@@ -36,14 +37,14 @@ export function toTrainingCursor(c: MfCursor, seed: number, adamStep: number): {
   };
 }
 
-/** Parses `meta.cursor` of an MF state; throws InvalidArgumentError when malformed. */
-export function fromTrainingCursor(json: Json | undefined): { cursor: MfCursor; adamStep: number } {
+/** Parses `meta.cursor` of an MF (or NCF: `kind`) state; throws StateFormatError naming `meta.cursor` when malformed. */
+export function fromTrainingCursor(json: Json | undefined, kind = 'mf'): { cursor: MfCursor; adamStep: number } {
   const c = json as { epoch?: unknown; step?: unknown; extra?: Record<string, unknown> } | null;
   const x = c?.extra;
   const num = (v: unknown, int: boolean) => typeof v === 'number' && Number.isFinite(v) && (!int || (Number.isInteger(v) && v >= 0));
   const ok =
     c && x && num(c.epoch, true) && num(c.step, true) && num(x.adamStep, true) && num(x.lossSum, false) && num(x.rows, true) && num(x.dataHash, true);
-  if (!ok) throw new InvalidArgumentError(`mf state: malformed training cursor ${JSON.stringify(json)}`);
+  if (!ok) throw stateError(kind, 'meta.cursor', `malformed training cursor ${show(json)}`);
   const v = (k: string) => x[k] as number;
   return {
     cursor: { epoch: c.epoch as number, step: c.step as number, lossSum: v('lossSum'), rows: v('rows'), dataHash: v('dataHash') },

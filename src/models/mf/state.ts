@@ -6,6 +6,7 @@
 import type { Json, ModelState, StateTensor } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
 import { floatTensor, readFloat } from '../shared/state';
+import { checkNonNegative } from '../shared/state-checks';
 import type { AdamArrays } from '../shared/adam';
 import type { MfSettings } from './config';
 import { fromTrainingCursor, toTrainingCursor, type MfCursor } from './cursor';
@@ -53,6 +54,9 @@ export function decodeMfState(state: ModelState, settings: MfSettings): MfParts 
   };
   const weights = read('');
   if (state.meta.cursor === undefined) return { settings, catalogue, weights, training: null };
-  const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor);
-  return { settings, catalogue, weights, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v: read('adam.v.') } } };
+  const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor, state.kind);
+  const v = read('adam.v.');
+  // Adam divides by √v: a negative second moment would turn the next step into NaN.
+  for (const name of WEIGHT_NAMES) checkNonNegative(state.kind, `tensors.adam.v.${name}`, v[name]);
+  return { settings, catalogue, weights, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v } } };
 }

@@ -2,9 +2,9 @@
  * Older MF state layouts and the steps that bring them to the current one. Each step takes a state
  * of version n and returns version n + 1, touching only what changed.
  */
-import { InvalidArgumentError } from '../../errors';
 import type { ModelState, StateTensor } from '../recommender';
 import { floatTensor, readFloat } from '../shared/state';
+import { stateError } from '../shared/state-checks';
 
 /**
  * v1 → v2. Version 1 stored each bias as the last column of its embedding matrix: `user` [nUsers,
@@ -16,7 +16,7 @@ export function mfV1ToV2(state: ModelState): ModelState {
   for (const [name, bias] of [['user', 'userBias'], ['item', 'itemBias']] as const) {
     const shape = state.tensors[name]?.shape;
     if (!shape || shape.length !== 2 || shape[1] < 2) {
-      throw new InvalidArgumentError(`mf v1 state: tensor '${name}' must be [n, dim + 1] with dim >= 1`);
+      throw stateError('mf', `tensors.${name}`, 'must be [n, dim + 1] with dim >= 1 (a version-1 state)');
     }
     const [n, cols] = shape;
     const joined = readFloat(state, name, shape);

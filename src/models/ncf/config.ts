@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../../errors';
+import { bool, int, invalid, list, optional, plainObject, real, record, type Check, type Shape } from '../shared/schema';
 
 /** The four NCF architectures: He et al.'s GMF, MLP and NeuMF on id embeddings, and the seed's variant. */
 export type NcfArch = 'gmf' | 'mlp' | 'neumf' | 'seed';
@@ -8,40 +8,40 @@ export type NcfArch = 'gmf' | 'mlp' | 'neumf' | 'seed';
  * @example createModel('neumf', { dim: 32, epochs: 6, negatives: 4 })
  */
 export type NcfConfig = {
-  /** GMF / seed embedding size, and the width of the MLP's last hidden layer (default 32). */
+  /** GMF / seed embedding size, and the width of the MLP's last hidden layer; 1–1024 (default 32). */
   dim?: number;
-  /** MLP hidden layers above the concatenated embeddings, widest first (default [64, 32]); the MLP embeddings are half the first. */
+  /** MLP hidden layers above the concatenated embeddings, widest first (default [64, 32]); 1–8 layers of even widths 2–4096; the MLP embeddings are half the first. */
   layers?: number[];
-  /** Passes over the positives (default 8). */
+  /** Passes over the positives, 1–1000 (default 8). */
   epochs?: number;
-  /** Positives per mini-batch (default 1024); each brings `negatives` sampled rows. */
+  /** Positives per mini-batch, 1–2^20 (default 1024); each brings `negatives` sampled rows. */
   batchSize?: number;
-  /** Unseen items sampled per positive (default 4). */
+  /** Unseen items sampled per positive, 0–100 (default 4). */
   negatives?: number;
-  /** Adam step size (default 0.005). */
+  /** Adam step size, in (0, 10] (default 0.005). */
   learningRate?: number;
-  /** Multiplies the step size after each epoch (default 1: constant). */
+  /** Multiplies the step size after each epoch, in (0, 1] (default 1: constant). */
   lrDecay?: number;
-  /** L2 weight on every parameter row a batch touches, per row (default 1e-4). */
+  /** L2 weight on every parameter row a batch touches, per row, in [0, 10] (default 1e-4). */
   l2?: number;
-  /** Seed of the initial weights, the shuffles and the negative sampler (default 42). */
+  /** Seed of the initial weights, the shuffles and the negative sampler; an integer in [−2^31, 2^32) (default 42). */
   seed?: number;
-  /** Standard deviation of the initial embeddings (default 0.1). */
+  /** Standard deviation of the initial embeddings, in [0, 10] (default 0.1). */
   initStd?: number;
-  /** Seed variant: co-watch neighbours kept per course (default 50). */
+  /** Seed variant: co-watch neighbours kept per course, 1–1000 (default 50). */
   neighbours?: number;
-  /** Seed variant: the learner's input is their latest `window` courses by time; 0 = all (default 0). */
+  /** Seed variant: the learner's input is their latest `window` courses by time, 0–1000; 0 = all (default 0). */
   window?: number;
   /**
    * Early stopping: hold out each user's latest training positive as a validation split, report its
    * HR@10 (50 sampled negatives) after each epoch, stop after `patience` epochs without improvement and
-   * keep the best epoch's weights; 0 = off (default 0).
+   * keep the best epoch's weights; 0–1000, 0 = off (default 0).
    */
   patience?: number;
   /**
    * Time context: a feature of each (learner, course) row, log(1 + watches of the course within ±this
    * many days of the moment), weighted by one learned coefficient; the learner's moment is their latest
-   * watch. Captures what is watched *now* (in a leave-latest-out split, the next watch). 0 = off (default).
+   * watch. Captures what is watched *now* (in a leave-latest-out split, the next watch). 0–36,500; 0 = off (default).
    */
   timeWindowDays?: number;
   /**
@@ -73,31 +73,44 @@ export const NCF_DEFAULTS: Readonly<Required<NcfConfig>> = Object.freeze({
   causal: false,
 });
 
-/** Fills defaults and rejects values outside each option's domain with InvalidArgumentError. */
+/** Even integers 2–4096 (half feeds each of the MLP's two embeddings). */
+const evenWidth: Check<number> = (v, path) => {
+  const w = int(2, 4096)(v, path);
+  if (w % 2 !== 0) throw invalid(path, 'an even integer in [2, 4096]', v);
+  return w;
+};
+
+/**
+ * Bounds of each option: past them a run cannot fit in a browser tab anyway (or the option is
+ * meaningless). Unknown options are rejected too, so a typo (`dimm`) is never silently ignored.
+ */
+export const NCF_SCHEMA: Shape<NcfConfig> = {
+  dim: optional(int(1, 1024)),
+  layers: optional(list(evenWidth, 1, 8)),
+  epochs: optional(int(1, 1000)),
+  batchSize: optional(int(1, 2 ** 20)),
+  negatives: optional(int(0, 100)),
+  learningRate: optional(real(0, 10, true)),
+  lrDecay: optional(real(0, 1, true)),
+  l2: optional(real(0, 10)),
+  seed: optional(int(-(2 ** 31), 2 ** 32 - 1)),
+  initStd: optional(real(0, 10)),
+  neighbours: optional(int(1, 1000)),
+  window: optional(int(0, 1000)),
+  patience: optional(int(0, 1000)),
+  timeWindowDays: optional(real(0, 36_500)),
+  causal: optional(bool),
+};
+
+/** Fills defaults; rejects unknown options and values outside {@link NCF_SCHEMA} with InvalidArgumentError. */
 export function resolveNcfConfig(arch: NcfArch, config: NcfConfig | Record<string, unknown> = {}): NcfSettings {
+  // A settings object (with its `arch`) may come back in: the arch is the registry kind's, not an option.
+  const { arch: _arch, ...options } = plainObject(config, arch) as Record<string, unknown>;
+  const checked = record(NCF_SCHEMA, ': ')(options, arch);
   const s = { ...NCF_DEFAULTS, arch } as NcfSettings;
-  const src = config as Record<string, unknown>;
   for (const key of Object.keys(NCF_DEFAULTS) as (keyof NcfConfig)[]) {
-    if (src[key] !== undefined) (s as Record<string, unknown>)[key] = src[key];
+    if (checked[key] !== undefined) (s as Record<string, unknown>)[key] = checked[key];
   }
-  const bad = (k: string, what: string) => new InvalidArgumentError(`${arch}: ${k} must be ${what}, got ${JSON.stringify(src[k])}`);
-  const int = (k: keyof NcfConfig, min: number) => {
-    const v = s[k] as number;
-    if (!Number.isInteger(v) || v < min) throw bad(k, `an integer >= ${min}`);
-  };
-  const real = (k: keyof NcfConfig, positive: boolean) => {
-    const v = s[k] as number;
-    if (!Number.isFinite(v) || v < 0 || (positive && v === 0)) throw bad(k, `a finite number ${positive ? '> 0' : '>= 0'}`);
-  };
-  for (const k of ['dim', 'epochs', 'batchSize', 'neighbours'] as const) int(k, 1);
-  for (const k of ['negatives', 'window', 'patience'] as const) int(k, 0);
-  int('seed', -(2 ** 31));
-  for (const k of ['learningRate', 'lrDecay'] as const) real(k, true);
-  for (const k of ['l2', 'initStd', 'timeWindowDays'] as const) real(k, false);
-  if (!Array.isArray(s.layers) || s.layers.length < 1 || !s.layers.every((w) => Number.isInteger(w) && w >= 2 && w % 2 === 0)) {
-    throw bad('layers', 'a non-empty array of even integers >= 2');
-  }
-  if (typeof s.causal !== 'boolean') throw bad('causal', 'a boolean');
   s.layers = [...s.layers];
   return s;
 }

@@ -6,7 +6,6 @@
  */
 import type { InteractionLog } from '../../data';
 import type { SparseRows } from '../../eval/baselines';
-import { rowPosition } from '../shared/rows';
 
 /** A row-sparse matrix with weights (`weights[p]` goes with `indices[p]`). */
 export interface WeightedRows extends SparseRows {
@@ -31,7 +30,7 @@ export function learnerRows(log: InteractionLog, window: number): SparseRows {
       if (window > 0 && kept.size >= window) break;
       kept.add(log.items[k]);
     }
-    out.push(...[...kept].sort((a, b) => a - b));
+    for (const item of Int32Array.from(kept).sort()) out.push(item); // no spread: a learner may hold 100k+ courses
     indptr[u + 1] = out.length;
   }
   return { nRows: nUsers, nCols: log.itemIds.size, indptr, indices: Int32Array.from(out) };
@@ -77,32 +76,4 @@ export function coWatchRows(rows: SparseRows, topN: number): WeightedRows {
   return { nRows: nCols, nCols, indptr, indices: Int32Array.from(indices), weights: Float32Array.from(weights) };
 }
 
-/**
- * Causal learner inputs, one row per positive (aligned with `rows.indices`, the distinct (learner,
- * course) pairs): the latest `window` distinct courses the learner watched strictly before that watch
- * (0 = all before it; by time, ties by file order; a re-watched pair takes its latest watch). Training on
- * these asks what serving asks: the next course given the latest ones.
- */
-export function positiveWindows(log: InteractionLog, rows: SparseRows, window: number): SparseRows {
-  const byUser: number[][] = Array.from({ length: rows.nRows }, () => []);
-  for (let k = 0; k < log.length; k++) byUser[log.users[k]].push(k);
-  const windows: Int32Array[] = new Array(rows.indices.length);
-  const empty = new Int32Array(0);
-  for (let u = 0; u < rows.nRows; u++) {
-    const seq = byUser[u].sort((a, b) => log.times[a] - log.times[b] || a - b).map((k) => log.items[k]);
-    const recent: number[] = []; // distinct courses so far, latest last
-    for (const item of seq) {
-      const p = rowPosition(rows, u, item);
-      const before = recent.filter((j) => j !== item);
-      if (p >= 0) windows[p] = Int32Array.from(window > 0 ? before.slice(-window) : before).sort();
-      before.push(item);
-      recent.length = 0;
-      recent.push(...before.slice(-(window > 0 ? window + 1 : before.length)));
-    }
-  }
-  const indptr = new Int32Array(windows.length + 1);
-  for (let p = 0; p < windows.length; p++) indptr[p + 1] = indptr[p] + (windows[p] ?? empty).length;
-  const indices = new Int32Array(indptr[windows.length]);
-  windows.forEach((w, p) => indices.set(w ?? empty, indptr[p]));
-  return { nRows: windows.length, nCols: rows.nCols, indptr, indices };
-}
+export { positiveWindows, type CausalWindows } from './windows';

@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe('NCF options', () => {
   it('fills defaults and rejects bad values by name', () => {
     expect(resolveNcfConfig('neumf', {}).layers).toEqual([64, 32]);
-    expect(() => resolveNcfConfig('mlp', { layers: [7] })).toThrow(/layers must be a non-empty array of even integers/);
+    expect(() => resolveNcfConfig('mlp', { layers: [7] })).toThrow(/layers\[0\] must be an even integer/);
     expect(() => resolveNcfConfig('seed', { window: -1 })).toThrow(InvalidArgumentError);
     expect(() => resolveNcfConfig('gmf', { lrDecay: 0 })).toThrow(/lrDecay/);
   });

@@ -6,6 +6,7 @@
 import type { SparseRows } from '../../eval/baselines';
 import { rowHas } from '../shared/rows';
 import type { WeightedRows } from './inputs';
+import { flatWindows, type CausalWindows } from './windows';
 
 /** The non-zeros of some rows of a sparse matrix, flattened. */
 export interface FlatRows {
@@ -63,11 +64,11 @@ export function seedBatch(users: Int32Array, items: Int32Array, learners: Sparse
 }
 
 /** The seed inputs of rows whose learner input is their positive's own row of `windows` (causal training). */
-export function causalSeedBatch(positive: Int32Array, items: Int32Array, windows: SparseRows, courses: WeightedRows): SeedBatch {
+export function causalSeedBatch(positive: Int32Array, items: Int32Array, windows: CausalWindows, courses: WeightedRows): SeedBatch {
   const [pIds, rowUser] = distinct(positive);
   const [iIds, rowItem] = distinct(items);
   // A window holds only earlier courses, never the row's own, so nothing leaves the sum.
-  return { learners: flatRows(windows, pIds), courses: flatRows(courses, iIds), rowUser, rowItem, inHist: new Float32Array(items.length) };
+  return { learners: flatWindows(windows, pIds), courses: flatRows(courses, iIds), rowUser, rowItem, inHist: new Float32Array(items.length) };
 }
 
 /** The distinct values of `a` (first-seen order) and each entry's position among them. */

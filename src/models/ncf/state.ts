@@ -7,11 +7,11 @@
  * `adam.v.<name>` and `meta.cursor` (MF's cursor format).
  */
 import type { SparseRows } from '../../eval/baselines';
-import { InvalidArgumentError } from '../../errors';
 import { fromTrainingCursor, toTrainingCursor, type MfCursor } from '../mf/cursor';
 import type { Json, ModelState, StateTensor } from '../recommender';
 import { Catalogue } from '../shared/catalogue';
-import { floatTensor, intTensor, readFloat, readInt } from '../shared/state';
+import { floatTensor, intTensor, readFloat, readInt, readRows } from '../shared/state';
+import { checkNonNegative, checkPtr, stateError } from '../shared/state-checks';
 import type { AdamArrays } from '../shared/adam';
 import type { NcfSettings } from './config';
 import type { WeightedRows } from './inputs';
@@ -67,7 +67,7 @@ export function encodeNcfState(kind: string, p: NcfParts): ModelState {
   return { kind, stateVersion: NCF_STATE_VERSION, config: { ...config }, tensors, meta };
 }
 
-/** Decodes a state; shapes are checked against `meta` and the settings. */
+/** Decodes a state; shapes are checked against `meta` and the settings, offsets, indices and values too. */
 export function decodeNcfState(state: ModelState, settings: NcfSettings): NcfParts {
   const catalogue = Catalogue.fromState(state);
   const { nUsers, nItems } = catalogue;
@@ -78,32 +78,33 @@ export function decodeNcfState(state: ModelState, settings: NcfSettings): NcfPar
     return out;
   };
   const params = read('');
-  let seed: NcfParts['seed'] = null;
-  if (settings.arch === 'seed') {
-    const lp = readInt(state, 'learners.ptr', [nUsers + 1]).slice();
-    const li = readInt(state, 'learners.idx', [lp[nUsers]]).slice();
-    const cp = readInt(state, 'courses.ptr', [nItems + 1]).slice();
-    const ci = readInt(state, 'courses.idx', [cp[nItems]]).slice();
-    const cw = readFloat(state, 'courses.w', [cp[nItems]]).slice();
-    if (![...li, ...ci].every((i) => i >= 0 && i < nItems)) throw new InvalidArgumentError(`${state.kind} state: seed inputs hold unknown items`);
-    seed = {
-      learners: { nRows: nUsers, nCols: nItems, indptr: lp, indices: li },
-      courses: { nRows: nItems, nCols: nItems, indptr: cp, indices: ci, weights: cw },
-    };
-  }
+  const seed = settings.arch === 'seed' ? readSeedInputs(state, nUsers, nItems) : null;
   const timeline = settings.timeWindowDays > 0 && nItems > 0 ? readTimeline(state, nUsers, nItems) : null;
   if (state.meta.cursor === undefined) return { settings, catalogue, params, seed, timeline, training: null };
-  const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor);
-  return { settings, catalogue, params, seed, timeline, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v: read('adam.v.') } } };
+  const { cursor, adamStep } = fromTrainingCursor(state.meta.cursor, state.kind);
+  const v = read('adam.v.');
+  // Adam divides by √v: a negative second moment would turn the next step into NaN.
+  for (const name of Object.keys(specs)) checkNonNegative(state.kind, `tensors.adam.v.${name}`, v[name]);
+  return { settings, catalogue, params, seed, timeline, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v } } };
 }
 
-/** The time context's timeline, its pointers checked. */
+/** The seed variant's learner rows (ascending: membership is a binary search) and weighted co-watch rows. */
+function readSeedInputs(state: ModelState, nUsers: number, nItems: number): NonNullable<NcfParts['seed']> {
+  const learners = readRows(state, 'learners', nUsers, nItems, true);
+  const courses = readRows(state, 'courses', nItems, nItems);
+  const weights = readFloat(state, 'courses.w', [courses.indices.length]).slice();
+  return { learners, courses: { ...courses, weights } };
+}
+
+/** The time context's timeline: offsets checked, each course's days ascending (a binary search reads them). */
 function readTimeline(state: ModelState, nUsers: number, nItems: number): Timeline {
   const ptr = readInt(state, 'timeline.ptr', [nItems + 1]).slice();
-  if (ptr[0] !== 0 || ptr.some((p, i) => i > 0 && p < ptr[i - 1])) throw new InvalidArgumentError(`${state.kind} state: timeline.ptr is not monotone from 0`);
-  return {
-    ptr,
-    days: readFloat(state, 'timeline.days', [ptr[nItems]]).slice(),
-    learnerDay: readFloat(state, 'timeline.learnerDay', [nUsers]).slice(),
-  };
+  const days = readFloat(state, 'timeline.days').slice();
+  checkPtr(state.kind, 'tensors.timeline.ptr', ptr, days.length);
+  for (let i = 0; i < nItems; i++) {
+    for (let p = ptr[i] + 1; p < ptr[i + 1]; p++) {
+      if (days[p] < days[p - 1]) throw stateError(state.kind, 'tensors.timeline.days', `course ${i}'s days are not ascending`);
+    }
+  }
+  return { ptr, days, learnerDay: readFloat(state, 'timeline.learnerDay', [nUsers]).slice() };
 }

@@ -3,6 +3,7 @@ import { IdMap, makeInteractionLog } from '../../data';
 import { userItemRows } from '../shared/rows';
 import { rowPosition } from '../shared/rows';
 import { positiveWindows } from './inputs';
+import { windowOf } from './windows';
 import { causalSeedBatch } from './seed-batch';
 import { batchFeature, buildTimeline, learnerFeatures, recentWatches } from './timeline';
 
@@ -17,8 +18,7 @@ const log = makeInteractionLog({
 });
 const rows = userItemRows(log);
 const window = (w: ReturnType<typeof positiveWindows>, u: number, item: number) => {
-  const p = rowPosition(rows, u, item);
-  return Array.from(w.indices.subarray(w.indptr[p], w.indptr[p + 1]));
+  return Array.from(windowOf(w, rowPosition(rows, u, item)));
 };
 
 describe('NCF time context', () => {

@@ -8,6 +8,7 @@ import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recom
 import { Catalogue } from '../shared/catalogue';
 import { instantFit } from '../shared/instant-fit';
 import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state';
+import { checkKnownKeys, checkNonNegative } from '../shared/state-checks';
 import { pick, topK } from '../shared/topk';
 import { checkK, checkPairs } from '../shared/validate';
 
@@ -63,8 +64,11 @@ export class PopularModel implements Recommender<InteractionLog> {
 
   async fromState(state: ModelState): Promise<void> {
     checkKindAndVersion(state, this.kind, POPULAR_STATE_VERSION);
+    checkKnownKeys(this.kind, 'config', state.config, []);
     const catalogue = Catalogue.fromState(state);
-    this.counts = readFloat(state, 'counts', [catalogue.nItems]).slice();
+    const counts = readFloat(state, 'counts', [catalogue.nItems]);
+    checkNonNegative(this.kind, 'tensors.counts', counts);
+    this.counts = counts.slice();
     this.catalogue = catalogue;
   }
 

@@ -6,9 +6,10 @@
 import type { InteractionLog } from '../../data';
 import type { SparseRows } from '../../eval/baselines';
 import { InvalidArgumentError } from '../../errors';
+import { checkObject, stateError } from './state-checks';
 import type { Json, ModelState, RecommendOptions, StateTensor } from '../recommender';
 import { userItemRows } from './rows';
-import { idMapsMeta, intTensor, readCount, readInt } from './state';
+import { idMapsMeta, intTensor, readCount, readRows } from './state';
 import { candidateItems } from './topk';
 import { checkIndex } from './validate';
 
@@ -27,14 +28,14 @@ export class Catalogue {
     return new Catalogue(log.userIds.size, log.itemIds.size, idMapsMeta(log), userItemRows(log));
   }
 
-  /** From a state: sizes and id maps from `meta`, the history from its `seen.*` tensors when present. */
+  /**
+   * From a state: sizes and id maps from `meta`, the history from its `seen.*` tensors when present
+   * (offsets, item range and ascending rows checked: a `StateFormatError` naming the field otherwise).
+   */
   static fromState(state: ModelState): Catalogue {
-    const sizes = Catalogue.fromMeta(state.meta);
-    if (!state.tensors['seen.ptr']) return sizes;
-    const indptr = readInt(state, 'seen.ptr', [sizes.nUsers + 1]).slice();
-    const indices = readInt(state, 'seen.items', [indptr[sizes.nUsers]]).slice();
-    if (!indices.every((i) => i >= 0 && i < sizes.nItems)) throw new InvalidArgumentError('state seen.items holds unknown items');
-    return sizes.withHistory({ nRows: sizes.nUsers, nCols: sizes.nItems, indptr, indices });
+    const sizes = Catalogue.fromMeta(state.meta, state.kind);
+    if (!Object.hasOwn(state.tensors, 'seen.ptr')) return sizes;
+    return sizes.withHistory(readRows(state, 'seen', sizes.nUsers, sizes.nItems, true, 'items'));
   }
 
   /** The same catalogue with `history` (models that keep the rows anyway share them). */
@@ -56,16 +57,17 @@ export class Catalogue {
     if (!options.excludeSeen) return candidateItems(this.nItems, options);
     if (!this.history) throw new InvalidArgumentError('excludeSeen: this model was saved without its training history');
     const seen = this.history.indices.subarray(this.history.indptr[user], this.history.indptr[user + 1]);
-    const exclude = options.exclude ? Int32Array.from([...options.exclude, ...seen]) : seen;
+    const exclude = options.exclude ? joined(options.exclude, seen) : seen;
     return candidateItems(this.nItems, { ...options, exclude });
   }
 
-  /** From a state's `meta` (sizes checked; id maps carried as they are). */
-  static fromMeta(meta: ModelState['meta']): Catalogue {
-    return new Catalogue(readCount(meta, 'nUsers'), readCount(meta, 'nItems'), {
-      userIds: meta.userIds ?? null,
-      itemIds: meta.itemIds ?? null,
-    });
+  /** From a state's `meta`: sizes checked, id maps (when present) checked to be as long as the sizes. */
+  static fromMeta(meta: ModelState['meta'], kind = 'unknown'): Catalogue {
+    const nUsers = readCount(meta, 'nUsers', MAX_ENTITIES, kind);
+    const nItems = readCount(meta, 'nItems', MAX_ENTITIES, kind);
+    const userIds = checkIdMapJson(kind, 'meta.userIds', meta.userIds, nUsers);
+    const itemIds = checkIdMapJson(kind, 'meta.itemIds', meta.itemIds, nItems);
+    return new Catalogue(nUsers, nItems, { userIds, itemIds });
   }
 
   /** The `meta` entries: `nUsers`, `nItems`, `userIds`, `itemIds` (IdMap JSON). */
@@ -82,4 +84,31 @@ export class Catalogue {
   checkItem(item: number): void {
     checkIndex(item, this.nItems, 'item');
   }
+}
+
+/** Most users or items a state may declare (an `Int32Array` index must reach every one). */
+export const MAX_ENTITIES = 2 ** 30;
+
+/**
+ * An id map's JSON as a state carries it: absent (null) or `{ kind, ids }` with one string or finite
+ * number per entity. One linear pass; repeated ids are found when the service builds the map.
+ */
+function checkIdMapJson(kind: string, field: string, v: Json | undefined, size: number): Json {
+  if (v === undefined || v === null) return null;
+  const o = checkObject(kind, field, v);
+  if (typeof o.kind !== 'string' || !Array.isArray(o.ids)) throw stateError(kind, field, 'must be {kind: string, ids: (string | number)[]} or null');
+  if (o.ids.length !== size) throw stateError(kind, `${field}.ids`, `holds ${o.ids.length} ids for ${size} entities`);
+  for (let i = 0; i < o.ids.length; i++) {
+    const id = o.ids[i];
+    if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) throw stateError(kind, `${field}.ids`, `entry ${i} is not an id`);
+  }
+  return v;
+}
+
+/** `a` then `b` in one array (no spread: a user's history may hold 100k+ items). */
+function joined(a: ArrayLike<number>, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -1,4 +1,6 @@
 import * as Comlink from 'comlink';
+import { wrapService } from '../../rpc/expose';
+import type { ModelInfo } from '../../store/types';
 import type { TalentHit, TalentProgress, TalentSearchForm, TalentService, TalentTrainRequest, TalentTrainResult } from './service';
 
 /**
@@ -13,12 +15,32 @@ export class TalentClient {
   private readonly remote: Comlink.Remote<TalentService>;
 
   constructor(endpoint: Comlink.Endpoint) {
-    this.remote = Comlink.wrap<TalentService>(endpoint);
+    this.remote = wrapService<TalentService>(endpoint);
   }
 
   /** Trains in the service; `onProgress` runs on this side. */
   train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<TalentTrainResult> {
     return this.remote.train(req, Comlink.proxy(onProgress));
+  }
+
+  /** Stores the trained model on this device (StorageQuotaError when it does not fit). */
+  keep(): Promise<ModelInfo> {
+    return this.remote.keep();
+  }
+
+  /** The stored talent model's info (no weights read), or null when none is stored. */
+  stored(): Promise<ModelInfo | null> {
+    return this.remote.stored();
+  }
+
+  /** Serves the stored model without retraining; ModelNotFoundError when it vanished. */
+  restore(): Promise<TalentTrainResult> {
+    return this.remote.restore();
+  }
+
+  /** The PCA map of the company embeddings in service. */
+  companyMap(): Promise<Extract<TalentProgress, { status: 'map' }>> {
+    return this.remote.companyMap();
   }
 
   /** Titles and cities of the trained world. */

@@ -10,3 +10,4 @@ export { pca2 } from './pca';
 export { fitRanker, logRowsOf, trainTower, type TalentTrainOptions } from './train';
 export { TalentClient } from './client';
 export { formToQuery, lineBackendLabel, MAP_INTERVAL_MS, TalentService, type TalentHit, type TalentProgress, type TalentSearchForm, type TalentTrainRequest, type TalentTrainResult } from './service';
+export { restoreTalent, TALENT_MODEL_ID, talentState, talentWorld, type RestoredTalent, type TalentWorldSpec } from './stored';

@@ -26,7 +26,9 @@ export function pca2(emb: Float32Array, dim: number, iterations = 50): Float32Ar
         for (let i = 0; i < dim; i++) p += next[i] * prev[i];
         for (let i = 0; i < dim; i++) next[i] -= p * prev[i];
       }
-      const norm = Math.hypot(...next) || 1;
+      let squares = 0;
+      for (let i = 0; i < dim; i++) squares += next[i] * next[i];
+      const norm = Math.sqrt(squares) || 1;
       v = next.map((x) => x / norm);
     }
     comps.push(v);

@@ -61,7 +61,7 @@ export class TalentRanker {
     for (let i = 0; i < members.length; i++) {
       const m = members[i];
       const row = structuredFeatures(this.world.members, q, m);
-      if (pq) row.push(...lineFeatures(pq, this.pooledMember(m)));
+      if (pq) for (const f of lineFeatures(pq, this.pooledMember(m))) row.push(f);
       if (tq && this.tower) row.push(this.tower.model.scoreVectors(tq, this.tower.model.embedMember(memberIds(this.tower.vocab, this.world.members, m))));
       x.set(row, i * dim);
     }

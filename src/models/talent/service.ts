@@ -4,20 +4,24 @@
  * two-tower model and the stage combiners, then answers recruiter searches with reasons.
  */
 import { describeMember } from '../../world/describe';
-import { generateWorld } from '../../world/generate';
 import { ANY_LOCATION } from '../../world/recruiter-truth';
 import type { World } from '../../world/types';
-import { InvalidArgumentError } from '../../errors';
+import { InvalidArgumentError, ModelNotFoundError } from '../../errors';
 import type { EntityKind } from '../../graph/entity-graphs';
+import type { ModelInfo, ModelStore } from '../../store/types';
 import type { LineBackendPreference } from '../line/backend';
 import { ordersOf } from '../line/config';
 import type { LineModel } from '../line/model';
-import type { FitProgress } from '../recommender';
+import type { FitProgress, ModelState } from '../recommender';
+import type { TwoTowerModel } from '../two-tower/model';
 import { pca2 } from './pca';
 import { parseQueryText, type TalentQuery } from './query';
 import type { TalentRanker } from './ranker';
-import { trainEntitySpace, type Pooling } from './space';
+import { trainEntitySpace, type EntitySpace, type Pooling } from './space';
+import { restoreTalent, TALENT_MODEL_ID, talentState, talentWorld } from './stored';
 import { fitRanker, trainTower } from './train';
+import { towerVocab } from './tower-inputs';
+import { checkTalentSearch, checkTalentTrain } from '../../rpc/validate';
 
 /** What `train` reports, status-tagged. */
 export type TalentProgress =
@@ -37,12 +41,14 @@ export interface TalentTrainRequest {
   lineBackend?: LineBackendPreference;
 }
 
-/** What `train` returns. */
+/** What `train` and `restore` return. */
 export interface TalentTrainResult {
   members: number;
   queries: number;
   /** Which path trained LINE, e.g. `WebGPU (subgroups×4 (add))` or `CPU`, per graph where they differ. */
   lineBackend: string;
+  /** The stored bundle's info (its `updatedAt` is when it was saved); set by `restore`. */
+  stored?: ModelInfo;
 }
 
 /** Fewest milliseconds between two live maps read back from a GPU run (the CPU maps every chunk). */
@@ -108,10 +114,18 @@ function liveMap(world: World, onProgress: (p: TalentProgress) => void): (p: Ext
   };
 }
 
-/** Trains and serves talent search (no `self`: testable in Node over a MessageChannel). */
+/**
+ * Trains and serves talent search (no `self`: testable in Node over a MessageChannel). With a store,
+ * `keep` stores LINE's embeddings and the two-tower model after `train`, and `restore` brings them back.
+ */
 export class TalentService {
   private world: World | null = null;
   private rankers: Record<Pooling, TalentRanker> | null = null;
+  private space: EntitySpace | null = null;
+  /** The last training's bundle until {@link keep} stores it. */
+  private unsaved: ModelState | null = null;
+
+  constructor(private readonly store: ModelStore | null = null) {}
 
   /** Titles and cities of the trained world (for the form's pickers). */
   vocab(): { titles: string[]; locations: string[] } {
@@ -119,16 +133,23 @@ export class TalentService {
     return { titles: w.catalog.titleName, locations: w.catalog.locationName };
   }
 
-  /** Builds everything; `onProgress` receives stages, live company maps, LINE's backend per graph and two-tower epochs. */
+  /**
+   * Builds everything; `onProgress` receives stages, live company maps, LINE's backend per graph and
+   * two-tower epochs. {@link keep} then stores the result.
+   */
   async train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<TalentTrainResult> {
-    const seed = req.seed ?? 1;
+    checkTalentTrain(req);
+    const spec = { members: req.members, seed: req.seed ?? 1 };
+    this.unsaved = null; // never keep an earlier run's model in place of a failed one
     onProgress({ status: 'stage', message: 'Generating a world and building the company, skill and title graphs…' });
-    const world = generateWorld({ members: req.members, seed, recruiterQueries: Math.max(200, Math.round(req.members / 5)) });
+    const world = talentWorld(spec);
     const labels = new Map<EntityKind, string>();
+    const lines: Partial<Record<EntityKind, Promise<ModelState>>> = {};
     const live = liveMap(world, onProgress);
+    const keep = this.store !== null;
     const space = await trainEntitySpace(world, {
       maxSamples: req.maxSamples ?? 300_000,
-      line: { chunk: 20_000, seed },
+      line: { chunk: 20_000, seed: spec.seed },
       runtime: req.lineBackend ? { backend: req.lineBackend } : {},
       onProgress(kind, p, model) {
         if (p.status !== 'epoch') return;
@@ -136,8 +157,9 @@ export class TalentService {
         onProgress({ status: 'stage', message: `LINE on the ${kind} graph, ${lineBackendLabel(p)}: chunk ${p.epoch} of ${p.epochs}${loss}` });
         if (kind === 'company') live(p, model);
       },
-      onFitted(kind, r) {
+      onFitted(kind, r, model) {
         labels.set(kind, lineBackendLabel(r));
+        if (keep) lines[kind] = model.toState();
         onProgress({ status: 'line', kind, backend: r.backend === 'webgpu' ? 'webgpu' : 'cpu', ...(r.kernel ? { kernel: r.kernel } : {}), ...(r.fallback ? { fallback: r.fallback } : {}) });
       },
     });
@@ -145,20 +167,69 @@ export class TalentService {
     const queries = Int32Array.from({ length: n }, (_, i) => i);
     onProgress({ status: 'stage', message: 'Training the two-tower ranker on the InMail log…' });
     const tower = await trainTower(world, queries.subarray(0, Math.round(n * 0.75)), {
-      twoTower: { epochs: req.towerEpochs ?? 4, seed },
+      twoTower: { epochs: req.towerEpochs ?? 4, seed: spec.seed },
       onTowerEpoch: (epoch, loss) => onProgress({ status: 'tower', epoch, loss }),
     });
-    const combiner = queries.subarray(Math.round(n * 0.75));
-    this.rankers = { mean: fitRanker(world, space, tower, combiner, 'mean'), max: fitRanker(world, space, tower, combiner, 'max') };
-    this.world = world;
+    this.install(world, space, tower.model);
     const distinct = [...new Set(labels.values())];
     const lineBackend = distinct.length === 1 ? distinct[0] : [...labels].map(([k, l]) => `${k}: ${l}`).join('; ');
+    if (keep) {
+      const states = { company: await lines.company!, skill: await lines.skill!, title: await lines.title! };
+      this.unsaved = talentState(spec, states, tower.model, lineBackend);
+    }
     return { members: world.members.count, queries: n, lineBackend };
+  }
+
+  /**
+   * Stores what `train` built last (LINE's embeddings and the two-tower model, in one atomic save).
+   * @throws StorageQuotaError when it does not fit (the trained model still serves this session);
+   *   InvalidArgumentError without a store or before training.
+   */
+  async keep(): Promise<ModelInfo> {
+    if (!this.store || !this.unsaved) throw new InvalidArgumentError('talent: nothing to keep (no store, or not trained)');
+    const info = await this.store.save(TALENT_MODEL_ID, this.unsaved);
+    this.unsaved = null;
+    return info;
+  }
+
+  /** The stored bundle's info (no weights read), or null when nothing is stored (or there is no store). */
+  async stored(): Promise<ModelInfo | null> {
+    return (await this.store?.info(TALENT_MODEL_ID)) ?? null;
+  }
+
+  /**
+   * Serves the stored bundle without retraining (the world is regenerated from its seed, the stage
+   * combiners refitted on the stored vectors).
+   * @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it.
+   */
+  async restore(): Promise<TalentTrainResult> {
+    if (!this.store) throw new ModelNotFoundError(TALENT_MODEL_ID);
+    const { info, state } = await this.store.load(TALENT_MODEL_ID);
+    const r = await restoreTalent(state);
+    this.install(r.world, r.space, r.tower);
+    return { members: r.world.members.count, queries: r.world.recruiter.queries.count, lineBackend: r.lineBackend, stored: info };
+  }
+
+  /** Fits each pooling's stage combiners on the last quarter of the queries' log. */
+  private install(world: World, space: EntitySpace, tower: TwoTowerModel): void {
+    const n = world.recruiter.queries.count;
+    const combiner = Int32Array.from({ length: n - Math.round(n * 0.75) }, (_, i) => Math.round(n * 0.75) + i);
+    const t = { model: tower, vocab: towerVocab(world.catalog) };
+    this.rankers = { mean: fitRanker(world, space, t, combiner, 'mean'), max: fitRanker(world, space, t, combiner, 'max') };
+    [this.world, this.space] = [world, space];
+  }
+
+  /** The PCA map of the company embeddings in service (e.g. after `restore`, where no live map was drawn). */
+  companyMap(): Extract<TalentProgress, { status: 'map' }> {
+    const { world } = this.need();
+    const space = this.space as EntitySpace;
+    return { status: 'map', xy: pca2(space.company, space.dim, 20), groups: world.companies.family, caption: 'Company embeddings (PCA); colour = job family' };
   }
 
   /** The top `k` (default 10) members for a search, with reasons. */
   search(form: TalentSearchForm): TalentHit[] {
     const { world, rankers } = this.need();
+    checkTalentSearch(form, { titles: world.catalog.titleName.length, locations: world.catalog.locationName.length });
     const everyone = Int32Array.from({ length: world.members.count }, (_, i) => i);
     return rankers[form.pooling === 'max' ? 'max' : 'mean']
       .rank(formToQuery(world, form), everyone, 'twoTower', form.k ?? 10)

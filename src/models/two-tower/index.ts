@@ -2,3 +2,4 @@
 export { Adam } from './adam';
 export { TwoTowerModel, type IdBags, type Triples, type TwoTowerConfig } from './model';
 export { Tower, type TowerShape, type TowerTrace } from './tower';
+export { TWO_TOWER_KIND, TWO_TOWER_STATE_VERSION, twoTowerFromState, twoTowerToState } from './state';

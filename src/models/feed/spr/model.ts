@@ -9,6 +9,7 @@ import { Rng } from '../../../data/rng';
 import { AbortError } from '../../../errors';
 import type { FitOptions, FitResult, ModelState } from '../../recommender';
 import { checkKindAndVersion, floatTensor, readFloat } from '../../shared/state';
+import { checkInteger, checkNonNegative } from '../../shared/state-checks';
 import { resolveSprConfig, type SprConfig, type SprSettings } from './config';
 import type { SprDataset } from './dataset';
 import { GROUP_COUNT } from './groups';
@@ -115,13 +116,22 @@ export class SprModel {
     };
   }
 
-  /** Restores a snapshot of the same `bits`. */
+  /**
+   * Restores a snapshot of the same `bits`: finite weights, AdaGrad sums >= 0 (a step divides by
+   * their root), a whole number of epochs done.
+   * @throws StateVersionError for another version; StateFormatError naming a malformed field.
+   */
   async fromState(state: ModelState): Promise<void> {
     checkKindAndVersion(state, SPR_KIND, SPR_STATE_VERSION);
     const n = 1 << this.settings.bits;
-    this.weights = readFloat(state, 'weights', [n]).slice();
-    this.accum = readFloat(state, 'accum', [n]).slice();
-    this.epochsDone = typeof state.meta.epochsDone === 'number' ? state.meta.epochsDone : 0;
+    const weights = readFloat(state, 'weights', [n]);
+    const accum = readFloat(state, 'accum', [n]);
+    checkNonNegative(SPR_KIND, 'tensors.accum', accum);
+    const done = state.meta.epochsDone;
+    const epochsDone = done === undefined ? 0 : checkInteger(SPR_KIND, 'meta.epochsDone', done, 0, 2 ** 31 - 1);
+    this.weights = weights.slice();
+    this.accum = accum.slice();
+    this.epochsDone = epochsDone;
   }
 
   /** Releases the weight tables. */

@@ -1,0 +1,196 @@
+/**
+ * The one validation layer at the service boundary: every request a service takes (training, ranking,
+ * baselines, talent, feed) is checked here against a small schema before any work starts, and a bad
+ * one is an `InvalidArgumentError` naming the field, its bounds and what came (`request.k must be an
+ * integer in [1, 100000], got -1`). A request that passes has the documented shape; a model config is
+ * checked by its kind's own schema (bounds, and no unknown option).
+ */
+import { BACKEND_ORDER, type BackendPreference } from '../backend/types';
+import type { ExternalId } from '../data/idmap';
+import { InvalidArgumentError } from '../errors';
+import { resolveGlmixConfig } from '../models/glmix/config';
+import { resolveMfConfig } from '../models/mf/config';
+import { resolveNcfConfig } from '../models/ncf/config';
+import { modelKinds } from '../models/registry';
+import { bool, int, invalid, list, oneOf, optional, plainObject, real, record, text, type Check } from '../models/shared/schema';
+import type { BaselineRunOptions } from './baseline-protocol';
+import type { FeedTrainRequest, FeedWorldSpec } from '../models/feed/wire';
+import { resolveSprConfig, type SprConfig } from '../models/feed/spr/config';
+import type { LineBackendPreference } from '../models/line/backend';
+import type { TalentSearchForm, TalentTrainRequest } from '../models/talent/service';
+import type { Pooling } from '../models/talent/space';
+import { ANY_LOCATION } from '../world/recruiter-truth';
+import type { RecommendRequest, ScoreRequest, SimilarItemsRequest, TrainRequest } from './protocol';
+
+/** Bounds of the request fields (documented in README's request table). */
+export const REQUEST_BOUNDS = Object.freeze({
+  /** Longest model id. */
+  modelIdLength: 256,
+  /** Largest `k` of a ranking request. */
+  k: 100_000,
+  /** Most ids in `exclude`, `candidates`, or a score request's `users` / `items`. */
+  ids: 2 ** 20,
+  /** Longest string id. */
+  idLength: 1024,
+  /** Heartbeat interval: 0 (none) or within these milliseconds. */
+  heartbeatMs: [10, 600_000] as const,
+  /** Largest `checkpointEvery` (steps). */
+  checkpointEvery: 1e9,
+});
+
+/** A model id: a non-empty string of bounded length. */
+export const modelId = text(1, REQUEST_BOUNDS.modelIdLength);
+
+/** An external id: a string of bounded length or a finite number. */
+export const externalId: Check<ExternalId> = (v, path) => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.length <= REQUEST_BOUNDS.idLength) return v;
+  throw invalid(path, `an id (a finite number or a string of at most ${REQUEST_BOUNDS.idLength} characters)`, v);
+};
+
+const ids = list(externalId, 0, REQUEST_BOUNDS.ids);
+const k = optional(int(1, REQUEST_BOUNDS.k));
+const seed = optional(int(-(2 ** 31), 2 ** 32 - 1));
+
+/** A backend preference: `'auto'` or a backend name. */
+export const backendPreference: Check<BackendPreference> = oneOf<BackendPreference>(['auto', ...BACKEND_ORDER]);
+
+/** A registered model kind (the error lists them). */
+export const modelKind: Check<string> = (v, path) => oneOf(modelKinds())(v, path);
+
+/** 0 (no heartbeat) or an interval in the bounds: 2^32 or Infinity would fire every millisecond. */
+const heartbeatMs: Check<number> = (v, path) => {
+  const [min, max] = REQUEST_BOUNDS.heartbeatMs;
+  if (v === 0) return 0;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(path, `0 or an integer in [${min}, ${max}] (ms)`, v);
+  return v;
+};
+
+/** Course data's scalar fields (its columns are checked by `courseDataFromWire`). */
+const wireCourses: Check<unknown> = (v, path) => {
+  const o = plainObject(v, path);
+  int(1, 100)(o.nSeniority, `${path}.nSeniority`);
+  int(1, 256)(o.nCategories, `${path}.nCategories`);
+  real(1e-3, 1e9)(o.relevantSeconds, `${path}.relevantSeconds`);
+  return v;
+};
+
+const DATA_SHAPES = '{ratingsUrl}|{csv}|{courses}';
+
+/** Exactly one of the training data shapes. */
+const trainingData: Check<TrainRequest['data']> = (v, path) => {
+  const o = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { [key: string]: unknown }) : null;
+  if (o && Object.hasOwn(o, 'ratingsUrl')) return record<{ ratingsUrl: string }>({ ratingsUrl: text(1, 8192) })(v, path);
+  if (o && Object.hasOwn(o, 'csv')) return record<{ csv: string; file?: string }>({ csv: text(0, 2 ** 30), file: optional(text(1, 1024)) })(v, path);
+  if (o && Object.hasOwn(o, 'courses')) return record<{ courses: unknown }>({ courses: wireCourses })(v, path) as TrainRequest['data'];
+  throw invalid(path, `one of ${DATA_SHAPES}`, v);
+};
+
+/** Each kind's config check (bounds and known options); the resolvers are the models' own. */
+const CONFIGS = new Map<string, Check<unknown>>([
+  ['popular', record({})],
+  ['itemknn', record<{ k?: number }>({ k: optional(int(1, 10_000)) }, ': ')],
+  ['mf', (c) => resolveMfConfig(c as object)],
+  ['gmf', (c) => resolveNcfConfig('gmf', c as object)],
+  ['mlp', (c) => resolveNcfConfig('mlp', c as object)],
+  ['neumf', (c) => resolveNcfConfig('neumf', c as object)],
+  ['ncf', (c) => resolveNcfConfig('seed', c as object)],
+  ['glmix', (c) => resolveGlmixConfig(c as object)],
+  [
+    'blend',
+    record<{ ncf?: unknown; glmix?: unknown; seed?: number }>(
+      { ncf: optional((c) => resolveNcfConfig('seed', c as object)), glmix: optional((c) => resolveGlmixConfig(c as object)), seed },
+      ': ',
+    ),
+  ],
+]);
+
+const trainShape = {
+  modelId,
+  kind: modelKind,
+  config: optional(plainObject),
+  data: trainingData,
+  checkpointEvery: optional(int(0, REQUEST_BOUNDS.checkpointEvery)),
+  backend: optional(backendPreference),
+  fresh: optional(bool),
+  heartbeatMs: optional(heartbeatMs),
+};
+
+/** A training request: its fields, then its config against its kind's schema. */
+export function checkTrainRequest(request: unknown): TrainRequest {
+  const r = record(trainShape)(request, 'request') as TrainRequest;
+  const config = CONFIGS.get(r.kind);
+  if (!config) throw new InvalidArgumentError(`request.kind '${r.kind}' has no config schema`);
+  config(r.config ?? {}, r.kind);
+  return r;
+}
+
+const ref = { modelId, version: int(0, Number.MAX_SAFE_INTEGER) };
+
+/** A recommend / explain request. */
+export const checkRecommendRequest = (request: unknown): RecommendRequest =>
+  record<RecommendRequest>({ ...ref, user: externalId, k, exclude: optional(ids), candidates: optional(ids), excludeSeen: optional(bool) })(request, 'request');
+
+/** A score request (`users` and `items` of one length). */
+export function checkScoreRequest(request: unknown): ScoreRequest {
+  const r = record<ScoreRequest>({ ...ref, users: ids, items: ids })(request, 'request');
+  if (r.users.length !== r.items.length) throw invalid('request.items', `as long as request.users (${r.users.length})`, r.items);
+  return r;
+}
+
+/** A similar-items request. */
+export const checkSimilarItemsRequest = (request: unknown): SimilarItemsRequest =>
+  record<SimilarItemsRequest>({ ...ref, item: externalId, k })(request, 'request');
+
+/** A baseline run. */
+export const checkBaselineRun = (options: unknown): BaselineRunOptions =>
+  record<BaselineRunOptions>({ ratingsUrl: text(1, 8192), seed })(options, 'options');
+
+/** Validates one argument named `name` (e.g. `modelId`, `prefer`). */
+export function checkArgument<T>(check: Check<T>, value: unknown, name: string): T {
+  return check(value, name);
+}
+
+// Talent search and the feed: their services live with their models, their requests are checked here.
+
+/** Bounds of the simulated worlds the talent and feed services generate. */
+export const WORLD_BOUNDS = Object.freeze({ members: [100, 200_000] as const, sessions: 2_000_000 });
+
+const members = int(...WORLD_BOUNDS.members);
+
+/** A talent training request. */
+export const checkTalentTrain = (request: unknown): TalentTrainRequest =>
+  record<TalentTrainRequest>({
+    members,
+    seed,
+    maxSamples: optional(int(1, 1e8)),
+    towerEpochs: optional(int(1, 1000)),
+    lineBackend: optional(oneOf<LineBackendPreference>(['auto', 'webgpu', 'cpu'])),
+  })(request, 'request');
+
+/** A recruiter search against a world of `titles` titles and `locations` cities (255 = any city). */
+export function checkTalentSearch(form: unknown, vocab: { titles: number; locations: number }): TalentSearchForm {
+  return record<TalentSearchForm>({
+    title: int(-1, vocab.titles - 1),
+    skills: text(0, 1000),
+    location: (v, path) => (v === ANY_LOCATION ? ANY_LOCATION : int(0, vocab.locations - 1)(v, `${path} (or ${ANY_LOCATION} = any)`)),
+    minYears: real(0, 100),
+    text: text(0, 1000),
+    pooling: oneOf<Pooling>(['mean', 'max']),
+    k: optional(int(1, 1000)),
+  })(form, 'form');
+}
+
+const worldSpec = {
+  members,
+  seed: int(-(2 ** 31), 2 ** 32 - 1),
+  sessions: optional(int(1, WORLD_BOUNDS.sessions)),
+  trainShare: optional(real(0.01, 0.99)),
+};
+
+/** The world and split a feed service rebuilds. */
+export const checkFeedSpec = (spec: unknown): FeedWorldSpec => record<FeedWorldSpec>(worldSpec)(spec, 'spec');
+
+/** A feed training request (its SPR config against the SPR's schema). */
+export const checkFeedTrain = (request: unknown): FeedTrainRequest =>
+  record<FeedTrainRequest>({ ...worldSpec, spr: optional((c) => resolveSprConfig(c as SprConfig)) })(request, 'request');
