@@ -6,11 +6,13 @@ export const MAX_SPLIT_LINE_CHARS = 1 << 16;
 /**
  * Cuts text chunks into lines (`\n` or `\r\n`), numbered from 1 across chunks, and hands each
  * non-empty line to `onLine`. Holds only the unfinished last line between chunks, so a file of any
- * size streams through; the same text gives the same lines however it is chunked.
+ * size streams through; the same text gives the same lines however it is chunked. A leading BOM is dropped.
  */
 export class LineSplitter {
   private carry = '';
   private line = 0;
+  /** Whether the text's first character is still to come (a leading BOM is dropped there). */
+  private atStart = true;
 
   constructor(
     private readonly file: string,
@@ -19,6 +21,11 @@ export class LineSplitter {
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
+    if (this.atStart && chunk !== '') {
+      // As TextDecoder does on the byte path, so text and bytes give the same lines.
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      this.atStart = false;
+    }
     const text = this.carry + chunk;
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {

@@ -80,6 +80,14 @@ describe('NCF reference split format', () => {
     await expect(loadNcfSplit({ train: chunked(broken.train, 5), test: chunked(broken.test, 5), negative: broken.negative }, { name: 'tiny' })).rejects.toThrow(/tiny\.test\.rating:2: timestamp "soon"/);
   });
 
+  it('drops a leading BOM on every path (text, string chunks, bytes) alike', async () => {
+    const t = { ...texts(), train: '\ufeff' + texts().train };
+    const streamed = await loadNcfSplit({ train: new Blob([t.train]), test: new Blob([t.test]), negative: new Blob([t.negative]) }, { name: 'tiny' });
+    expect(parseNcfSplit(t, 'tiny')).toEqual(streamed);
+    expect(await loadNcfSplit({ train: chunked(t.train, 1), test: t.test, negative: t.negative }, { name: 'tiny' })).toEqual(streamed);
+    expect(parseNcfSplit(t, 'tiny')).toEqual(parseNcfSplit(texts(), 'tiny'));
+  });
+
   it('loads a split of more than 130k rows from disk without overflowing the argument limit', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'ncf-split-'));
     try {
