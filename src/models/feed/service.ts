@@ -5,8 +5,9 @@
  * `feed` assembles members' feeds.
  */
 import { Rng } from '../../data/rng';
-import { InvalidArgumentError, ModelNotFoundError, UnknownIdError } from '../../errors';
+import { InvalidArgumentError, UnknownIdError } from '../../errors';
 import type { ModelInfo, ModelStore } from '../../store/types';
+import { StoredSlot } from '../shared/stored-slot';
 import { INVENTORY_NAMES } from '../../world/feed-enums';
 import { describeActivity, describeMember } from '../../world/describe';
 import { generateWorld } from '../../world/generate';
@@ -34,14 +35,16 @@ export class FeedService {
   private world: World | null = null;
   private pipeline: FeedPipeline | null = null;
   /** The last training's bundle until {@link keep} stores it. */
-  private unsaved: ModelState | null = null;
+  private readonly slot: StoredSlot;
 
-  constructor(private readonly store: ModelStore | null = null) {}
+  constructor(store: ModelStore | null = null) {
+    this.slot = new StoredSlot(store, FEED_MODEL_ID, 'feed');
+  }
 
   /** Generates the world, trains the SPR and runs the offline evaluation; {@link keep} then stores it. */
   async train(req: FeedTrainRequest, onProgress?: (p: FeedProgress) => void): Promise<FeedTrainResult> {
     checkFeedTrain(req);
-    this.unsaved = null; // never keep an earlier run's feed in place of a failed one
+    this.slot.set(null); // never keep an earlier run's feed in place of a failed one
     const w = worldOf(req);
     const r = await evaluateFeed(w, { trainShare: req.trainShare, seed: req.seed, spr: req.spr, fit: { onProgress } });
     [this.world, this.pipeline] = [w, r.pipeline];
@@ -53,25 +56,18 @@ export class FeedService {
       },
     };
     const spec: FeedWorldSpec = { members: req.members, seed: req.seed, sessions: req.sessions, trainShare: req.trainShare };
-    if (this.store) this.unsaved = feedState(spec, result.state, result.report);
+    if (this.slot.enabled) this.slot.set(feedState(spec, result.state, result.report));
     return result;
   }
 
-  /**
-   * Stores what `train` built last (one atomic save).
-   * @throws StorageQuotaError when it does not fit (the trained feed still serves this session);
-   *   InvalidArgumentError without a store or before training.
-   */
-  async keep(): Promise<ModelInfo> {
-    if (!this.store || !this.unsaved) throw new InvalidArgumentError('feed: nothing to keep (no store, or not trained)');
-    const info = await this.store.save(FEED_MODEL_ID, this.unsaved);
-    this.unsaved = null;
-    return info;
+  /** Stores what `train` built last (one atomic save); see {@link StoredSlot.keep}. */
+  keep(): Promise<ModelInfo> {
+    return this.slot.keep();
   }
 
   /** The stored feed's info (no weights read), or null when nothing is stored (or there is no store). */
-  async stored(): Promise<ModelInfo | null> {
-    return (await this.store?.info(FEED_MODEL_ID)) ?? null;
+  stored(): Promise<ModelInfo | null> {
+    return this.slot.stored();
   }
 
   /**
@@ -79,8 +75,7 @@ export class FeedService {
    * @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it.
    */
   async restore(): Promise<FeedRestoreResult> {
-    if (!this.store) throw new ModelNotFoundError(FEED_MODEL_ID);
-    const { info, state } = await this.store.load(FEED_MODEL_ID);
+    const { info, state } = await this.slot.load();
     const { spec, spr, report } = readFeedState(state);
     await this.load(spec, spr);
     return { spec, report, stored: info };

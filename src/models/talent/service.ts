@@ -6,9 +6,10 @@
 import { describeMember } from '../../world/describe';
 import { ANY_LOCATION } from '../../world/recruiter-truth';
 import type { World } from '../../world/types';
-import { InvalidArgumentError, ModelNotFoundError } from '../../errors';
+import { InvalidArgumentError } from '../../errors';
 import type { EntityKind } from '../../graph/entity-graphs';
 import type { ModelInfo, ModelStore } from '../../store/types';
+import { StoredSlot } from '../shared/stored-slot';
 import type { LineBackendPreference } from '../line/backend';
 import { ordersOf } from '../line/config';
 import type { LineModel } from '../line/model';
@@ -123,9 +124,11 @@ export class TalentService {
   private rankers: Record<Pooling, TalentRanker> | null = null;
   private space: EntitySpace | null = null;
   /** The last training's bundle until {@link keep} stores it. */
-  private unsaved: ModelState | null = null;
+  private readonly slot: StoredSlot;
 
-  constructor(private readonly store: ModelStore | null = null) {}
+  constructor(store: ModelStore | null = null) {
+    this.slot = new StoredSlot(store, TALENT_MODEL_ID, 'talent');
+  }
 
   /** Titles and cities of the trained world (for the form's pickers). */
   vocab(): { titles: string[]; locations: string[] } {
@@ -140,13 +143,13 @@ export class TalentService {
   async train(req: TalentTrainRequest, onProgress: (p: TalentProgress) => void = () => undefined): Promise<TalentTrainResult> {
     checkTalentTrain(req);
     const spec = { members: req.members, seed: req.seed ?? 1 };
-    this.unsaved = null; // never keep an earlier run's model in place of a failed one
+    this.slot.set(null); // never keep an earlier run's model in place of a failed one
     onProgress({ status: 'stage', message: 'Generating a world and building the company, skill and title graphs…' });
     const world = talentWorld(spec);
     const labels = new Map<EntityKind, string>();
     const lines: Partial<Record<EntityKind, Promise<ModelState>>> = {};
     const live = liveMap(world, onProgress);
-    const keep = this.store !== null;
+    const keep = this.slot.enabled;
     const space = await trainEntitySpace(world, {
       maxSamples: req.maxSamples ?? 300_000,
       line: { chunk: 20_000, seed: spec.seed },
@@ -175,26 +178,19 @@ export class TalentService {
     const lineBackend = distinct.length === 1 ? distinct[0] : [...labels].map(([k, l]) => `${k}: ${l}`).join('; ');
     if (keep) {
       const states = { company: await lines.company!, skill: await lines.skill!, title: await lines.title! };
-      this.unsaved = talentState(spec, states, tower.model, lineBackend);
+      this.slot.set(talentState(spec, states, tower.model, lineBackend));
     }
     return { members: world.members.count, queries: n, lineBackend };
   }
 
-  /**
-   * Stores what `train` built last (LINE's embeddings and the two-tower model, in one atomic save).
-   * @throws StorageQuotaError when it does not fit (the trained model still serves this session);
-   *   InvalidArgumentError without a store or before training.
-   */
-  async keep(): Promise<ModelInfo> {
-    if (!this.store || !this.unsaved) throw new InvalidArgumentError('talent: nothing to keep (no store, or not trained)');
-    const info = await this.store.save(TALENT_MODEL_ID, this.unsaved);
-    this.unsaved = null;
-    return info;
+  /** Stores what `train` built last (LINE's embeddings and the two-tower model, one atomic save); see {@link StoredSlot.keep}. */
+  keep(): Promise<ModelInfo> {
+    return this.slot.keep();
   }
 
   /** The stored bundle's info (no weights read), or null when nothing is stored (or there is no store). */
-  async stored(): Promise<ModelInfo | null> {
-    return (await this.store?.info(TALENT_MODEL_ID)) ?? null;
+  stored(): Promise<ModelInfo | null> {
+    return this.slot.stored();
   }
 
   /**
@@ -203,8 +199,7 @@ export class TalentService {
    * @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it.
    */
   async restore(): Promise<TalentTrainResult> {
-    if (!this.store) throw new ModelNotFoundError(TALENT_MODEL_ID);
-    const { info, state } = await this.store.load(TALENT_MODEL_ID);
+    const { info, state } = await this.slot.load();
     const r = await restoreTalent(state);
     this.install(r.world, r.space, r.tower);
     return { members: r.world.members.count, queries: r.world.recruiter.queries.count, lineBackend: r.lineBackend, stored: info };
