@@ -3,11 +3,10 @@ import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, chromePath } from './src/testing/chromium.ts';
 
-
 // Pre-bundled once, so Vite never re-optimises worker deps mid-run ("unexpectedly reloaded a test").
 const browserDeps = [
   '@tensorflow/tfjs-core',
-  '@tensorflow/tfjs-core/dist/register_all_gradients',
+  '@tensorflow/tfjs-core/dist/register_all_gradients.js',
   '@tensorflow/tfjs-backend-cpu',
   '@tensorflow/tfjs-backend-webgl',
   '@tensorflow/tfjs-backend-webgpu',
@@ -42,7 +41,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['src/**/*.browser.test.ts', 'workers/**/*.browser.test.ts', 'demo/**/*.browser.test.ts'],
+          include: [
+            'src/**/*.browser.test.ts',
+            'workers/**/*.browser.test.ts',
+            'demo/**/*.browser.test.ts',
+            'bench/**/*.browser.test.ts',
+          ],
           testTimeout: 120_000,
           browser: {
             enabled: true,

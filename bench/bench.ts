@@ -1,3 +1,3 @@
-import { runSuite } from './cli';
+import { runSuite } from './cli.ts';
 
 await runSuite('suites', 'bench', process.argv.slice(2));

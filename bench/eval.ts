@@ -1,3 +1,3 @@
-import { runSuite } from './cli';
+import { runSuite } from './cli.ts';
 
 await runSuite('eval', 'eval', process.argv.slice(2));

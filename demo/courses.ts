@@ -5,12 +5,25 @@
  * MovieLens-format CSV is read and checked here, then trained on in the worker — it never leaves the device.
  */
 import {
-  coWatchRows, connectRecommender, courseDataFromWorld, courseDataToWire, describeMember, generateWorld,
-  reasonFor, relevantWatches, type CourseData, type ModelInfo, type RecommenderClient, type TrainOptions,
-} from '../src/index';
-import { mountCoursesPanel, type CourseRow, type CoursesPanel } from './ui/courses-panel';
-import { describeError } from './ui/dom';
-import { readUpload, uploadSummary } from './upload';
+  coWatchRows,
+  courseDataFromWorld,
+  courseDataToWire,
+  reasonFor,
+  relevantWatches,
+  type CourseData,
+} from '../src/courses.ts';
+import { userItemRows } from '../src/data.ts';
+import {
+  connectCourses,
+  type CoursesClient,
+  type CourseTrainRequest,
+  type ModelConfigs,
+  type ModelInfo,
+} from '../src/index.ts';
+import { describeMember, generateWorld } from '../src/world.ts';
+import { mountCoursesPanel, type CourseRow, type CoursesPanel } from './ui/courses-panel.ts';
+import { describeError } from './ui/dom.ts';
+import { readUpload, uploadSummary } from './upload.ts';
 
 const MODEL_ID = 'courses-ncf';
 const GLMIX_ID = 'courses-glmix';
@@ -26,61 +39,102 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   const world = generateWorld({ seed: 4, members: 600, watchesPerMember: 6 });
   const data: CourseData = { ...courseDataFromWorld(world), courseNames: world.courses.title };
   const positives = relevantWatches(data);
-  const coWatch = coWatchRows(userRows(positives), 20);
+  const coWatch = coWatchRows(userItemRows(positives), 20);
   const title = (c: number) => world.courses.title[c];
   const csv = toCsv(positives);
-  const courseRequest = (modelId: string, kind: 'glmix' | 'blend', config: TrainOptions['config']): TrainOptions =>
-    ({ modelId, kind, config, data: { courses: courseDataToWire(data) }, backend: 'wasm', fresh: true });
-  const coursesModels: TrainOptions[] = [
+  const courseRequest = <K extends 'glmix' | 'blend'>(
+    modelId: string,
+    kind: K,
+    config: ModelConfigs[K],
+  ): CourseTrainRequest =>
+    ({
+      modelId,
+      kind,
+      config,
+      data: { courses: courseDataToWire(data) },
+      backend: 'wasm',
+      fresh: true,
+    }) as CourseTrainRequest;
+  const coursesModels: CourseTrainRequest[] = [
     courseRequest(GLMIX_ID, 'glmix', { rounds: 2 }),
     courseRequest(BLEND_ID, 'blend', { ncf: { ...NCF_CONFIG, epochs: 4 }, glmix: { rounds: 2 } }),
   ];
   const sources = new Map<string, string>();
-  let client: RecommenderClient | null = null;
+  let client: CoursesClient | null = null;
   let cancel: (() => Promise<void>) | null = null;
   let member = 0;
 
-  const stored = async (id: string): Promise<ModelInfo | undefined> => (await (await ensureClient()).models()).find((m) => m.id === id && !m.checkpoint);
+  const stored = async (id: string): Promise<ModelInfo | undefined> =>
+    (await (await ensureClient()).list()).find((m) => m.id === id && !m.checkpoint);
 
   const show = async (): Promise<void> => {
     panel.history(historyOf(positives, member).map(title));
     // GLMix first: a filled blended list then means both are shown (the e2e test waits on it).
     await showExplained(GLMIX_ID, 'glmix', () => 'Global + per-learner + per-course logistic regression. ');
-    await showExplained(BLEND_ID, 'blend', (i) => `Weights learned on a validation split: NCF ${num(i.meta?.weightNcf)}, GLMix ${num(i.meta?.weightGlmix)}. `);
+    await showExplained(
+      BLEND_ID,
+      'blend',
+      (i) =>
+        `Weights learned on a validation split: NCF ${num(i.meta?.weightNcf)}, GLMix ${num(i.meta?.weightGlmix)}. `,
+    );
     await showNcf(RESTORED).catch((e: unknown) =>
-      panel.list('ncf', describeError(e).includes('no model') ? 'No NCF model stored yet: train one.' : describeError(e), []),
+      panel.list(
+        'ncf',
+        describeError(e).includes('no model') ? 'No NCF model stored yet: train one.' : describeError(e),
+        [],
+      ),
     );
   };
 
   /** A course model's top-10 with its reasons, from the ranking worker. */
-  const showExplained = async (id: string, which: 'glmix' | 'blend', caption: (info: ModelInfo) => string): Promise<void> => {
+  const showExplained = async (
+    id: string,
+    which: 'glmix' | 'blend',
+    caption: (info: ModelInfo) => string,
+  ): Promise<void> => {
     const info = await stored(id);
     if (!info) return panel.list(which, `No ${id} model stored yet.`, []);
-    const r = await (await ensureClient()).explain({ modelId: id, version: info.version, user: `m${member}`, k: 10, excludeSeen: true });
+    const r = await (await ensureClient()).explain({
+      modelId: id,
+      version: info.version,
+      user: `m${member}`,
+      k: 10,
+      excludeSeen: true,
+    });
     const items = Int32Array.from(r.indices);
-    panel.list(which, `${caption(info)}${id} v${info.version}, ${sources.get(id) ?? RESTORED}.`, rows(items, r.scores, title, (_, t) => r.reasons[t].text));
+    panel.list(
+      which,
+      `${caption(info)}${id} v${info.version}, ${sources.get(id) ?? RESTORED}.`,
+      rows(items, r.scores, title, (_, t) => r.reasons[t].text),
+    );
   };
 
   const showNcf = async (source: string): Promise<void> => {
     const c = await ensureClient();
     const info = await stored(MODEL_ID);
     if (!info) throw new Error('no model');
-    const r = await c.recommend({ modelId: MODEL_ID, version: info.version, user: member, k: 10, excludeSeen: true });
+    const r = await c.rank({ modelId: MODEL_ID, version: info.version, user: member, k: 10, excludeSeen: true });
     const items = Int32Array.from(r.items, Number);
-    panel.list('ncf', `${MODEL_ID} v${info.version}, ${source}.`, rows(items, r.scores, title, (i) => reasonFor(member, i, 1, userRows(positives), coWatch, null, { course: title }).text));
+    panel.list(
+      'ncf',
+      `${MODEL_ID} v${info.version}, ${source}.`,
+      rows(
+        items,
+        r.scores,
+        title,
+        (i) => reasonFor(member, i, 1, userItemRows(positives), coWatch, null, { course: title }).text,
+      ),
+    );
   };
 
-  const ensureClient = async (): Promise<RecommenderClient> => {
-    client ??= await connectRecommender({
-      training: () => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-courses-train' }),
-      ranking: () => new Worker(new URL('../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-courses-rank' }),
-      heartbeatTimeoutMs: 60_000,
-    });
+  const ensureClient = async (): Promise<CoursesClient> => {
+    // Its own workers (the package's), apart from the Models tab's: both may train at once.
+    client ??= await connectCourses({ heartbeatTimeoutMs: 60_000 });
     return client;
   };
 
   /** Trains `requests` one after another in the worker, with progress; true when all finished. */
-  const train = async (requests: TrainOptions[], onDone: () => Promise<void>): Promise<boolean> => {
+  const train = async (requests: CourseTrainRequest[], onDone: () => Promise<void>): Promise<boolean> => {
     panel.training(true);
     panel.status('training', 'Starting the training worker…');
     try {
@@ -90,7 +144,10 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
         const handle = c.train(request, (p) => {
           if (p.status === 'epoch') {
             panel.epoch(p.epoch, p.loss);
-            panel.status('training', `${request.modelId}: epoch ${p.epoch}/${p.epochs} on ${p.backend}, loss ${p.loss.toFixed(4)}`);
+            panel.status(
+              'training',
+              `${request.modelId}: epoch ${p.epoch}/${p.epochs} on ${p.backend}, loss ${p.loss.toFixed(4)}`,
+            );
           }
         });
         cancel = handle.cancel;
@@ -111,7 +168,21 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
 
   const panel: CoursesPanel = mountCoursesPanel(root, {
     pick: (m) => void ((member = m), show()),
-    train: () => void train([{ modelId: MODEL_ID, kind: 'ncf', config: NCF_CONFIG, data: { csv, file: 'world-watches.csv' }, backend: 'wasm', checkpointEvery: 10, fresh: true }], () => showNcf('trained just now')),
+    train: () =>
+      void train(
+        [
+          {
+            modelId: MODEL_ID,
+            kind: 'ncf',
+            config: NCF_CONFIG,
+            data: { csv, file: 'world-watches.csv' },
+            backend: 'wasm',
+            checkpointEvery: 10,
+            fresh: true,
+          },
+        ],
+        () => showNcf('trained just now'),
+      ),
     trainCourses: () => void train(coursesModels, show),
     cancel: () => void cancel?.(),
     drop: (file) => void upload(file),
@@ -126,13 +197,33 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
       const summary = uploadSummary(file.name, log);
       panel.upload('ok', `${summary} Training NCF on this device…`);
       url = URL.createObjectURL(file);
-      await train([{ modelId: UPLOAD_ID, kind: 'ncf', config: UPLOAD_NCF, data: { ratingsUrl: url }, backend: 'wasm', fresh: true }], async () => {
-        const c = await ensureClient();
-        const info = (await c.models()).find((m) => m.id === UPLOAD_ID) as { version: number };
-        const user = log.userIds.id(0);
-        const r = await c.recommend({ modelId: UPLOAD_ID, version: info.version, user, k: 10, excludeSeen: true });
-        panel.upload('ok', `${summary} Top 10 for user ${user} (trained here, never uploaded):`, r.items.map((id, t) => ({ title: `item ${id}`, score: r.scores[t], reason: 'learners with similar ratings liked it' })));
-      });
+      await train(
+        [
+          {
+            modelId: UPLOAD_ID,
+            kind: 'ncf',
+            config: UPLOAD_NCF,
+            data: { ratingsUrl: url },
+            backend: 'wasm',
+            fresh: true,
+          },
+        ],
+        async () => {
+          const c = await ensureClient();
+          const info = (await c.list()).find((m) => m.id === UPLOAD_ID) as { version: number };
+          const user = log.userIds.id(0);
+          const r = await c.rank({ modelId: UPLOAD_ID, version: info.version, user, k: 10, excludeSeen: true });
+          panel.upload(
+            'ok',
+            `${summary} Top 10 for user ${user} (trained here, never uploaded):`,
+            r.items.map((id, t) => ({
+              title: `item ${id}`,
+              score: r.scores[t],
+              reason: 'learners with similar ratings liked it',
+            })),
+          );
+        },
+      );
     } catch (error) {
       panel.upload('error', `Could not read ${file.name}: ${describeError(error)}`);
     } finally {
@@ -144,9 +235,12 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   panel.learners(learners.map((m) => ({ id: m, label: `m${m}: ${describeMember(world, m)}` })));
   member = learners[0] ?? 0;
   // Stored GLMix and blender are ranked as they are; only missing ones train (in the worker).
-  const missing: TrainOptions[] = [];
+  const missing: CourseTrainRequest[] = [];
   for (const r of coursesModels) if (!(await stored(r.modelId))) missing.push(r);
-  panel.status('idle', missing.length ? 'GLMix and the blender train in the worker…' : `GLMix and the blender ${RESTORED}.`);
+  panel.status(
+    'idle',
+    missing.length ? 'GLMix and the blender train in the worker…' : `GLMix and the blender ${RESTORED}.`,
+  );
   await show();
   if (missing.length) await train(missing, show);
 }
@@ -155,7 +249,12 @@ function num(v: unknown): string {
   return typeof v === 'number' ? v.toFixed(2) : '?';
 }
 
-function rows(items: Int32Array, scores: Float32Array, title: (item: number) => string, reason: (item: number, t: number) => string): CourseRow[] {
+function rows(
+  items: Int32Array,
+  scores: Float32Array,
+  title: (item: number) => string,
+  reason: (item: number, t: number) => string,
+): CourseRow[] {
   return Array.from(items, (i, t) => ({ title: title(i), score: scores[t], reason: reason(i, t) }));
 }
 
@@ -163,16 +262,6 @@ function historyOf(log: CourseData['log'], member: number): number[] {
   const out: number[] = [];
   for (let k = 0; k < log.length; k++) if (log.users[k] === member) out.push(log.items[k]);
   return out;
-}
-
-function userRows(log: CourseData['log']) {
-  const n = log.userIds.size;
-  const lists: number[][] = Array.from({ length: n }, () => []);
-  for (let k = 0; k < log.length; k++) lists[log.users[k]].push(log.items[k]);
-  const indptr = new Int32Array(n + 1);
-  const flat: number[] = [];
-  lists.forEach((l, u) => (flat.push(...[...new Set(l)].sort((a, b) => a - b)), (indptr[u + 1] = flat.length)));
-  return { nRows: n, nCols: log.itemIds.size, indptr, indices: Int32Array.from(flat) };
 }
 
 /** The relevant watches as a MovieLens-format CSV (member and course indices as ids). */

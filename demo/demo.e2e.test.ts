@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, repoRoot, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e';
+import { openDemo, repoRoot, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e.ts';
 
 let demo: DemoPage;
 let dev: DevServer;
@@ -95,7 +95,11 @@ describe('demo', () => {
 /** Counts straight from the served file, formatted as the page shows them. */
 async function countRatings(): Promise<{ users: string; items: string; ratings: string }> {
   const text = await readFile(join(repoRoot, 'public/data/movielens-small/ratings.csv'), 'utf8');
-  const rows = text.trim().split('\n').slice(1).map((line) => line.split(','));
+  const rows = text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
   const n = (x: number): string => x.toLocaleString('en');
   const distinct = (column: number): string => n(new Set(rows.map((r) => r[column])).size);
   return { users: distinct(0), items: distinct(1), ratings: n(rows.length) };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e.ts';
 
 let demo: DemoPage;
 let page: Page;
@@ -19,13 +19,16 @@ describe('demo Feed tab', () => {
     await page.click('#tab-feed');
     await page.fill('#feed-members', '3000');
     await page.click('#feed-train');
-    await expect.poll(() => page.locator('#feed-status').getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+    await expect
+      .poll(() => page.locator('#feed-status').getAttribute('data-status'), { timeout: 120_000 })
+      .toBe('done');
     expect(page.workers().some((w) => w.url().includes('feed-train.worker'))).toBe(true);
     expect(page.workers().some((w) => w.url().includes('feed-rank.worker'))).toBe(true);
 
     // Evaluation: three replayed policies next to their truth, a 10-point calibration plot.
     expect(await page.locator('#feed-replay tbody tr').count()).toBe(3);
-    const truth = async (policy: string): Promise<number> => Number(await page.locator(`#feed-replay tr[data-policy="${policy}"] td.truth`).textContent());
+    const truth = async (policy: string): Promise<number> =>
+      Number(await page.locator(`#feed-replay tr[data-policy="${policy}"] td.truth`).textContent());
     expect(await truth('spr_rerank')).toBeGreaterThan(await truth('fpr_only'));
     expect(await page.locator('#feed-calibration circle').count()).toBe(10);
     expect(await page.locator('#feed-metrics tbody td').count()).toBe(7);

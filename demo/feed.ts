@@ -3,23 +3,22 @@
  * IndexedDB, hands the SPR to the ranking worker, and shows a chosen member's explained feed. On load,
  * a feed stored by an earlier visit is restored (with its evaluation) without retraining.
  */
-import { connectFeed, ModelNotFoundError, StorageQuotaError, type FeedClient } from '../src/index';
-import { describeError } from './ui/dom';
-import { savedAt, storageChanged } from './ui/storage-line';
-import { mountFeedPanel } from './ui/feed-panel';
+import { connectFeed, ModelNotFoundError, StorageQuotaError, type FeedClient } from '../src/index.ts';
+import { describeError } from './ui/dom.ts';
+import { savedAt, storageChanged } from './ui/storage-line.ts';
+import { mountFeedPanel } from './ui/feed-panel.ts';
 
-const VANISHED = 'The feed stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to see feeds again.';
+const VANISHED =
+  'The feed stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to see feeds again.';
 
-/** Connects the feed workers, mounts the panel and restores a stored feed, if any. */
-export function startFeedTab(root: HTMLElement): FeedClient {
-  const client = connectFeed({
-    training: new Worker(new URL('../workers/feed-train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-feed-train' }),
-    ranking: new Worker(new URL('../workers/feed-rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-feed-rank' }),
-  });
+/** Connects the feed workers (the package's own), mounts the panel and restores a stored feed, if any. */
+export async function startFeedTab(root: HTMLElement): Promise<FeedClient> {
+  const client = await connectFeed();
   // Bumped when training starts: a restore still waiting for the store's answer must not replace it.
   let generation = 0;
-  const show = async (): Promise<void> => panel.feed(await client.feed(panel.member(), 20));
-  const fail = (error: unknown): void => (error instanceof ModelNotFoundError ? panel.missing(VANISHED) : panel.fail(error));
+  const show = async (): Promise<void> => panel.feed(await client.explain({ member: panel.member(), size: 20 }));
+  const fail = (error: unknown): void =>
+    error instanceof ModelNotFoundError ? panel.missing(VANISHED) : panel.fail(error);
   const serve = async (): Promise<void> => {
     panel.members(await client.members(25));
     await show();
@@ -30,11 +29,12 @@ export function startFeedTab(root: HTMLElement): FeedClient {
       panel.busy(true);
       try {
         const { members, seed } = panel.settings();
-        const { report } = await client.train({ members, seed }, (p) => panel.progress(p));
+        const { report } = await client.train({ members, seed }, (p) => panel.progress(p)).done;
         const kept = await client.keep().then(
           (info) => `kept on this device (saved ${savedAt(info.updatedAt)})`,
           (error: unknown) => {
-            if (error instanceof StorageQuotaError) return `not kept on this device — ${describeError(error)}; it serves this tab only`;
+            if (error instanceof StorageQuotaError)
+              return `not kept on this device — ${describeError(error)}; it serves this tab only`;
             throw error;
           },
         );
@@ -59,7 +59,10 @@ export function startFeedTab(root: HTMLElement): FeedClient {
       panel.restoring(`Restoring the feed stored on this device (trained ${savedAt(info.updatedAt)})…`);
       const r = await client.restore();
       panel.setSettings(r.spec);
-      panel.report(r.report, `Restored from this device's storage, trained ${savedAt(r.stored.updatedAt)} on ${r.spec.members.toLocaleString()} simulated members; the ranking worker holds the SPR.`);
+      panel.report(
+        r.report,
+        `Restored from this device's storage, trained ${savedAt(r.stored.updatedAt)} on ${r.spec.members.toLocaleString()} simulated members; the ranking worker holds the SPR.`,
+      );
       await serve();
     } catch (error) {
       if (mine === generation) fail(error);

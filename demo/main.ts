@@ -1,19 +1,19 @@
 // Demo wiring only: DOM lives in ui/, everything else comes from the library's public API.
-import { BaselineClient } from '../src/index';
-import { mountBaselinesPanel } from './ui/baselines-panel';
-import { showBackend, showBackendError } from './ui/header';
-import { mountStorageLine } from './ui/storage-line';
-import { initTabs } from './ui/tabs';
-import { startModelsTab } from './models';
-import { startFeedTab } from './feed';
-import { startTalentTab } from './talent';
-import { startCoursesTab } from './courses';
+import { connectCourses } from '../src/index.ts';
+import { mountBaselinesPanel } from './ui/baselines-panel.ts';
+import { showBackend, showBackendError } from './ui/header.ts';
+import { mountStorageLine } from './ui/storage-line.ts';
+import { initTabs } from './ui/tabs.ts';
+import { startModelsTab } from './models.ts';
+import { startFeedTab } from './feed.ts';
+import { startTalentTab } from './talent.ts';
+import { startCoursesTab } from './courses.ts';
 
-const worker = new Worker(new URL('../workers/baselines.worker.ts', import.meta.url), {
-  type: 'module',
-  name: 'linkrec-baselines',
-});
-const client = new BaselineClient(worker);
+// One course client (the package's own training, ranking and baselines workers) for the header,
+// the baselines panel and the Models tab. Software GPUs (SwiftShader) compile WebGL shaders
+// synchronously for many seconds after a backend switch; only a minute of silence means the
+// training worker is gone.
+const courses = connectCourses({ heartbeatTimeoutMs: 60_000 });
 // Served from public/ by this same origin: the data never comes from anywhere else.
 const ratingsUrl = new URL(`${import.meta.env.BASE_URL}data/movielens-small/ratings.csv`, location.href).href;
 
@@ -23,22 +23,24 @@ initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models')
 mountStorageLine(document.querySelector<HTMLElement>('.app-header')!);
 
 const header = document.getElementById('backend')!;
-const backendReady = client.init('auto').then(
-  (report) => showBackend(header, report),
-  (error: unknown) => showBackendError(header, error),
-);
+const backendReady = courses
+  .then((c) => c.baselinesBackend('auto'))
+  .then(
+    (report) => showBackend(header, report),
+    (error: unknown) => showBackendError(header, error),
+  );
 
 const panel = mountBaselinesPanel(document.getElementById('baselines')!, async () => {
   await backendReady;
   try {
-    panel.finish(await client.run({ ratingsUrl }, (p) => panel.progress(p)));
+    panel.finish(await (await courses).baselines({ ratingsUrl }, (p) => panel.progress(p)).done);
   } catch (error) {
     panel.fail(error);
   }
 });
 
 const trainingBackend = document.getElementById('training-backend')!;
-void startModelsTab(document.getElementById('models-panel')!, {
+void startModelsTab(document.getElementById('models-panel')!, courses, {
   ratingsUrl,
   moviesUrl: new URL(`${import.meta.env.BASE_URL}data/movielens-small/movies.csv`, location.href).href,
   onTrainingBackend(backend) {
@@ -48,7 +50,9 @@ void startModelsTab(document.getElementById('models-panel')!, {
   },
 });
 
-startFeedTab(document.getElementById('feed-panel')!);
-startTalentTab(document.getElementById('talent-panel')!);
+void startFeedTab(document.getElementById('feed-panel')!);
+void startTalentTab(document.getElementById('talent-panel')!);
 // The Courses tab fits its models when first opened, not on every page load.
-document.getElementById('tab-courses')!.addEventListener('click', () => void startCoursesTab(document.getElementById('courses-panel')!), { once: true });
+document
+  .getElementById('tab-courses')!
+  .addEventListener('click', () => void startCoursesTab(document.getElementById('courses-panel')!), { once: true });

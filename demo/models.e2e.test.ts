@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type DevServer, type RequestLog } from '../src/testing/e2e.ts';
 
 let demo: DemoPage;
 let dev: DevServer;
@@ -49,7 +49,9 @@ describe('demo Models tab', () => {
   it('after a reload, answers from the model in IndexedDB without retraining', async () => {
     await page.reload();
     await page.locator('#rec-source').waitFor({ timeout: 30_000 });
-    expect(await page.locator('#rec-source').textContent()).toContain(`movielens-mf v${trainedVersion} (mf), restored from IndexedDB without retraining`);
+    expect(await page.locator('#rec-source').textContent()).toContain(
+      `movielens-mf v${trainedVersion} (mf), restored from IndexedDB without retraining`,
+    );
     expect(await page.locator('.recs li').count()).toBe(10);
     expect(await modelRow().locator('td').nth(1).textContent()).toBe(trainedVersion);
     // Nothing trained: no progress was shown, the training backend was never announced.
@@ -67,12 +69,16 @@ describe('demo Models tab', () => {
       const el = document.querySelector('#train-status') as HTMLElement;
       const w = window as unknown as { statuses: string[] };
       w.statuses = [];
-      new MutationObserver(() => w.statuses.push(`${el.dataset.status}|${el.textContent}`)).observe(el, { attributeFilter: ['data-status'] });
+      new MutationObserver(() => w.statuses.push(`${el.dataset.status}|${el.textContent}`)).observe(el, {
+        attributeFilter: ['data-status'],
+      });
     });
     await page.fill('#train-epochs', '1');
     await page.selectOption('#train-backend', 'webgpu');
     await page.click('#train');
-    await expect.poll(() => page.locator('#training-backend').getAttribute('data-backend'), { timeout: 60_000 }).toBe('webgpu');
+    await expect
+      .poll(() => page.locator('#training-backend').getAttribute('data-backend'), { timeout: 60_000 })
+      .toBe('webgpu');
     await expect.poll(() => status().getAttribute('data-status'), { timeout: 60_000 }).toBe('checkpoint');
     await page.click('#lose-device');
     // The stream says which backend took over and why; the header follows. (That training then runs to
@@ -83,7 +89,9 @@ describe('demo Models tab', () => {
     await expect.poll(switched, { timeout: 90_000 }).toBeDefined();
     const after = await page.locator('#training-backend').getAttribute('data-backend');
     expect(['webgl', 'wasm', 'cpu']).toContain(after);
-    expect(await switched()).toMatch(new RegExp(`webgpu failed \\(WebGPU device lost.*\\); training continues on ${after}`));
+    expect(await switched()).toMatch(
+      new RegExp(`webgpu failed \\(WebGPU device lost.*\\); training continues on ${after}`),
+    );
   }, 240_000);
 
   it('made no request outside its own origin and threw no page error', () => {

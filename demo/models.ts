@@ -3,9 +3,11 @@
  * IndexedDB, ranks in the ranking worker. On load a stored model is used as is (no retraining) and an
  * unfinished checkpoint is resumed.
  */
-import { connectRecommender, loadItemTitles, modelKinds, type ModelInfo, type RecommenderClient, type TrainOptions } from '../src/index';
-import { storageChanged } from './ui/storage-line';
-import { mountModelsPanel, type ModelsPanel } from './ui/models-panel';
+import { modelKinds } from '../src/courses.ts';
+import { loadItemTitles } from '../src/data.ts';
+import type { CoursesClient, CourseTrainRequest, ModelInfo } from '../src/index.ts';
+import { storageChanged } from './ui/storage-line.ts';
+import { mountModelsPanel, type ModelsPanel } from './ui/models-panel.ts';
 
 const LAST_REQUEST = 'linkrec-demo:last-train';
 
@@ -16,20 +18,18 @@ export interface ModelsTabOptions {
   onTrainingBackend(text: string): void;
 }
 
-/** Connects the workers, mounts the panel, restores or resumes what is stored. */
-export async function startModelsTab(root: HTMLElement, options: ModelsTabOptions): Promise<RecommenderClient> {
-  const client = await connectRecommender({
-    training: () => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-train' }),
-    ranking: () => new Worker(new URL('../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-rank' }),
-    // Software GPUs (SwiftShader) compile WebGL shaders synchronously for many seconds after a
-    // backend switch; only a minute of silence means the training worker is gone.
-    heartbeatTimeoutMs: 60_000,
-  });
+/** Mounts the panel on the course client's workers, restores or resumes what is stored. */
+export async function startModelsTab(
+  root: HTMLElement,
+  connecting: Promise<CoursesClient>,
+  options: ModelsTabOptions,
+): Promise<CoursesClient> {
+  const client = await connecting;
   const titles = fetch(options.moviesUrl).then((r) => loadItemTitles(r.body!, { file: options.moviesUrl }));
   let cancel: (() => Promise<void>) | null = null;
 
   const refresh = async (): Promise<ModelInfo[]> => {
-    const list = await client.models();
+    const list = await client.list();
     panel.models(list);
     storageChanged();
     // The talent and feed bundles share the store; only registry models rank here.
@@ -38,19 +38,26 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
 
   const recommend = async (info: ModelInfo, source: string): Promise<void> => {
     const user = panel.user();
-    const ranked = await client.recommend({ modelId: info.id, version: info.version, user: /^\d+$/.test(user) ? Number(user) : user, k: 10, excludeSeen: true });
+    const ranked = await client.rank({
+      modelId: info.id,
+      version: info.version,
+      user: /^\d+$/.test(user) ? Number(user) : user,
+      k: 10,
+      excludeSeen: true,
+    });
     const names = await titles;
     const rows = ranked.items.map((id, i) => ({ title: names.get(id) ?? `item ${id}`, score: ranked.scores[i] }));
     panel.recommendations(`Top 10 for user ${user} from ${info.id} v${info.version} (${info.kind}), ${source}.`, rows);
   };
 
-  const train = async (request: TrainOptions): Promise<void> => {
+  const train = async (request: CourseTrainRequest): Promise<void> => {
     localStorage.setItem(LAST_REQUEST, JSON.stringify(request));
     panel.training(true);
     const handle = client.train(request, (p) => {
       panel.progress(p);
       if (p.status === 'checkpoint') void refresh();
-      if (p.status === 'start' || p.status === 'backend-switch') options.onTrainingBackend(p.status === 'start' ? p.backend : p.to);
+      if (p.status === 'start' || p.status === 'backend-switch')
+        options.onTrainingBackend(p.status === 'start' ? p.backend : p.to);
     });
     cancel = handle.cancel;
     try {
@@ -69,9 +76,15 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
   const panel: ModelsPanel = mountModelsPanel(root, {
     train() {
       const { kind, epochs, dim, backend } = panel.settings();
-      const config: TrainOptions['config'] = kind === 'mf' ? { epochs, dim } : {};
-      const data = { ratingsUrl: options.ratingsUrl };
-      void train({ modelId: `movielens-${kind}`, kind, config, data, backend, checkpointEvery: 20, fresh: true });
+      const common = {
+        modelId: `movielens-${kind}`,
+        data: { ratingsUrl: options.ratingsUrl },
+        backend,
+        checkpointEvery: 20,
+        fresh: true,
+      };
+      // Typed by kind: an option the kind does not have would not compile.
+      void train(kind === 'mf' ? { ...common, kind, config: { epochs, dim } } : { ...common, kind });
     },
     cancel: () => void cancel?.(),
     async recommend() {
@@ -80,9 +93,18 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
       if (ready) await recommend(ready, 'from IndexedDB').catch((e) => panel.fail(e));
       else panel.notice('Train a model first.');
     },
-    loseDevice: () => void client.debugLoseDevice().then((r) => panel.notice(r.destroyed ? 'WebGPU device destroyed…' : `Nothing to reset: training runs on ${r.backend ?? 'no backend'}.`)),
+    loseDevice: () =>
+      void client
+        .debugLoseDevice()
+        .then((r) =>
+          panel.notice(
+            r.destroyed
+              ? 'WebGPU device destroyed…'
+              : `Nothing to reset: training runs on ${r.backend ?? 'no backend'}.`,
+          ),
+        ),
     async delete(id) {
-      await client.deleteModel(id).catch((e) => panel.fail(e));
+      await client.delete(id).catch((e) => panel.fail(e));
       await refresh();
     },
   });
@@ -90,9 +112,9 @@ export async function startModelsTab(root: HTMLElement, options: ModelsTabOption
   const stored = await refresh();
   const pending = stored.find((m) => m.checkpoint);
   const last = localStorage.getItem(LAST_REQUEST);
-  if (pending && last && (JSON.parse(last) as TrainOptions).modelId === pending.id) {
+  if (pending && last && (JSON.parse(last) as CourseTrainRequest).modelId === pending.id) {
     panel.notice(`Found an unfinished training of ${pending.id}; resuming from its checkpoint.`);
-    void train({ ...(JSON.parse(last) as TrainOptions), fresh: false });
+    void train({ ...(JSON.parse(last) as CourseTrainRequest), fresh: false });
   } else {
     const ready = stored.filter((m) => !m.checkpoint).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     if (ready) await recommend(ready, 'restored from IndexedDB without retraining').catch((e) => panel.fail(e));

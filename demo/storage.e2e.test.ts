@@ -1,7 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DB_NAME } from '../src/store/schema';
-import { recordRequests, startDevServer, tempProfile, type DevServer, type Profile, type RequestLog } from '../src/testing/e2e';
+import { DEFAULT_DB_NAME } from '../src/store/schema.ts';
+import {
+  recordRequests,
+  startDevServer,
+  tempProfile,
+  type DevServer,
+  type Profile,
+  type RequestLog,
+} from '../src/testing/e2e.ts';
 
 // Talent search and the feed keep their models in IndexedDB: a browser restart (same profile) brings
 // both back without retraining, and a model the browser evicted is said to be gone, with a retrain button.
@@ -51,16 +58,19 @@ const openPage = async (): Promise<Page> => current ?? openDemo();
 
 /** Deletes the weights records of `ids` behind the store's back, as an eviction of their bytes would. */
 async function evictWeights(page: Page, ids: string[]): Promise<void> {
-  await page.evaluate(async ([name, gone]) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      [open.onsuccess, open.onerror] = [() => resolve(open.result), () => reject(open.error)];
-    });
-    const tx = db.transaction('weights', 'readwrite');
-    for (const id of gone) tx.objectStore('weights').delete(id);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, [DEFAULT_DB_NAME, ids] as const);
+  await page.evaluate(
+    async ([name, gone]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        [open.onsuccess, open.onerror] = [() => resolve(open.result), () => reject(open.error)];
+      });
+      const tx = db.transaction('weights', 'readwrite');
+      for (const id of gone) tx.objectStore('weights').delete(id);
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    },
+    [DEFAULT_DB_NAME, ids] as const,
+  );
 }
 
 const feedRows = (page: Page) => page.locator('#feed-items tbody').textContent();
@@ -86,14 +96,20 @@ describe('demo: talent and feed models kept on this device', () => {
 
     await page.click('#tab-talent');
     await expect.poll(state(page, 'talent'), { timeout: 240_000 }).toBe('done');
-    expect(await status(page, 'talent').textContent()).toMatch(/^Trained on 1,000 simulated members; .* Kept on this device \(saved /);
+    expect(await status(page, 'talent').textContent()).toMatch(
+      /^Trained on 1,000 simulated members; .* Kept on this device \(saved /,
+    );
     talentHits = await searchTalent(page);
 
     // The header's storage line: usage against quota, refreshed after the saves, and why to persist.
     const line = page.locator('#storage');
     await expect.poll(async () => Number(await line.getAttribute('data-usage'))).toBeGreaterThan(100_000);
-    expect(Number(await line.getAttribute('data-quota'))).toBeGreaterThan(Number(await line.getAttribute('data-usage')));
-    expect(await page.locator('#storage-usage').textContent()).toMatch(/^storage: [\d.]+ (kB|MB) of [\d.]+ (MB|GB|TB) used$/);
+    expect(Number(await line.getAttribute('data-quota'))).toBeGreaterThan(
+      Number(await line.getAttribute('data-usage')),
+    );
+    expect(await page.locator('#storage-usage').textContent()).toMatch(
+      /^storage: [\d.]+ (kB|MB) of [\d.]+ (MB|GB|TB) used$/,
+    );
     if ((await line.getAttribute('data-persisted')) !== 'true') {
       expect(await page.locator('#storage-why').textContent()).toMatch(/may evict/);
       await page.click('#storage-persist');
@@ -105,7 +121,9 @@ describe('demo: talent and feed models kept on this device', () => {
     const page = await openDemo();
     await page.click('#tab-talent');
     await expect.poll(state(page, 'talent'), { timeout: 60_000 }).toBe('done');
-    expect(await status(page, 'talent').textContent()).toMatch(/^Restored from this device's storage, trained .+: 1,000 simulated members; LINE ran on /);
+    expect(await status(page, 'talent').textContent()).toMatch(
+      /^Restored from this device's storage, trained .+: 1,000 simulated members; LINE ran on /,
+    );
     // LINE did not train again: one map, drawn from the restored vectors.
     expect(await page.locator('#talent-map').getAttribute('data-updates')).toBe('1');
     expect(await page.locator('#talent-map-caption').textContent()).toMatch(/restored from this device's storage$/);
@@ -114,7 +132,9 @@ describe('demo: talent and feed models kept on this device', () => {
 
     await page.click('#tab-feed');
     await expect.poll(state(page, 'feed'), { timeout: 60_000 }).toBe('done');
-    expect(await status(page, 'feed').textContent()).toMatch(/^Restored from this device's storage, trained .+ on 500 simulated members/);
+    expect(await status(page, 'feed').textContent()).toMatch(
+      /^Restored from this device's storage, trained .+ on 500 simulated members/,
+    );
     expect(await page.inputValue('#feed-members')).toBe('500');
     expect(await page.locator('#feed-replay tbody tr').count()).toBe(3); // the stored evaluation
     await page.locator('#feed-items tbody tr').first().waitFor();

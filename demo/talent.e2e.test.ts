@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e';
+import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e.ts';
 
 let demo: DemoPage;
 let page: Page;
@@ -18,14 +18,18 @@ describe('demo Talent search tab', () => {
   it('trains LINE on WebGPU with a live company map, then ranks members for a query with reasons, by mean or max pooling', async () => {
     await page.click('#tab-talent');
     await page.click('#talent-train');
-    await expect.poll(() => page.locator('#talent-status').getAttribute('data-status'), { timeout: 180_000 }).toBe('done');
+    await expect
+      .poll(() => page.locator('#talent-status').getAttribute('data-status'), { timeout: 180_000 })
+      .toBe('done');
     // The map was redrawn chunk by chunk while the company graph trained.
     const map = page.locator('#talent-map');
     expect(Number(await map.getAttribute('data-updates'))).toBeGreaterThan(3);
     expect(Number(await map.getAttribute('data-points'))).toBe(100);
     // LINE trained in the worker on WebGPU (SwiftShader here), and the tab says which kernel ran.
     expect(await page.locator('#talent-backend').getAttribute('data-backend')).toBe('webgpu');
-    expect(await page.locator('#talent-backend').textContent()).toMatch(/^LINE trained on WebGPU \((subgroups×\d+ \((add|shuffle)\)|thread)\)$/);
+    expect(await page.locator('#talent-backend').textContent()).toMatch(
+      /^LINE trained on WebGPU \((subgroups×\d+ \((add|shuffle)\)|thread)\)$/,
+    );
     expect(await page.locator('#talent-status').textContent()).toMatch(/LINE ran on WebGPU \(/);
 
     // A structured title plus free text naming a skill and a city.

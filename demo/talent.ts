@@ -2,17 +2,24 @@
 // (on WebGPU where the worker has it, else the CPU loop — the tab says which; the company map updates
 // live), trains the two-tower ranker, keeps both in IndexedDB, then ranks members for recruiter
 // queries. On load, a model stored by an earlier visit is restored without retraining.
-import { lineBackendLabel, ModelNotFoundError, StorageQuotaError, TalentClient } from '../src/index';
-import { describeError } from './ui/dom';
-import { savedAt, storageChanged } from './ui/storage-line';
-import { mountTalentMap } from './ui/talent-map';
-import { mountTalentPanel } from './ui/talent-panel';
+import {
+  connectTalent,
+  lineBackendLabel,
+  ModelNotFoundError,
+  StorageQuotaError,
+  type TalentSearchForm,
+} from '../src/index.ts';
+import { describeError } from './ui/dom.ts';
+import { savedAt, storageChanged } from './ui/storage-line.ts';
+import { mountTalentMap } from './ui/talent-map.ts';
+import { mountTalentPanel } from './ui/talent-panel.ts';
 
-const VANISHED = 'The talent model stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to search again.';
+const VANISHED =
+  'The talent model stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to search again.';
 
 /** Mounts the tab into `parent` and restores a stored model, if any; training starts on a click. */
-export function startTalentTab(parent: HTMLElement): void {
-  const client = new TalentClient(new Worker(new URL('../workers/talent.worker.ts', import.meta.url), { type: 'module', name: 'linkrec-talent' }));
+export async function startTalentTab(parent: HTMLElement): Promise<void> {
+  const client = await connectTalent(); // the package's own talent worker
   let searching = 0;
   // Bumped when training starts: a restore still waiting for the store's answer must not replace it.
   let generation = 0;
@@ -23,7 +30,10 @@ export function startTalentTab(parent: HTMLElement): void {
   const map = mountTalentMap(panel.mapBox);
 
   const failed = (error: unknown): void => {
-    panel.setStatus(error instanceof ModelNotFoundError ? 'missing' : 'error', error instanceof ModelNotFoundError ? VANISHED : describeError(error));
+    panel.setStatus(
+      error instanceof ModelNotFoundError ? 'missing' : 'error',
+      error instanceof ModelNotFoundError ? VANISHED : describeError(error),
+    );
   };
 
   async function ready(message: string): Promise<void> {
@@ -37,13 +47,18 @@ export function startTalentTab(parent: HTMLElement): void {
     try {
       const info = await client.stored();
       if (!info || mine !== generation) return; // nothing stored ("Not trained yet." is the truth), or training began
-      panel.setStatus('restoring', `Restoring the talent model stored on this device (trained ${savedAt(info.updatedAt)})…`);
+      panel.setStatus(
+        'restoring',
+        `Restoring the talent model stored on this device (trained ${savedAt(info.updatedAt)})…`,
+      );
       const r = await client.restore();
       panel.setMembers(r.members);
       panel.setBackend(r.lineBackend.startsWith('WebGPU') ? 'webgpu' : 'cpu', r.lineBackend);
       const m = await client.companyMap();
       map.draw(m.xy, m.groups, `${m.caption}, restored from this device's storage`);
-      await ready(`Restored from this device's storage, trained ${savedAt(r.stored!.updatedAt)}: ${r.members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`);
+      await ready(
+        `Restored from this device's storage, trained ${savedAt(r.stored!.updatedAt)}: ${r.members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`,
+      );
     } catch (error) {
       if (mine === generation) failed(error);
     }
@@ -59,13 +74,14 @@ export function startTalentTab(parent: HTMLElement): void {
         else if (p.status === 'map') map.draw(p.xy, p.groups, p.caption);
         else if (p.status === 'line') panel.setBackend(p.backend, lineBackendLabel(p));
         else panel.setStatus('training', `Two-tower epoch ${p.epoch}: log-loss ${p.loss.toFixed(3)}`);
-      });
+      }).done;
       const trained = `Trained on ${members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}.`;
       panel.setStatus('training', `${trained} Saving it to this device's storage…`);
       const kept = await client.keep().then(
         (info) => `Kept on this device (saved ${savedAt(info.updatedAt)}).`,
         (error: unknown) => {
-          if (error instanceof StorageQuotaError) return `Not kept on this device — ${describeError(error)}. It serves this tab only.`;
+          if (error instanceof StorageQuotaError)
+            return `Not kept on this device — ${describeError(error)}. It serves this tab only.`;
           throw error;
         },
       );
@@ -76,11 +92,14 @@ export function startTalentTab(parent: HTMLElement): void {
     }
   }
 
-  async function search(form: Parameters<TalentClient['search']>[0]): Promise<void> {
+  async function search(form: TalentSearchForm): Promise<void> {
     const ticket = ++searching;
-    const hits = await client.search(form).catch((error: unknown) => (failed(error), null));
+    const hits = await client.explain(form).catch((error: unknown) => (failed(error), null));
     if (!hits || ticket !== searching) return; // a newer search (e.g. the pooling switch) superseded this one
-    panel.showResults(hits.map((h) => ({ name: h.description, score: h.score, reasons: h.reasons })), form.pooling);
+    panel.showResults(
+      hits.map((h) => ({ name: h.description, score: h.score, reasons: h.reasons })),
+      form.pooling,
+    );
   }
 
   void restore();

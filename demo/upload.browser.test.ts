@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../src/index';
-import { readUpload, UPLOAD_MAX_BYTES, uploadSummary } from './upload';
+import { DataFormatError } from '../src/index.ts';
+import { readUpload, UPLOAD_MAX_BYTES, uploadSummary } from './upload.ts';
 
 /** A File whose whole-file reads throw, counting how it was read. */
 function watchedFile(text: string, name: string): { file: File; reads: string[] } {
@@ -20,10 +20,14 @@ describe('demo upload', () => {
     const { file, reads } = watchedFile('userId,movieId,rating\n1,2,3\n', 'big.csv');
     const error = await readUpload(file, 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataFormatError);
-    expect((error as DataFormatError).message).toBe(`big.csv: file of ${file.size} bytes exceeds the upload limit of 10 bytes`);
+    expect((error as DataFormatError).message).toBe(
+      `big.csv: file of ${file.size} bytes exceeds the upload limit of 10 bytes`,
+    );
     expect(reads).toEqual([]);
     const huge = { name: 'huge.csv', size: UPLOAD_MAX_BYTES + 1 } as File; // any read of it would throw
-    await expect(readUpload(huge)).rejects.toThrow(`huge.csv: file of ${UPLOAD_MAX_BYTES + 1} bytes exceeds the upload limit of ${UPLOAD_MAX_BYTES} bytes (64 MiB)`);
+    await expect(readUpload(huge)).rejects.toThrow(
+      `huge.csv: file of ${UPLOAD_MAX_BYTES + 1} bytes exceeds the upload limit of ${UPLOAD_MAX_BYTES} bytes (64 MiB)`,
+    );
   });
 
   it('streams the file (never reads it whole) and reports repeats and missing timestamps', async () => {

@@ -2,7 +2,8 @@
  * A dropped ratings file, checked in the page before anything trains on it: the size limit first (from
  * `file.size`, nothing read), then the file streamed through the loader (never read whole into a string).
  */
-import { DataFormatError, describeInteractionLoad, loadInteractions, type LoadedInteractions } from '../src/index';
+import { describeInteractionLoad, loadInteractions, type LoadedInteractions } from '../src/data.ts';
+import { DataFormatError } from '../src/index.ts';
 
 /** Largest file the demo accepts: ml-1m's 24 MB ratings with room to spare, well inside a tab's memory. */
 export const UPLOAD_MAX_BYTES = 64 * 2 ** 20;
@@ -10,7 +11,11 @@ export const UPLOAD_MAX_BYTES = 64 * 2 ** 20;
 /** Rejects a file over `maxBytes` before reading a byte, then parses it as a stream. */
 export async function readUpload(file: File, maxBytes = UPLOAD_MAX_BYTES): Promise<LoadedInteractions> {
   if (file.size > maxBytes) {
-    throw new DataFormatError(file.name, 0, `file of ${file.size} bytes exceeds the upload limit of ${limitText(maxBytes)}`);
+    throw new DataFormatError(
+      file.name,
+      0,
+      `file of ${file.size} bytes exceeds the upload limit of ${limitText(maxBytes)}`,
+    );
   }
   return loadInteractions(file, { file: file.name, maxBytes });
 }

@@ -23,7 +23,8 @@ interface CallSpread {
  */
 const ALLOWED: Readonly<Record<string, string>> = {
   'src/rpc/validate.ts: ...WORLD_BOUNDS.members': 'a frozen [min, max] pair',
-  'src/backend/select.ts: original.apply(console, args)': "forwards console.warn's own arguments, which already fit the limit",
+  'src/backend/select.ts: original.apply(console, args)':
+    "forwards console.warn's own arguments, which already fit the limit",
   // The fuzz suite's fixed lists of literals (src/testing/fuzz/mutate.ts): fast-check's constantFrom takes values as arguments.
   '*: ...WEIRD_VALUES': 'a fixed list of a few dozen odd values',
   '*: ...WEIRD_TOKENS': 'a fixed list of a few dozen odd tokens',
@@ -38,7 +39,11 @@ const ALLOWED: Readonly<Record<string, string>> = {
 function findCallSpreads(text: string, file = 'sample.ts'): CallSpread[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: CallSpread[] = [];
-  const report = (node: ts.Node) => found.push({ line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, code: node.getText(source) });
+  const report = (node: ts.Node) =>
+    found.push({
+      line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+      code: node.getText(source),
+    });
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       for (const arg of node.arguments ?? []) if (ts.isSpreadElement(arg)) report(arg);
@@ -91,8 +96,15 @@ describe('no call-argument spread in src/ and workers/', () => {
       const note = 'Math.max(...xs)'; // push(...ids)
     `;
     expect(findCallSpreads(sample).map((f) => f.code)).toEqual([
-      '...xs', '...more', '...ys', '...v', '...codes', '...pairs',
-      'f.apply(null, args)', 'Reflect.apply(f, undefined, args)', '...args',
+      '...xs',
+      '...more',
+      '...ys',
+      '...v',
+      '...codes',
+      '...pairs',
+      'f.apply(null, args)',
+      'Reflect.apply(f, undefined, args)',
+      '...args',
     ]);
     expect(findCallSpreads('const a = 1;\nconst b = Math.max(...xs);\n')).toEqual([{ line: 2, code: '...xs' }]);
   });

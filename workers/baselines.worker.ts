@@ -1,5 +1,4 @@
-// Dedicated module worker: the baseline evaluation runs here, off the page's main thread.
-import { exposeService } from '../src/rpc/expose';
-import { BaselineService } from '../src/rpc/baseline-service';
+// Baseline evaluation off the page's main thread.
+import { serveBaselines } from '../src/serve/baselines.ts'; // = linkrec/worker's, one service per module
 
-exposeService(new BaselineService());
+serveBaselines();

@@ -4,11 +4,11 @@
  * training) ranks it from the store, with reasons.
  */
 import { afterEach, expect, it } from 'vitest';
-import { courseDataFromWorld } from '../src/courses/world-data';
-import { courseDataToWire } from '../src/models/glmix/wire';
-import { closeAll, connectWorkers } from '../src/testing/worker-clients';
-import type { TrainProgress } from '../src/rpc/protocol';
-import { generateWorld } from '../src/world';
+import { courseDataFromWorld } from '../src/systems/courses/world-data.ts';
+import { courseDataToWire } from '../src/models/glmix/wire.ts';
+import { closeAll, connectWorkers } from '../src/testing/worker-clients.ts';
+import type { TrainProgress } from '../src/rpc/protocol.ts';
+import { generateWorld } from '../src/world/index.ts';
 
 afterEach(closeAll);
 
@@ -17,7 +17,13 @@ it('trains GLMix in the training worker and ranks it from IndexedDB in a fresh r
   const modelId = `glmix-${crypto.randomUUID()}`;
   const trainer = await connectWorkers();
   const statuses: TrainProgress['status'][] = [];
-  const request = { modelId, kind: 'glmix', config: { rounds: 1, newtonSteps: 1 }, data: { courses: courseDataToWire(data) }, backend: 'wasm' } as const;
+  const request = {
+    modelId,
+    kind: 'glmix',
+    config: { rounds: 1, newtonSteps: 1 },
+    data: { courses: courseDataToWire(data) },
+    backend: 'wasm',
+  } as const;
   const { info, backend } = await trainer.train(request, (p) => statuses.push(p.status)).done;
   expect(statuses).toEqual(['start', 'epoch', 'done']);
   expect(backend).toBe('wasm');
@@ -32,6 +38,6 @@ it('trains GLMix in the training worker and ranks it from IndexedDB in a fresh r
     expect(top.reasons.every((r) => r.source === 'glmix' && r.text.length > 0)).toBe(true);
     expect(await ranker.loadedModels()).toEqual([{ modelId, version: info.version, kind: 'glmix' }]);
   } finally {
-    await ranker.deleteModel(modelId);
+    await ranker.delete(modelId);
   }
 });

@@ -3,29 +3,33 @@
  * talent or baseline service arrives on the page as its own class, not as a plain Error.
  */
 import { afterEach, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/errors';
-import { BaselineClient } from '../src/rpc/baseline-client';
-import { TalentClient } from '../src/models/talent/client';
+import { InvalidArgumentError } from '../src/errors.ts';
+import { connectCourses, type CoursesClient } from '../src/rpc/client.ts';
+import { connectTalent, type TalentClient } from '../src/systems/talent/client.ts';
 
-const workers: Worker[] = [];
-afterEach(() => workers.splice(0).forEach((w) => w.terminate()));
-
-function start(url: URL): Worker {
-  const worker = new Worker(url, { type: 'module' });
-  workers.push(worker);
-  return worker;
-}
+const clients: (CoursesClient | TalentClient)[] = [];
+afterEach(() => clients.splice(0).forEach((c) => c.dispose()));
 
 it('a talent-service error arrives as InvalidArgumentError', async () => {
-  const talent = new TalentClient(start(new URL('./talent.worker.ts', import.meta.url)));
-  const err = await talent.search({ title: 0, skills: '', location: 255, minYears: 0, text: '', pooling: 'mean' }).catch((e: unknown) => e);
+  const talent = await connectTalent({
+    workers: { talent: () => new Worker(new URL('./talent.worker.ts', import.meta.url), { type: 'module' }) },
+  });
+  clients.push(talent);
+  const err = await talent
+    .rank({ title: 0, skills: '', location: 255, minYears: 0, text: '', pooling: 'mean' })
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(InvalidArgumentError);
   expect((err as Error).message).toMatch(/train first/);
 });
 
 it('a baseline-service error arrives as InvalidArgumentError', async () => {
-  const baselines = new BaselineClient(start(new URL('./baselines.worker.ts', import.meta.url)));
-  const err = await baselines.run({ ratingsUrl: 'https://elsewhere.example/ratings.csv' }, () => undefined).catch((e: unknown) => e);
+  const courses = await connectCourses({
+    workers: { baselines: () => new Worker(new URL('./baselines.worker.ts', import.meta.url), { type: 'module' }) },
+  });
+  clients.push(courses);
+  const err = await courses
+    .baselines({ ratingsUrl: 'https://elsewhere.example/ratings.csv', backend: 'cpu' })
+    .done.catch((e: unknown) => e);
   expect(err).toBeInstanceOf(InvalidArgumentError);
   expect((err as Error).message).toMatch(/same-origin/);
 });

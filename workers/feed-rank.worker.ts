@@ -1,8 +1,4 @@
-// Dedicated module worker: assembles feeds (FPRs → SPR → re-ranker) with a trained SPR state.
-import { exposeService } from '../src/rpc/expose';
-import { lazyStore } from '../src/rpc/lazy-store';
-import { IdbModelStore } from '../src/store/idb-store';
-import { FeedService } from '../src/models/feed/service';
+// Assembles feeds with a trained second-pass ranker.
+import { serveFeedRanking } from '../src/serve/feed.ts'; // = linkrec/worker's, one service per module
 
-// Trained models are kept in (and restored from) the same IndexedDB model store as the Models tab's.
-exposeService(new FeedService(lazyStore(() => IdbModelStore.open())));
+serveFeedRanking();

@@ -1,7 +1,4 @@
-// Dedicated module worker: trains models off the page's main thread (see TrainingService).
-import { exposeService } from '../src/rpc/expose';
-import { lazyStore } from '../src/rpc/lazy-store';
-import { TrainingService } from '../src/rpc/training-service';
-import { IdbModelStore } from '../src/store/idb-store';
+// Trains course models off the page's main thread (the package's own worker; an app's is the same two lines).
+import { serveTraining } from '../src/serve/training.ts'; // = linkrec/worker's, one service per module
 
-exposeService(new TrainingService(lazyStore(() => IdbModelStore.open())));
+serveTraining();

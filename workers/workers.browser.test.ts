@@ -3,17 +3,18 @@
  * the origin's Web Locks with the other workers, and sends typed arrays back.
  */
 import { afterEach, expect, it } from 'vitest';
-import { AbortError, StaleModelError, TrainingLockedError } from '../src/errors';
-import type { RecommenderClient, TrainOptions } from '../src/rpc/client';
-import { closeAll, connectWorkers } from '../src/testing/worker-clients';
-import { checkerboardCsv } from '../src/testing/rpc-fixtures';
+import { AbortError, StaleModelError, TrainingLockedError } from '../src/errors.ts';
+import type { CoursesClient } from '../src/rpc/client.ts';
+import type { CourseTrainRequest } from '../src/rpc/protocol.ts';
+import { closeAll, connectWorkers } from '../src/testing/worker-clients.ts';
+import { checkerboardCsv } from '../src/testing/rpc-fixtures.ts';
 
-const clients: RecommenderClient[] = [];
+const clients: CoursesClient[] = [];
 const modelIds: string[] = [];
 afterEach(async () => {
   // Only this file's models: other files share the origin's IndexedDB and may be running now.
   const [first] = clients;
-  await Promise.all(modelIds.splice(0).map((id) => first?.deleteModel(id)));
+  await Promise.all(modelIds.splice(0).map((id) => first?.delete(id)));
   clients.length = 0;
   closeAll();
 });
@@ -24,7 +25,7 @@ const newModelId = (prefix: string): string => {
   return id;
 };
 
-async function connect(): Promise<RecommenderClient> {
+async function connect(): Promise<CoursesClient> {
   const client = await connectWorkers();
   clients.push(client);
   return client;
@@ -34,7 +35,7 @@ it('a second worker training the same model gets TrainingLockedError; cancel abo
   const [a, b] = [await connect(), await connect()];
   const modelId = newModelId('lock');
   // Thousands of wasm steps: busy until cancelled.
-  const request: TrainOptions = {
+  const request: CourseTrainRequest = {
     modelId,
     kind: 'mf',
     config: { dim: 4, epochs: 500, batchSize: 16, negatives: 1 },
@@ -58,14 +59,14 @@ it('ranks from IndexedDB with typed arrays, and names a missing version with Sta
   const rec = await connect();
   const modelId = newModelId('rank');
   const { info } = await rec.train({ modelId, kind: 'popular', data: { csv: checkerboardCsv() } }).done;
-  const ranked = await rec.recommend({ modelId, version: info.version, user: 1, k: 4, exclude: [102] });
+  const ranked = await rec.rank({ modelId, version: info.version, user: 1, k: 4, exclude: [102] });
   expect(ranked.scores).toBeInstanceOf(Float32Array);
   expect(ranked.indices).toBeInstanceOf(Int32Array);
   expect(ranked.items).toHaveLength(4);
   expect(ranked.items).not.toContain(102);
   expect(await rec.loadedModels()).toEqual([{ modelId, version: info.version, kind: 'popular' }]);
 
-  const stale = await rec.recommend({ modelId, version: info.version + 1, user: 1 }).catch((e: unknown) => e);
+  const stale = await rec.rank({ modelId, version: info.version + 1, user: 1 }).catch((e: unknown) => e);
   expect(stale).toBeInstanceOf(StaleModelError);
   expect(stale).toMatchObject({ id: modelId, expected: info.version + 1, found: info.version });
 });

@@ -7,16 +7,16 @@
  * ncf); the last line then holds only their keys: `best` is the best of GMF/MLP/NeuMF/NCF that ran
  * (absent when none did), `full.itemknn` is there only when itemknn ran.
  */
-import { initBackend } from '../../src/backend';
-import { loadInteractions } from '../../src/data';
-import { fileSource } from '../../src/data/node';
-import { evaluateKind, TUNED, type ModelFigures } from '../../src/courses/movielens-eval';
-import { loadNcfSplitFiles } from '../../src/courses/ncf-split-files';
-import { leaveLatestOut, type RankingProtocol } from '../../src/courses/protocol';
-import { worldFigures } from '../../src/courses/world-eval';
-import { InvalidArgumentError } from '../../src/errors';
-import { generateWorld } from '../../src/world';
-import { flag, printTable } from '../table';
+import { initBackend } from '../../src/backend/index.ts';
+import { loadInteractions } from '../../src/data/index.ts';
+import { fileSource } from '../../src/data/node.ts';
+import { evaluateKind, TUNED, type ModelFigures } from '../../src/systems/courses/movielens-eval.ts';
+import { loadNcfSplitFiles } from '../../src/systems/courses/ncf-split-files.ts';
+import { leaveLatestOut, type RankingProtocol } from '../../src/systems/courses/protocol.ts';
+import { worldFigures } from '../../src/systems/courses/world-eval.ts';
+import { InvalidArgumentError } from '../../src/errors.ts';
+import { generateWorld } from '../../src/world/index.ts';
+import { flag, printTable } from '../table.ts';
 
 const OURS = ['gmf', 'mlp', 'neumf', 'ncf'] as const;
 /** Every model the suite can run, in the order it runs them. */
@@ -26,10 +26,15 @@ export const COURSE_MODELS: readonly string[] = Object.keys(TUNED);
 export function selectedModels(args: string[]): string[] {
   if (!args.includes('--models')) return [...COURSE_MODELS];
   const list = flag(args, '--models') ?? '';
-  const names = list.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  const names = list
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
   const unknown = names.filter((m) => !COURSE_MODELS.includes(m));
   if (names.length === 0 || unknown.length > 0) {
-    throw new InvalidArgumentError(`--models ${JSON.stringify(list)}: ${unknown.length ? `unknown ${unknown.join(', ')}` : 'no model named'}; valid: ${COURSE_MODELS.join(', ')}`);
+    throw new InvalidArgumentError(
+      `--models ${JSON.stringify(list)}: ${unknown.length ? `unknown ${unknown.join(', ')}` : 'no model named'}; valid: ${COURSE_MODELS.join(', ')}`,
+    );
   }
   return COURSE_MODELS.filter((m) => names.includes(m));
 }
@@ -40,17 +45,34 @@ export async function run(args: string[]): Promise<unknown> {
   const loadStart = performance.now();
   const p = await protocol(args);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  console.log(`${p.name}: ${p.train.userIds.size} users × ${p.train.itemIds.size} items, ${p.train.length} training rows, ${p.users.length} test rows × ${p.nNeg} negatives (loaded in ${loadSeconds.toFixed(1)} s); backend ${backend}`);
+  console.log(
+    `${p.name}: ${p.train.userIds.size} users × ${p.train.itemIds.size} items, ${p.train.length} training rows, ${p.users.length} test rows × ${p.nNeg} negatives (loaded in ${loadSeconds.toFixed(1)} s); backend ${backend}`,
+  );
   const rows: ModelFigures[] = [];
   for (const kind of models) {
-    const r = await evaluateKind(kind, TUNED[kind], p, { full: true, onEpoch: (k, e, l) => process.stderr.write(`  ${k} epoch ${e} loss ${l.toFixed(4)}\n`) });
+    const r = await evaluateKind(kind, TUNED[kind], p, {
+      full: true,
+      onEpoch: (k, e, l) => process.stderr.write(`  ${k} epoch ${e} loss ${l.toFixed(4)}\n`),
+    });
     rows.push(r);
-    console.log(`${kind}: HR@10 ${r.sampled.hr10.toFixed(3)} NDCG@10 ${r.sampled.ndcg10.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
+    console.log(
+      `${kind}: HR@10 ${r.sampled.hr10.toFixed(3)} NDCG@10 ${r.sampled.ndcg10.toFixed(3)} (${r.seconds.toFixed(0)} s)`,
+    );
   }
   const f = (x: number) => x.toFixed(3);
   printTable(
     ['model', 'config', 'HR@10', 'NDCG@10', 'MRR', 'full HR@10', 'full NDCG@10', 'epochs', 'train s'],
-    rows.map((r) => [r.kind, JSON.stringify(TUNED[r.kind]), f(r.sampled.hr10), f(r.sampled.ndcg10), f(r.sampled.mrr), f(r.full?.hr10 ?? NaN), f(r.full?.ndcg10 ?? NaN), r.epochs, r.seconds.toFixed(0)]),
+    rows.map((r) => [
+      r.kind,
+      JSON.stringify(TUNED[r.kind]),
+      f(r.sampled.hr10),
+      f(r.sampled.ndcg10),
+      f(r.sampled.mrr),
+      f(r.full?.hr10 ?? NaN),
+      f(r.full?.ndcg10 ?? NaN),
+      r.epochs,
+      r.seconds.toFixed(0),
+    ]),
   );
   const out = summary(p, rows);
   if (!args.includes('--skip-world')) out.world = await world(args);
@@ -80,13 +102,19 @@ async function protocol(args: string[]): Promise<RankingProtocol> {
   if (prefix) return loadNcfSplitFiles(prefix);
   const file = flag(args, '--file') ?? 'public/data/movielens-small/ratings.csv';
   const log = await loadInteractions(fileSource(file), { file });
-  return leaveLatestOut(log, file.includes('movielens-small') ? 'movielens-small' : file, Number(flag(args, '--seed') ?? 42));
+  return leaveLatestOut(
+    log,
+    file.includes('movielens-small') ? 'movielens-small' : file,
+    Number(flag(args, '--seed') ?? 42),
+  );
 }
 
 async function world(args: string[]) {
   const members = Number(flag(args, '--world-members') ?? 3000);
   const w = generateWorld({ seed: 1, members, watchesPerMember: 8 });
-  console.log(`\nSimulated world: ${w.members.count} members, ${w.courses.count} courses, ${w.watches.count} watches (relevant from ${w.watches.relevantSeconds} s)`);
+  console.log(
+    `\nSimulated world: ${w.members.count} members, ${w.courses.count} courses, ${w.watches.count} watches (relevant from ${w.watches.relevantSeconds} s)`,
+  );
   const r = await worldFigures(w, { ncf: WORLD_NCF, members: 1000 });
   printTable(
     ['figure', 'value'],
@@ -100,8 +128,11 @@ async function world(args: string[]) {
     ],
   );
   return {
-    glmix_auc: round(r.glmix_auc), global_auc: round(r.global_auc),
-    blend_ndcg10: round(r.blend_ndcg10), ncf_ndcg10: round(r.ncf_ndcg10), glmix_ndcg10: round(r.glmix_ndcg10),
+    glmix_auc: round(r.glmix_auc),
+    global_auc: round(r.global_auc),
+    blend_ndcg10: round(r.blend_ndcg10),
+    ncf_ndcg10: round(r.ncf_ndcg10),
+    glmix_ndcg10: round(r.glmix_ndcg10),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * NCF on a real GPU, the `ncf` part of the GPU bench (`line-gpu.ts` bundles it): our NeuMF and seed-NCF
- * (registry kinds `neumf` and `ncf`, the tuned configs of src/courses/movielens-eval.ts) trained through
+ * (registry kinds `neumf` and `ncf`, the tuned configs of src/systems/courses/movielens-eval.ts) trained through
  * NcfModel.fit on tfjs-webgpu under Node + Dawn, on MovieLens ml-latest-small's leave-latest-out
  * training log, at several batch sizes in rows (positives × (1 + negatives)); next to `ncf_torch.py`,
  * the PyTorch twin of the same steps, on the same batches and initial weights, eager and compiled.
@@ -12,17 +12,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initBackend } from '../../src/backend';
-import { leaveLatestOut } from '../../src/courses/protocol';
-import { TUNED } from '../../src/courses/movielens-eval';
-import { selectRows, type InteractionLog } from '../../src/data';
-import { loadInteractionsFile } from '../../src/data/node';
-import { AbortError } from '../../src/errors';
-import { createModel } from '../../src/models';
-import { resolveNcfConfig, type NcfArch, type NcfConfig } from '../../src/models/ncf/config';
-import { initArrays } from '../../src/models/ncf/params';
-import { userItemRows } from '../../src/models/shared/rows';
-import { hostBatcher, ourLoss, writeNcfTwinInput, type HostBatch, type TwinEntry } from './ncf-twin-io';
+import { initBackend } from '../../src/backend/index.ts';
+import { leaveLatestOut } from '../../src/systems/courses/protocol.ts';
+import { TUNED } from '../../src/systems/courses/movielens-eval.ts';
+import { selectRows, userItemRows, type InteractionLog } from '../../src/data/index.ts';
+import { loadInteractionsFile } from '../../src/data/node.ts';
+import { AbortError } from '../../src/errors.ts';
+import { createModel } from '../../src/models/index.ts';
+import { resolveNcfConfig, type NcfArch, type NcfConfig } from '../../src/models/ncf/config.ts';
+import { initArrays } from '../../src/models/ncf/params.ts';
+import { hostBatcher, ourLoss, writeNcfTwinInput, type HostBatch, type TwinEntry } from './ncf-twin-io.ts';
 
 /** What the NCF part runs; `deadline` is a `performance.now()` time it must end before. */
 export interface NcfPartOptions {
@@ -45,7 +44,10 @@ export interface NcfPartOptions {
   runTwin: (twin: string, dir: string, extra: string[], timeoutS: number) => { [k: string]: unknown };
 }
 
-const KINDS: readonly { kind: 'neumf' | 'ncf'; arch: NcfArch }[] = [{ kind: 'neumf', arch: 'neumf' }, { kind: 'ncf', arch: 'seed' }];
+const KINDS: readonly { kind: 'neumf' | 'ncf'; arch: NcfArch }[] = [
+  { kind: 'neumf', arch: 'neumf' },
+  { kind: 'ncf', arch: 'seed' },
+];
 const left = (o: NcfPartOptions) => (o.deadline - performance.now()) / 1000;
 
 /** Our side of one configuration: fit timings, backend, numTensors. */
@@ -75,12 +77,15 @@ async function timeFit(kind: string, config: NcfConfig, log: InteractionLog, o: 
   } finally {
     model.dispose();
   }
-  if (backend !== 'webgpu' || seen.started !== 'webgpu') throw new Error(`${kind} trained on ${backend} (start: ${seen.started}), not webgpu`);
+  if (backend !== 'webgpu' || seen.started !== 'webgpu')
+    throw new Error(`${kind} trained on ${backend} (start: ${seen.started}), not webgpu`);
   const { rowsPerEpoch } = seen;
   const timed = epochs.slice(1);
   const seconds = timed.reduce((a, e) => a + rowsPerEpoch / e.samplesPerSec, 0);
   return {
-    backend, rows_per_epoch: rowsPerEpoch, timed_epochs: timed.length,
+    backend,
+    rows_per_epoch: rowsPerEpoch,
+    timed_epochs: timed.length,
     samples_per_s: timed.length ? Math.round((rowsPerEpoch * timed.length) / seconds) : null,
     warmup_epoch_samples_per_s: Math.round(epochs[0]?.samplesPerSec ?? NaN),
     by_epoch: epochs.map((e) => Math.round(e.samplesPerSec)),
@@ -95,19 +100,35 @@ function capLog(log: InteractionLog, positives: number): InteractionLog {
   let u = 0;
   while (u < rows.nRows && rows.indptr[u] < positives) u++;
   if (u >= rows.nRows) return log;
-  return selectRows(log, Int32Array.from({ length: log.length }, (_, k) => k).filter((k) => log.users[k] < u));
+  return selectRows(
+    log,
+    Int32Array.from({ length: log.length }, (_, k) => k).filter((k) => log.users[k] < u),
+  );
 }
 
 /** Trains both models at every batch size, exports their batches, runs the twin, emits the ratios. */
 export async function runNcfPart(o: NcfPartOptions): Promise<void> {
   const report = await initBackend('webgpu');
-  if (report.backend !== 'webgpu' || tf.getBackend() !== 'webgpu') throw new Error(`tfjs runs ${tf.getBackend()}, not webgpu`);
+  if (report.backend !== 'webgpu' || tf.getBackend() !== 'webgpu')
+    throw new Error(`tfjs runs ${tf.getBackend()}, not webgpu`);
   o.emit('ncf_backend', { backend: tf.getBackend(), adapter: report.adapterInfo, tfjs: tf.version_core });
   const full = leaveLatestOut(await loadInteractionsFile(o.ratings), 'movielens-small').train;
-  const train = o.users > 0 ? selectRows(full, Int32Array.from({ length: full.length }, (_, k) => k).filter((k) => full.users[k] < o.users)) : full;
+  const train =
+    o.users > 0
+      ? selectRows(
+          full,
+          Int32Array.from({ length: full.length }, (_, k) => k).filter((k) => full.users[k] < o.users),
+        )
+      : full;
   const nUsers = train.userIds.size;
   const nItems = train.itemIds.size;
-  o.emit('ncf_data', { file: o.ratings, users: nUsers, items: nItems, training_rows: train.length, first_users: o.users || 'all' });
+  o.emit('ncf_data', {
+    file: o.ratings,
+    users: nUsers,
+    items: nItems,
+    training_rows: train.length,
+    first_users: o.users || 'all',
+  });
   const dir = mkdtempSync(join(tmpdir(), 'ncf-twin-'));
   const ours: { [k: string]: unknown } = {};
   const entries: TwinEntry[] = [];
@@ -138,7 +159,16 @@ export async function runNcfPart(o: NcfPartOptions): Promise<void> {
         const weights = initArrays(s, nUsers, nItems);
         const loss0 = await ourLoss(s, nUsers, nItems, weights, hbs[0]);
         entries.push(writeNcfTwinInput(dir, name, kind, s, nUsers, nItems, weights, hbs, loss0));
-        ours[name] = { ...r, batch_positives: batchSize, mean_batch_rows: Math.round(batchRows / n), steps_per_epoch: hb.steps, users_with_rows: new Set(log.users).size, host_batch_rows_per_s: Math.round(batchRows / hostS), host_setup_s: +setupS.toFixed(2), loss0 };
+        ours[name] = {
+          ...r,
+          batch_positives: batchSize,
+          mean_batch_rows: Math.round(batchRows / n),
+          steps_per_epoch: hb.steps,
+          users_with_rows: new Set(log.users).size,
+          host_batch_rows_per_s: Math.round(batchRows / hostS),
+          host_setup_s: +setupS.toFixed(2),
+          loss0,
+        };
       } catch (e) {
         ours[name] = { error: String((e as Error)?.stack ?? e).slice(0, 600) };
       }
@@ -147,11 +177,23 @@ export async function runNcfPart(o: NcfPartOptions): Promise<void> {
   }
   writeFileSync(join(dir, 'ncf.json'), JSON.stringify({ configs: entries }));
   // The twin stops starting configurations after `budget` s and is killed 15 s later at the latest.
-  const twinRun = (mode: string[], budget: number) => o.runTwin(o.twin, dir, [...o.twinArgs, ...mode, '--budget-s', String(Math.max(10, budget))], Math.max(15, budget + 15));
+  const twinRun = (mode: string[], budget: number) =>
+    o.runTwin(
+      o.twin,
+      dir,
+      [...o.twinArgs, ...mode, '--budget-s', String(Math.max(10, budget))],
+      Math.max(15, budget + 15),
+    );
   // Eager leaves time for the compiled run (compilation alone takes tens of seconds).
-  const eager = entries.length && left(o) > 20 ? twinRun([], Math.min(left(o) - 20, Math.max(45, 0.4 * left(o)))) : { skipped: 'no configuration or no time left' };
+  const eager =
+    entries.length && left(o) > 20
+      ? twinRun([], Math.min(left(o) - 20, Math.max(45, 0.4 * left(o))))
+      : { skipped: 'no configuration or no time left' };
   o.emit('ncf_torch_eager', eager);
-  const compiled = o.compile && entries.length && left(o) > 60 ? twinRun(['--compile'], left(o) - 30) : { skipped: o.compile ? 'no time left' : 'off' };
+  const compiled =
+    o.compile && entries.length && left(o) > 60
+      ? twinRun(['--compile'], left(o) - 30)
+      : { skipped: o.compile ? 'no time left' : 'off' };
   o.emit('ncf_torch_compile', compiled);
   o.emit('ncf_summary', summary(ours, eager, compiled));
 }
@@ -162,15 +204,25 @@ const rowsOf = (t: { [k: string]: unknown }) => new Map(((t.rows as Row[] | unde
 /** Per configuration: ours, the twin eager and compiled (rows/s), the ratios ours / twin, loss parity. */
 function summary(ours: { [k: string]: unknown }, eager: { [k: string]: unknown }, compiled: { [k: string]: unknown }) {
   const [e, c] = [rowsOf(eager), rowsOf(compiled)];
-  const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? +(a / b).toFixed(3) : null);
-  return Object.fromEntries(Object.entries(ours).map(([name, r]) => {
-    const o = r as { samples_per_s?: number; loss0?: number };
-    const te = e.get(name);
-    const tc = c.get(name);
-    return [name, {
-      ours: o.samples_per_s ?? null, torch_eager: te?.samples_per_s ?? null, torch_compile: tc?.samples_per_s ?? null,
-      ratio_ours_over_eager: ratio(o.samples_per_s, te?.samples_per_s), ratio_ours_over_compile: ratio(o.samples_per_s, tc?.samples_per_s),
-      loss0_ours: o.loss0 ?? null, loss0_torch: te?.loss0 ?? null,
-    }];
-  }));
+  const ratio = (a: unknown, b: unknown) =>
+    typeof a === 'number' && typeof b === 'number' && b > 0 ? +(a / b).toFixed(3) : null;
+  return Object.fromEntries(
+    Object.entries(ours).map(([name, r]) => {
+      const o = r as { samples_per_s?: number; loss0?: number };
+      const te = e.get(name);
+      const tc = c.get(name);
+      return [
+        name,
+        {
+          ours: o.samples_per_s ?? null,
+          torch_eager: te?.samples_per_s ?? null,
+          torch_compile: tc?.samples_per_s ?? null,
+          ratio_ours_over_eager: ratio(o.samples_per_s, te?.samples_per_s),
+          ratio_ours_over_compile: ratio(o.samples_per_s, tc?.samples_per_s),
+          loss0_ours: o.loss0 ?? null,
+          loss0_torch: te?.loss0 ?? null,
+        },
+      ];
+    }),
+  );
 }

@@ -7,15 +7,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InteractionLog } from '../../src/data';
-import { MfBatches, type Batch } from '../../src/models/mf/batches';
-import type { NcfSettings } from '../../src/models/ncf/config';
-import { deviceSeed, trainLogits } from '../../src/models/ncf/forward';
-import { hostInputs } from '../../src/models/ncf/host-inputs';
-import { coWatchRows, learnerRows } from '../../src/models/ncf/inputs';
-import { NcfParams, paramSpecs, type ParamArrays } from '../../src/models/ncf/params';
-import type { SeedBatch } from '../../src/models/ncf/seed-batch';
-import { userItemRows } from '../../src/models/shared/rows';
+import { userItemRows, type InteractionLog } from '../../src/data/index.ts';
+import { MfBatches, type Batch } from '../../src/models/mf/batches.ts';
+import type { NcfSettings } from '../../src/models/ncf/config.ts';
+import { deviceSeed, trainLogits } from '../../src/models/ncf/forward.ts';
+import { hostInputs } from '../../src/models/ncf/host-inputs.ts';
+import { coWatchRows, learnerRows } from '../../src/models/ncf/inputs.ts';
+import { NcfParams, paramSpecs, type ParamArrays } from '../../src/models/ncf/params.ts';
+import type { SeedBatch } from '../../src/models/ncf/seed-batch.ts';
 
 /** One training step's host inputs. */
 export interface HostBatch {
@@ -35,7 +34,8 @@ export interface HostBatcher {
 export function hostBatcher(s: NcfSettings, log: InteractionLog): HostBatcher {
   const rows = userItemRows(log);
   const batches = new MfBatches(rows, s.batchSize, s.negatives, s.seed);
-  const seed = s.arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
+  const seed =
+    s.arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
   const host = hostInputs(s, log, rows, seed);
   return {
     steps: batches.stepsPerEpoch,
@@ -51,7 +51,13 @@ export function hostBatcher(s: NcfSettings, log: InteractionLog): HostBatcher {
  * Our training loss (mean logistic loss + L2 on the touched rows, as src/models/ncf/train.ts `step`) on
  * `hb` at `weights`, on the running tfjs backend; no tensor outlives the call.
  */
-export async function ourLoss(s: NcfSettings, nUsers: number, nItems: number, weights: ParamArrays, hb: HostBatch): Promise<number> {
+export async function ourLoss(
+  s: NcfSettings,
+  nUsers: number,
+  nItems: number,
+  weights: ParamArrays,
+  hb: HostBatch,
+): Promise<number> {
   const params = NcfParams.fromArrays(s, nUsers, nItems, weights);
   try {
     const loss = tf.tidy(() => {
@@ -89,7 +95,14 @@ export interface TwinEntry {
   name: string;
   kind: string;
   arch: string;
-  settings: { dim: number; layers: number[]; l2: number; learningRate: number; negatives: number; timeWindowDays: number };
+  settings: {
+    dim: number;
+    layers: number[];
+    l2: number;
+    learningRate: number;
+    negatives: number;
+    timeWindowDays: number;
+  };
   n_users: number;
   n_items: number;
   params: { [name: string]: number[] };
@@ -106,44 +119,105 @@ type Arr = Int32Array | Float32Array;
  * `<name>.{labels,context,in_hist,l_w,l_count,c_w,c_count}.f32` (batches concatenated) and
  * `<name>.param.<p>.f32`; returns the index entry.
  */
-export function writeNcfTwinInput(dir: string, name: string, kind: string, s: NcfSettings, nUsers: number, nItems: number, weights: ParamArrays, hbs: HostBatch[], ourLoss0: number): TwinEntry {
+export function writeNcfTwinInput(
+  dir: string,
+  name: string,
+  kind: string,
+  s: NcfSettings,
+  nUsers: number,
+  nItems: number,
+  weights: ParamArrays,
+  hbs: HostBatch[],
+  ourLoss0: number,
+): TwinEntry {
   const put = (suffix: string, parts: Arr[]) => {
     const n = parts.reduce((a, p) => a + p.byteLength, 0);
     const out = new Uint8Array(n);
     let o = 0;
-    for (const p of parts) (out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), o), (o += p.byteLength));
+    for (const p of parts) out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), o), (o += p.byteLength);
     writeFileSync(join(dir, `${name}.${suffix}`), out);
   };
   const each = (f: (hb: HostBatch) => Arr | undefined) => hbs.map(f).filter((a): a is Arr => a !== undefined);
-  put('users.i32', each((h) => h.batch.users));
-  put('items.i32', each((h) => h.batch.items));
-  put('labels.f32', each((h) => h.batch.labels));
+  put(
+    'users.i32',
+    each((h) => h.batch.users),
+  );
+  put(
+    'items.i32',
+    each((h) => h.batch.items),
+  );
+  put(
+    'labels.f32',
+    each((h) => h.batch.labels),
+  );
   const hasContext = hbs[0].context !== undefined;
-  if (hasContext) put('context.f32', each((h) => h.context));
+  if (hasContext)
+    put(
+      'context.f32',
+      each((h) => h.context),
+    );
   const hasSeed = hbs[0].seed !== undefined;
   if (hasSeed) {
-    for (const [side, key] of [['l', 'learners'], ['c', 'courses']] as const) {
-      put(`${side}_idx.i32`, each((h) => h.seed?.[key].idx));
-      put(`${side}_seg.i32`, each((h) => h.seed?.[key].seg));
-      put(`${side}_w.f32`, each((h) => h.seed?.[key].w));
-      put(`${side}_count.f32`, each((h) => h.seed?.[key].count));
+    for (const [side, key] of [
+      ['l', 'learners'],
+      ['c', 'courses'],
+    ] as const) {
+      put(
+        `${side}_idx.i32`,
+        each((h) => h.seed?.[key].idx),
+      );
+      put(
+        `${side}_seg.i32`,
+        each((h) => h.seed?.[key].seg),
+      );
+      put(
+        `${side}_w.f32`,
+        each((h) => h.seed?.[key].w),
+      );
+      put(
+        `${side}_count.f32`,
+        each((h) => h.seed?.[key].count),
+      );
     }
-    put('row_user.i32', each((h) => h.seed?.rowUser));
-    put('row_item.i32', each((h) => h.seed?.rowItem));
-    put('in_hist.f32', each((h) => h.seed?.inHist));
+    put(
+      'row_user.i32',
+      each((h) => h.seed?.rowUser),
+    );
+    put(
+      'row_item.i32',
+      each((h) => h.seed?.rowItem),
+    );
+    put(
+      'in_hist.f32',
+      each((h) => h.seed?.inHist),
+    );
   }
   const specs = paramSpecs(s, nUsers, nItems);
   for (const p of Object.keys(specs)) put(`param.${p}.f32`, [weights[p]]);
   return {
-    name, kind, arch: s.arch,
-    settings: { dim: s.dim, layers: [...s.layers], l2: s.l2, learningRate: s.learningRate, negatives: s.negatives, timeWindowDays: s.timeWindowDays },
-    n_users: nUsers, n_items: nItems,
+    name,
+    kind,
+    arch: s.arch,
+    settings: {
+      dim: s.dim,
+      layers: [...s.layers],
+      l2: s.l2,
+      learningRate: s.learningRate,
+      negatives: s.negatives,
+      timeWindowDays: s.timeWindowDays,
+    },
+    n_users: nUsers,
+    n_items: nItems,
     params: Object.fromEntries(Object.entries(specs).map(([p, spec]) => [p, spec.shape])),
     batches: hbs.map((h) => ({
       rows: h.batch.users.length,
-      l_nnz: h.seed?.learners.idx.length ?? 0, l_n: h.seed?.learners.n ?? 0,
-      c_nnz: h.seed?.courses.idx.length ?? 0, c_n: h.seed?.courses.n ?? 0,
+      l_nnz: h.seed?.learners.idx.length ?? 0,
+      l_n: h.seed?.learners.n ?? 0,
+      c_nnz: h.seed?.courses.idx.length ?? 0,
+      c_n: h.seed?.courses.n ?? 0,
     })),
-    has_seed: hasSeed, has_context: hasContext, our_loss0: ourLoss0,
+    has_seed: hasSeed,
+    has_context: hasContext,
+    our_loss0: ourLoss0,
   };
 }

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../../src/data/rng';
-import type { LineGraph, LineTables } from '../../src/models/line/tables';
+import { Rng } from '../../src/data/rng.ts';
+import type { LineGraph, LineTables } from '../../src/models/line/tables.ts';
 
 /**
  * `edges` undirected edges on `n` nodes whose endpoints are drawn as ⌊n·r²⌋ (a heavy-headed degree
@@ -13,7 +13,8 @@ import type { LineGraph, LineTables } from '../../src/models/line/tables';
  */
 export function powerLawGraph(n: number, edges: number, seed: number): LineGraph {
   const rng = new Rng(seed);
-  const src = new Int32Array(edges), dst = new Int32Array(edges);
+  const src = new Int32Array(edges),
+    dst = new Int32Array(edges);
   for (let e = 0; e < edges; e++) {
     const a = Math.floor(n * rng.next() ** 2);
     let b = Math.floor(n * rng.next() ** 2);
@@ -26,7 +27,8 @@ export function powerLawGraph(n: number, edges: number, seed: number): LineGraph
 
 /** Writes `<name>.{arc_src,arc_dst,edge_alias,node_alias}.i32`, `.{edge_prob,node_prob}.f32` and `.json`. */
 export function writeTwinInput(dir: string, name: string, t: LineTables): void {
-  const put = (suffix: string, a: Int32Array | Float32Array) => writeFileSync(join(dir, `${name}.${suffix}`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const put = (suffix: string, a: Int32Array | Float32Array) =>
+    writeFileSync(join(dir, `${name}.${suffix}`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   put('arc_src.i32', t.arcSrc);
   put('arc_dst.i32', t.arcDst);
   put('edge_prob.f32', t.edgeAlias.prob);

@@ -9,14 +9,14 @@
  * of a subset of users, its s/epoch extrapolated to the whole log. NVIDIA figures are not measured here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendName } from '../../src/backend';
-import { loadInteractions, selectRows, type InteractionLog } from '../../src/data';
-import { fileSource } from '../../src/data/node';
-import { evaluateKind, TUNED } from '../../src/courses/movielens-eval';
-import { leaveLatestOut } from '../../src/courses/protocol';
-import { createModel } from '../../src/models';
-import { flag, printTable } from '../table';
-import { ncfSpeedInChromium, type ChromiumRow } from '../tools/courses-chromium';
+import { initBackend, type BackendName } from '../../src/backend/index.ts';
+import { loadInteractions, selectRows, type InteractionLog } from '../../src/data/index.ts';
+import { fileSource } from '../../src/data/node.ts';
+import { evaluateKind, TUNED } from '../../src/systems/courses/movielens-eval.ts';
+import { leaveLatestOut } from '../../src/systems/courses/protocol.ts';
+import { createModel } from '../../src/models/index.ts';
+import { flag, printTable } from '../table.ts';
+import { ncfSpeedInChromium, type ChromiumRow } from '../tools/courses-chromium.ts';
 
 interface Row {
   backend: BackendName;
@@ -41,20 +41,47 @@ export async function run(args: string[]): Promise<unknown> {
   }
   printTable(
     ['backend', 'model', 'rows/epoch', 'samples/s', 's/epoch', 'numTensors at epoch ends'],
-    rows.map((r) => [r.backend, r.model, r.rows, Math.round(r.samplesPerSec), r.epochSeconds.toFixed(1), r.tensorsPerEpoch.join(' ')]),
+    rows.map((r) => [
+      r.backend,
+      r.model,
+      r.rows,
+      Math.round(r.samplesPerSec),
+      r.epochSeconds.toFixed(1),
+      r.tensorsPerEpoch.join(' '),
+    ]),
   );
   // Time to quality (opt-in, `--target`: a full training run): the tuned best model on wasm.
   let best: Awaited<ReturnType<typeof evaluateKind>> | null = null;
   if (args.includes('--target')) {
     await initBackend('wasm');
     best = await evaluateKind('ncf', TUNED.ncf, p);
-    console.log(`\nseed-NCF on wasm: HR@10 ${best.sampled.hr10.toFixed(3)} NDCG@10 ${best.sampled.ndcg10.toFixed(3)} after ${best.seconds.toFixed(0)} s of training (PyTorch NeuMF reference: 28 s/epoch, ~9 min for 20 epochs)`);
+    console.log(
+      `\nseed-NCF on wasm: HR@10 ${best.sampled.hr10.toFixed(3)} NDCG@10 ${best.sampled.ndcg10.toFixed(3)} after ${best.seconds.toFixed(0)} s of training (PyTorch NeuMF reference: 28 s/epoch, ~9 min for 20 epochs)`,
+    );
   }
-  const chromium = args.includes('--chromium') ? await chromiumRows(Number(flag(args, '--chromium-steps') ?? 2), epochs) : null;
+  const chromium = args.includes('--chromium')
+    ? await chromiumRows(Number(flag(args, '--chromium-steps') ?? 2), epochs)
+    : null;
   return {
     courses: {
-      node: Object.fromEntries(rows.map((r) => [`${r.backend}/${r.model}`, { samplesPerSec: Math.round(r.samplesPerSec), epochSeconds: round(r.epochSeconds), rows: r.rows, tensorsFlat: new Set(r.tensorsPerEpoch).size === 1 }])),
-      timeToTarget: best && { model: 'ncf', backend: 'wasm', seconds: round(best.seconds), hr10: round(best.sampled.hr10), ndcg10: round(best.sampled.ndcg10) },
+      node: Object.fromEntries(
+        rows.map((r) => [
+          `${r.backend}/${r.model}`,
+          {
+            samplesPerSec: Math.round(r.samplesPerSec),
+            epochSeconds: round(r.epochSeconds),
+            rows: r.rows,
+            tensorsFlat: new Set(r.tensorsPerEpoch).size === 1,
+          },
+        ]),
+      ),
+      timeToTarget: best && {
+        model: 'ncf',
+        backend: 'wasm',
+        seconds: round(best.seconds),
+        hr10: round(best.sampled.hr10),
+        ndcg10: round(best.sampled.ndcg10),
+      },
       chromium: chromium && Object.fromEntries(chromium.map((r) => [`${r.backend}/${r.kind}`, chromiumJson(r)])),
       gpu: null,
     },
@@ -66,10 +93,28 @@ async function chromiumRows(steps: number, epochs: number): Promise<ChromiumRow[
   const rows = await ncfSpeedInChromium({ backends: [{ backend: 'webgpu', steps }, { backend: 'wasm' }], epochs });
   console.log('\nChromium, dedicated module worker (backend asserted: initBackend, fit progress and result all agree)');
   printTable(
-    ['backend', 'model', 'users', 'steps/epoch', 'rows/epoch', 'samples/s', 's/epoch', 's/epoch is', 'numTensors before / epoch ends / after dispose'],
+    [
+      'backend',
+      'model',
+      'users',
+      'steps/epoch',
+      'rows/epoch',
+      'samples/s',
+      's/epoch',
+      's/epoch is',
+      'numTensors before / epoch ends / after dispose',
+    ],
     rows.map((r) => [
-      r.backend, r.kind, `${r.users}/${r.totalUsers}`, r.steps, r.rows, Math.round(r.meanSamplesPerSec), r.epochSeconds.toFixed(1),
-      r.extrapolated ? `extrapolated to ${r.fullRows} rows from epoch${epochs > 1 ? `s 2…${epochs}` : ' 1 (with warm-up)'}` : `measured, mean of ${epochs}`,
+      r.backend,
+      r.kind,
+      `${r.users}/${r.totalUsers}`,
+      r.steps,
+      r.rows,
+      Math.round(r.meanSamplesPerSec),
+      r.epochSeconds.toFixed(1),
+      r.extrapolated
+        ? `extrapolated to ${r.fullRows} rows from epoch${epochs > 1 ? `s 2…${epochs}` : ' 1 (with warm-up)'}`
+        : `measured, mean of ${epochs}`,
       `${r.tensors.before} / ${r.tensors.epochEnds.join(' ')} / ${r.tensors.afterDispose}`,
     ]),
   );
@@ -80,8 +125,18 @@ async function chromiumRows(steps: number, epochs: number): Promise<ChromiumRow[
 
 function chromiumJson(r: ChromiumRow): object {
   return {
-    backend: r.backend, adapter: r.adapter, samplesPerSec: Math.round(r.meanSamplesPerSec), epochSeconds: round(r.epochSeconds), extrapolated: r.extrapolated,
-    users: r.users, steps: r.steps, rows: r.rows, fullRows: r.fullRows, samplesPerSecByEpoch: r.samplesPerSec.map(Math.round), tensors: r.tensors, tensorsFlat: r.tensorsFlat,
+    backend: r.backend,
+    adapter: r.adapter,
+    samplesPerSec: Math.round(r.meanSamplesPerSec),
+    epochSeconds: round(r.epochSeconds),
+    extrapolated: r.extrapolated,
+    users: r.users,
+    steps: r.steps,
+    rows: r.rows,
+    fullRows: r.fullRows,
+    samplesPerSecByEpoch: r.samplesPerSec.map(Math.round),
+    tensors: r.tensors,
+    tensorsFlat: r.tensorsFlat,
   };
 }
 
@@ -101,7 +156,14 @@ async function speed(backend: BackendName, kind: 'neumf' | 'ncf', log: Interacti
     },
   });
   m.dispose();
-  return { backend, model: kind, rows, samplesPerSec: samples / epochs, epochSeconds: seconds / epochs, tensorsPerEpoch };
+  return {
+    backend,
+    model: kind,
+    rows,
+    samplesPerSec: samples / epochs,
+    epochSeconds: seconds / epochs,
+    tensorsPerEpoch,
+  };
 }
 
 function firstUsers(log: InteractionLog, users: number): InteractionLog {

@@ -5,11 +5,19 @@
  * ranking worker in headless Chromium — and the SPR's training throughput.
  * Returns `{"feed": {"10000": {...}, "100000": {...}}, "spr_training": {...}}`.
  */
-import { Rng } from '../../src/data/rng';
-import { assembleFeed, buildFeedContext, buildFprs, datasetFromLog, historyFromLog, SprModel, type FeedPipeline } from '../../src/models/feed';
-import { generateWorld } from '../../src/world/index';
-import { flag, printTable } from '../table';
-import { timeInChromium } from '../tools/feed-chromium';
+import { Rng } from '../../src/data/rng.ts';
+import {
+  assembleFeed,
+  buildFeedContext,
+  buildFprs,
+  datasetFromLog,
+  historyFromLog,
+  SprModel,
+  type FeedPipeline,
+} from '../../src/systems/feed/index.ts';
+import { generateWorld } from '../../src/world/index.ts';
+import { flag, printTable } from '../table.ts';
+import { timeInChromium } from '../tools/feed-chromium.ts';
 
 /** Activities per member at the default world options (≈ 0.79). */
 const ITEMS_PER_MEMBER = 0.789;
@@ -25,7 +33,8 @@ interface Row {
   featurisePerSec: number;
 }
 
-const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: Float64Array, q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 async function measure(items: number, samples: number): Promise<Row> {
   const members = Math.round(items / ITEMS_PER_MEMBER);
@@ -52,7 +61,16 @@ async function measure(items: number, samples: number): Promise<Row> {
     times[i] = performance.now() - t0;
   }
   times.sort();
-  return { items: w.feed.activities.count, members, p50: quantile(times, 0.5), p99: quantile(times, 0.99), mean: times.reduce((s, x) => s + x, 0) / samples, union: union / samples, trainExamplesPerSec, featurisePerSec };
+  return {
+    items: w.feed.activities.count,
+    members,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    mean: times.reduce((s, x) => s + x, 0) / samples,
+    union: union / samples,
+    trainExamplesPerSec,
+    featurisePerSec,
+  };
 }
 
 export async function run(args: string[]): Promise<unknown> {
@@ -65,15 +83,35 @@ export async function run(args: string[]): Promise<unknown> {
   const f = (x: number, d = 2): string => x.toFixed(d);
   printTable(
     ['inventory', 'members', 'p50 ms', 'p99 ms', 'mean ms', 'feed items (all)', 'SPR train ex/s', 'featurise ex/s'],
-    rows.map(([, r]) => [String(r.items), String(r.members), f(r.p50), f(r.p99), f(r.mean), f(r.union, 1), Math.round(r.trainExamplesPerSec), Math.round(r.featurisePerSec)]),
+    rows.map(([, r]) => [
+      String(r.items),
+      String(r.members),
+      f(r.p50),
+      f(r.p99),
+      f(r.mean),
+      f(r.union, 1),
+      Math.round(r.trainExamplesPerSec),
+      Math.round(r.featurisePerSec),
+    ]),
   );
   const big = rows[rows.length - 1][1];
-  console.log(`\ntarget p99 <= 50 ms at 100k items: ${big.p99 <= 50 ? 'met' : 'NOT met'} (${f(big.p99)} ms), Node ${process.version}, ${samples} members`);
+  console.log(
+    `\ntarget p99 <= 50 ms at 100k items: ${big.p99 <= 50 ? 'met' : 'NOT met'} (${f(big.p99)} ms), Node ${process.version}, ${samples} members`,
+  );
   const r2 = (x: number): number => Math.round(x * 100) / 100;
-  const chromium = args.includes('--chromium') ? await timeInChromium(rows.map(([target, r]) => ({ target, members: r.members }))) : undefined;
+  const chromium = args.includes('--chromium')
+    ? await timeInChromium(rows.map(([target, r]) => ({ target, members: r.members })))
+    : undefined;
   return {
     ...(chromium ? { feed_chromium_worker: chromium } : {}),
-    feed: Object.fromEntries(rows.map(([t, r]) => [String(t), { items: r.items, p50_ms: r2(r.p50), p99_ms: r2(r.p99), mean_ms: r2(r.mean) }])),
-    spr_training: Object.fromEntries(rows.map(([t, r]) => [String(t), { examples_per_sec: Math.round(r.trainExamplesPerSec), featurise_per_sec: Math.round(r.featurisePerSec) }])),
+    feed: Object.fromEntries(
+      rows.map(([t, r]) => [String(t), { items: r.items, p50_ms: r2(r.p50), p99_ms: r2(r.p99), mean_ms: r2(r.mean) }]),
+    ),
+    spr_training: Object.fromEntries(
+      rows.map(([t, r]) => [
+        String(t),
+        { examples_per_sec: Math.round(r.trainExamplesPerSec), featurise_per_sec: Math.round(r.featurisePerSec) },
+      ]),
+    ),
   };
 }

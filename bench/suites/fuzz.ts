@@ -4,10 +4,10 @@
  * (seed, target, case index, input), and returns, per target, `{cases, typed, accepted, generic,
  * crashes, hangs, wrong}` — the last line of output.
  */
-import { countsTable, describeExample } from '../../src/testing/fuzz/report';
-import { fuzzSeed, runFuzz } from '../../src/testing/fuzz/runner';
-import { targetNames } from '../../src/testing/fuzz/targets';
-import { flag } from '../table';
+import { countsTable, describeExample } from '../../src/testing/fuzz/report.ts';
+import { fuzzSeed, runFuzz } from '../../src/testing/fuzz/runner.ts';
+import { targetNames } from '../../src/testing/fuzz/targets/index.ts';
+import { flag } from '../table.ts';
 
 export async function run(args: string[]): Promise<unknown> {
   const cases = Number(flag(args, '--cases') ?? 10_000);

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseNcfSplit } from '../../src/courses/ncf-split';
-import { loadNcfSplitFiles } from '../../src/courses/ncf-split-files';
-import type { RankingProtocol } from '../../src/courses/protocol';
-import { flag, printTable } from '../table';
-import { ML_1M, writeNcfSplit } from '../tools/write-ncf-split';
+import { parseNcfSplit } from '../../src/systems/courses/ncf-split.ts';
+import { loadNcfSplitFiles } from '../../src/systems/courses/ncf-split-files.ts';
+import type { RankingProtocol } from '../../src/systems/courses/protocol.ts';
+import { flag, printTable } from '../table.ts';
+import { ML_1M, writeNcfSplit } from '../tools/write-ncf-split.ts';
 
 interface Measured {
   load_s: number;
@@ -46,18 +46,48 @@ export async function run(args: string[]): Promise<unknown> {
     const prefix = join(dir, 'ml-1m-size');
     const t0 = performance.now();
     writeNcfSplit(prefix, size);
-    const bytes = ['train.rating', 'test.rating', 'test.negative'].reduce((s, ext) => s + statSync(`${prefix}.${ext}`).size, 0);
-    console.log(`wrote ${size.users} users × ${size.items} items, ${size.trainRows} training rows, ${size.negatives} negatives per test row: ${(bytes / MB).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const bytes = ['train.rating', 'test.rating', 'test.negative'].reduce(
+      (s, ext) => s + statSync(`${prefix}.${ext}`).size,
+      0,
+    );
+    console.log(
+      `wrote ${size.users} users × ${size.items} items, ${size.trainRows} training rows, ${size.negatives} negatives per test row: ${(bytes / MB).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const streamed = await measure(() => loadNcfSplitFiles(prefix), reps);
     const read = (ext: string) => readFileSync(`${prefix}.${ext}`, 'utf8');
-    const inMemory = await measure(async () => parseNcfSplit({ train: read('train.rating'), test: read('test.rating'), negative: read('test.negative') }, 'ml-1m-size'), reps);
+    const inMemory = await measure(
+      async () =>
+        parseNcfSplit(
+          { train: read('train.rating'), test: read('test.rating'), negative: read('test.negative') },
+          'ml-1m-size',
+        ),
+      reps,
+    );
     const f = (x: number) => x.toFixed(1);
     printTable(
       ['path', 'rows', 'load s', 'cpu s', 'rss MB (kept)', 'peak rss MB', 'heap MB', 'array buffers MB'],
       [
-        ['loadNcfSplitFiles (streamed)', streamed.rows, streamed.load_s.toFixed(2), streamed.cpu_s.toFixed(2), f(streamed.rss_mb), f(streamed.peak_rss_mb), f(streamed.heap_mb), f(streamed.array_buffers_mb)],
+        [
+          'loadNcfSplitFiles (streamed)',
+          streamed.rows,
+          streamed.load_s.toFixed(2),
+          streamed.cpu_s.toFixed(2),
+          f(streamed.rss_mb),
+          f(streamed.peak_rss_mb),
+          f(streamed.heap_mb),
+          f(streamed.array_buffers_mb),
+        ],
         // Its memory would be measured on top of the first load's (rss is not given back): times only.
-        ['parseNcfSplit (whole texts)', inMemory.rows, inMemory.load_s.toFixed(2), inMemory.cpu_s.toFixed(2), '-', '-', '-', '-'],
+        [
+          'parseNcfSplit (whole texts)',
+          inMemory.rows,
+          inMemory.load_s.toFixed(2),
+          inMemory.cpu_s.toFixed(2),
+          '-',
+          '-',
+          '-',
+          '-',
+        ],
       ],
     );
     return { ...streamed, file_mb: round(bytes / MB), in_memory: { load_s: inMemory.load_s, cpu_s: inMemory.cpu_s } };

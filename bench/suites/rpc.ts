@@ -7,18 +7,18 @@
  *  - the time from page load (navigation start) to the first ranking of a stored ~1M-parameter MF:
  *    page script, ranking worker start, backend start, IndexedDB read, rehydration, ranking.
  * Returns `{"rpc":{"recommend_ms":{p50,p99},"first_ranking_ms","params","backend"}}` for the first
- * backend listed ('default' = what `connectRecommender` picks), every backend under `"by_backend"`.
+ * backend listed ('default' = what `connectCourses` picks), every backend under `"by_backend"`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import type { TrainOptions } from '../../src/rpc/client';
-import { launchChromium, repoRoot, startDevServer } from '../../src/testing/e2e';
-import type { BenchBackend, FirstRanking, RpcBench } from '../../src/testing/pages/rpc-bench-types';
-import { checkerboardCsv } from '../../src/testing/rpc-fixtures';
-import { flag, printTable } from '../table';
+import type { CourseTrainRequest } from '../../src/rpc/protocol.ts';
+import { launchChromium, repoRoot, startDevServer } from '../../src/testing/e2e.ts';
+import type { BenchBackend, FirstRanking, RpcBench } from '../../src/testing/pages/rpc-bench-types.ts';
+import { checkerboardCsv } from '../../src/testing/rpc-fixtures.ts';
+import { flag, printTable } from '../table.ts';
 
 type BenchWindow = Window & { rpcBench: RpcBench; firstRanking?: FirstRanking | { error: string } };
 type Quantiles = { p50: number; p99: number };
@@ -30,7 +30,7 @@ interface Row {
   first: { median: number; min: number; max: number; script: number };
 }
 
-const SMALL: TrainOptions = {
+const SMALL: CourseTrainRequest = {
   modelId: 'bench-small',
   kind: 'mf',
   config: { dim: 8, epochs: 2, batchSize: 64, seed: 1 },
@@ -42,7 +42,7 @@ const SMALL: TrainOptions = {
 const LARGE_CALLS = 100;
 
 /** MovieLens small: (671 users + 9,066 items) × (102 + 1 bias) ≈ 1.0M parameters. */
-const large = (origin: string): TrainOptions => ({
+const large = (origin: string): CourseTrainRequest => ({
   modelId: 'bench-large',
   kind: 'mf',
   config: { dim: 102, epochs: 1, batchSize: 4096, negatives: 1, seed: 1 },
@@ -66,7 +66,12 @@ export async function run(args: string[]): Promise<unknown> {
     for (const backend of backends) {
       await open(page, `${server.origin}/rpc-bench.html`);
       const latency = (id: string, version: number, n: number) =>
-        page.evaluate(([i, v, c, b]) => (window as unknown as BenchWindow).rpcBench.latency(i, v, c, b), [id, version, n, backend] as const);
+        page.evaluate(([i, v, c, b]) => (window as unknown as BenchWindow).rpcBench.latency(i, v, c, b), [
+          id,
+          version,
+          n,
+          backend,
+        ] as const);
       const firstUrl = `${server.origin}/rpc-bench.html?first=${big.id}&version=${big.version}&backend=${backend}`;
       const s = await latency(small.id, small.version, calls);
       const l = await latency(big.id, big.version, LARGE_CALLS);
@@ -94,10 +99,23 @@ function byBackend(r: Row): unknown {
   return { recommend_ms: r.small, recommend_large_ms: r.large, first_ranking_ms: round(r.first.median) };
 }
 
-function report(rows: Row[], n: { calls: number; loads: number; smallParams: number; largeParams: number; largeBytes: number }): void {
+function report(
+  rows: Row[],
+  n: { calls: number; loads: number; smallParams: number; largeParams: number; largeBytes: number },
+): void {
   const f = (x: number, d = 2) => x.toFixed(d);
   printTable(
-    ['ranking backend', 'small p50 ms', 'small p99 ms', '1M p50 ms', '1M p99 ms', 'first ranking ms', 'min', 'max', 'page script ms'],
+    [
+      'ranking backend',
+      'small p50 ms',
+      'small p99 ms',
+      '1M p50 ms',
+      '1M p99 ms',
+      'first ranking ms',
+      'min',
+      'max',
+      'page script ms',
+    ],
     rows.map((r) => [
       r.backend,
       ...[r.small.p50, r.small.p99, r.large.p50, r.large.p99].map((x) => f(x)),
@@ -147,7 +165,12 @@ async function builtServer(): Promise<Served> {
   const input = join(root, 'rpc-bench.html');
   // Quiet: the bundler's own timing notes would drown the table.
   await build({ ...common, logLevel: 'error', build: { outDir, emptyOutDir: true, rollupOptions: { input } } });
-  const server = await preview({ ...common, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    ...common,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no TCP address');
   return {

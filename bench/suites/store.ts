@@ -6,20 +6,28 @@
  */
 import { statfsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startDevServer, tempProfile } from '../../src/testing/e2e';
-import type { ProbeWindow, StateSpec, StoreProbe } from '../../src/testing/pages/store-probe';
-import { flag, printTable } from '../table';
+import { startDevServer, tempProfile } from '../../src/testing/e2e.ts';
+import type { ProbeWindow, StateSpec, StoreProbe } from '../../src/testing/pages/store-probe.ts';
+import { flag, printTable } from '../table.ts';
 
 type Durability = 'strict' | 'relaxed';
 
-function call<M extends keyof StoreProbe>(page: Page, method: M, ...args: Parameters<StoreProbe[M]>): ReturnType<StoreProbe[M]> {
+function call<M extends keyof StoreProbe>(
+  page: Page,
+  method: M,
+  ...args: Parameters<StoreProbe[M]>
+): ReturnType<StoreProbe[M]> {
   return page.evaluate(
     ([m, a]) => ((window as unknown as ProbeWindow).storeProbe[m] as (...x: unknown[]) => unknown)(...a),
     [method, args] as const,
   ) as ReturnType<StoreProbe[M]>;
 }
 
-async function save(page: Page, spec: StateSpec, durability: Durability): Promise<{ ms: number; bytes: number; params: number }> {
+async function save(
+  page: Page,
+  spec: StateSpec,
+  durability: Durability,
+): Promise<{ ms: number; bytes: number; params: number }> {
   const out = await call(page, 'save', 'bench', spec, { durability });
   if (!out.ok) throw new Error(`save failed: ${out.error.name}: ${out.error.message}`);
   return { ms: out.value.ms, bytes: out.value.info.bytes, params: out.value.info.params };
@@ -35,7 +43,13 @@ async function load(page: Page, spec: StateSpec): Promise<number> {
 /** File system of the profile (strict durability costs an fsync only where one is real). */
 function fsName(dir: string): string {
   const magic = statfsSync(dir).type;
-  const known: Record<number, string> = { 0xef53: 'ext4', 0x01021994: 'tmpfs', 0x794c7630: 'overlayfs', 0x58465342: 'xfs', 0x9123683e: 'btrfs' };
+  const known: Record<number, string> = {
+    0xef53: 'ext4',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlayfs',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+  };
   return known[magic] ?? `0x${magic.toString(16)}`;
 }
 
@@ -45,7 +59,11 @@ const round = (v: number): number => Math.round(v * 10) / 10;
 /** Runs the suite; returns `{store: {params, bytes, save_ms: {strict, relaxed}, load_ms, …}, config}`. */
 export async function run(args: string[]): Promise<unknown> {
   const reps = Number(flag(args, '--reps') ?? 9);
-  const spec: StateSpec = { rows: Number(flag(args, '--rows') ?? 15_625), dim: Number(flag(args, '--dim') ?? 32), seed: 7 };
+  const spec: StateSpec = {
+    rows: Number(flag(args, '--rows') ?? 15_625),
+    dim: Number(flag(args, '--dim') ?? 32),
+    seed: 7,
+  };
   const dev = await startDevServer('src/testing/pages');
   const profile = await tempProfile();
   const context = await profile.open();
@@ -85,7 +103,10 @@ export async function run(args: string[]): Promise<unknown> {
       ]),
     );
     console.log(`${sizes.params} params, ${sizes.bytes} bytes of weights; origin usage ${usage.usage} bytes`);
-    return { store: result, config: { reps, chromium: agent.match(/Chrome\/([\d.]+)/)?.[1] ?? agent, profile_fs: fsName(profile.dir) } };
+    return {
+      store: result,
+      config: { reps, chromium: agent.match(/Chrome\/([\d.]+)/)?.[1] ?? agent, profile_fs: fsName(profile.dir) },
+    };
   } finally {
     await context.close();
     await profile.remove();

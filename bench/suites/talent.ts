@@ -9,31 +9,37 @@
  * (`../shared/gpu/`).
  */
 import type { Page } from 'playwright-core';
-import { loadGraphFile } from '../../src/data/node';
-import { entityGraph } from '../../src/graph/entity-graphs';
-import type { Graph } from '../../src/data/graph';
-import { lineLinkPrediction } from '../../src/models/line/evaluate';
-import { LineModel } from '../../src/models/line/model';
-import { lineThreadedSpeed, nodeLineThreads } from '../../src/models/line/node-threads';
-import { nodeClassificationCv } from '../../src/models/line/probe';
-import { lineCpuSpeed, type LineSpeed } from '../../src/models/line/speed';
-import { launchChromium, startDevServer } from '../../src/testing/e2e';
-import { generateWorld } from '../../src/world/index';
-import { flag, printTable } from '../table';
+import { loadGraphFile } from '../../src/data/node.ts';
+import { entityGraph } from '../../src/systems/talent/graph/entity-graphs.ts';
+import type { Graph } from '../../src/data/graph.ts';
+import { lineLinkPrediction } from '../../src/models/line/evaluate.ts';
+import { LineModel } from '../../src/models/line/model.ts';
+import { nodeLineThreads } from '../../src/models/line/node-threads.ts';
+import { nodeClassificationCv } from '../../src/models/line/probe.ts';
+import { lineCpuSpeed, lineThreadedSpeed, type LineSpeed } from '../line/speed.ts';
+import { launchChromium, startDevServer } from '../../src/testing/e2e.ts';
+import { generateWorld } from '../../src/world/index.ts';
+import { flag, printTable } from '../table.ts';
 
 const ms = (s: LineSpeed) => Math.round(s.samplesPerSec / 1000) / 1000;
 const cpuMs = (s: LineSpeed) => Math.round((s.samplesPerCpuSec ?? 0) / 1000) / 1000;
 
-async function inChromium(samples: number, gpuSamples: number): Promise<{ worker: LineSpeed; gpu: { speed: LineSpeed; aucFirst: number; adapter: string } | null }> {
+async function inChromium(
+  samples: number,
+  gpuSamples: number,
+): Promise<{ worker: LineSpeed; gpu: { speed: LineSpeed; aucFirst: number; adapter: string } | null }> {
   const [server, browser] = await Promise.all([startDevServer('.'), launchChromium()]);
   try {
     const page: Page = await browser.newPage();
     await page.goto(`${server.origin}/public/data/README.md`);
-    return await page.evaluate(async ([n, g]) => {
-      const mod = await import('/src/models/line/speed-page.ts' as string);
-      const url = '/data/graphs/netscience.json';
-      return { worker: await mod.workerCpuSpeed(url, n), gpu: await mod.gpuSpeed(url, g) };
-    }, [samples, gpuSamples] as const);
+    return await page.evaluate(
+      async ([n, g]) => {
+        const mod = await import('/bench/line/speed-page.ts' as string);
+        const url = '/data/graphs/netscience.json';
+        return { worker: await mod.workerCpuSpeed(url, n), gpu: await mod.gpuSpeed(url, g) };
+      },
+      [samples, gpuSamples] as const,
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -53,12 +59,19 @@ type Quality = { netscience_lp_auc_first: number[]; polbooks_micro_f1_50: number
 
 /** The eval's quality figures per seed, on one thread and on `threads`. */
 async function quality(netscience: Graph, seeds: number, threads: number): Promise<Record<string, Quality>> {
-  const graphs = { polbooks: await loadGraphFile('public/data/graphs/polbooks.json'), football: await loadGraphFile('public/data/graphs/football.json') };
+  const graphs = {
+    polbooks: await loadGraphFile('public/data/graphs/polbooks.json'),
+    football: await loadGraphFile('public/data/graphs/football.json'),
+  };
   const out: Record<string, Quality> = {};
   for (const t of new Set([1, threads])) {
     const q: Quality = { netscience_lp_auc_first: [], polbooks_micro_f1_50: [], football_micro_f1_50: [] };
     for (let seed = 1; seed <= seeds; seed++) {
-      const lp = await lineLinkPrediction(netscience, 0.1, { seed, line: { samples: 1_000_000, seed, threads: t }, pool: nodeLineThreads });
+      const lp = await lineLinkPrediction(netscience, 0.1, {
+        seed,
+        line: { samples: 1_000_000, seed, threads: t },
+        pool: nodeLineThreads,
+      });
       q.netscience_lp_auc_first.push(r4(lp.first));
       q.polbooks_micro_f1_50.push(r4(await microF1(graphs.polbooks, seed, t)));
       q.football_micro_f1_50.push(r4(await microF1(graphs.football, seed, t)));
@@ -79,19 +92,31 @@ export async function run(args: string[]): Promise<unknown> {
     netscience_second: lineCpuSpeed(netscience, samples, 2),
     company100k_second: lineCpuSpeed(company, samples, 2),
   };
-  for (const [k, v] of Object.entries(node)) rows.push([`CPU, Node, 1 thread: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`, (v.samplesPerSec / 1e6).toFixed(3)]);
+  for (const [k, v] of Object.entries(node))
+    rows.push([
+      `CPU, Node, 1 thread: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`,
+      (v.samplesPerSec / 1e6).toFixed(3),
+    ]);
   const threads = Number(flag(args, '--threads') ?? 2);
   const hogwild = {
     netscience_first: await lineThreadedSpeed(netscience, samples, threads, 1),
     netscience_second: await lineThreadedSpeed(netscience, samples, threads, 2),
     company100k_second: await lineThreadedSpeed(company, samples, threads, 2),
   };
-  for (const [k, v] of Object.entries(hogwild)) rows.push([`CPU, Node, ${threads} threads Hogwild: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`, (v.samplesPerSec / 1e6).toFixed(3)]);
+  for (const [k, v] of Object.entries(hogwild))
+    rows.push([
+      `CPU, Node, ${threads} threads Hogwild: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`,
+      (v.samplesPerSec / 1e6).toFixed(3),
+    ]);
   let browser: Awaited<ReturnType<typeof inChromium>> | null = null;
   if (!args.includes('--no-browser')) {
     browser = await inChromium(samples, gpuSamples);
     rows.push(['CPU, Chromium worker: netscience_second', (browser.worker.samplesPerSec / 1e6).toFixed(3)]);
-    if (browser.gpu) rows.push([`WebGPU (${browser.gpu.adapter}), both orders; LP AUC 1st ${browser.gpu.aucFirst.toFixed(3)}`, (browser.gpu.speed.samplesPerSec / 1e6).toFixed(3)]);
+    if (browser.gpu)
+      rows.push([
+        `WebGPU (${browser.gpu.adapter}), both orders; LP AUC 1st ${browser.gpu.aucFirst.toFixed(3)}`,
+        (browser.gpu.speed.samplesPerSec / 1e6).toFixed(3),
+      ]);
   }
   console.log(`LINE edge samples/s, 64-d, K = 5; company graph: ${company.n} nodes, ${company.src.length} edges`);
   printTable(['path', 'M samples/s'], rows);
@@ -100,20 +125,48 @@ export async function run(args: string[]): Promise<unknown> {
   const q = args.includes('--no-quality') ? null : await quality(netscience, seeds, threads);
   if (q) {
     const cell = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
-    printTable([`equal quality, seeds 1…${seeds}`, ...Object.keys(q)], (['netscience_lp_auc_first', 'polbooks_micro_f1_50', 'football_micro_f1_50'] as const).map((k) => [k, ...Object.values(q).map((v) => cell(v[k]))]));
+    printTable(
+      [`equal quality, seeds 1…${seeds}`, ...Object.keys(q)],
+      (['netscience_lp_auc_first', 'polbooks_micro_f1_50', 'football_micro_f1_50'] as const).map((k) => [
+        k,
+        ...Object.values(q).map((v) => cell(v[k])),
+      ]),
+    );
   }
   return {
     line_speed: {
-      cpu_node_msps: { netscience_first: ms(node.netscience_first), netscience_second: ms(node.netscience_second), company100k_second: ms(node.company100k_second) },
-      cpu_node_msps_per_cpu_second: { netscience_first: cpuMs(node.netscience_first), netscience_second: cpuMs(node.netscience_second), company100k_second: cpuMs(node.company100k_second) },
+      cpu_node_msps: {
+        netscience_first: ms(node.netscience_first),
+        netscience_second: ms(node.netscience_second),
+        company100k_second: ms(node.company100k_second),
+      },
+      cpu_node_msps_per_cpu_second: {
+        netscience_first: cpuMs(node.netscience_first),
+        netscience_second: cpuMs(node.netscience_second),
+        company100k_second: cpuMs(node.company100k_second),
+      },
       cpu_node_threads: {
         threads,
-        msps: { netscience_first: ms(hogwild.netscience_first), netscience_second: ms(hogwild.netscience_second), company100k_second: ms(hogwild.company100k_second) },
-        msps_per_cpu_second: { netscience_first: cpuMs(hogwild.netscience_first), netscience_second: cpuMs(hogwild.netscience_second), company100k_second: cpuMs(hogwild.company100k_second) },
+        msps: {
+          netscience_first: ms(hogwild.netscience_first),
+          netscience_second: ms(hogwild.netscience_second),
+          company100k_second: ms(hogwild.company100k_second),
+        },
+        msps_per_cpu_second: {
+          netscience_first: cpuMs(hogwild.netscience_first),
+          netscience_second: cpuMs(hogwild.netscience_second),
+          company100k_second: cpuMs(hogwild.company100k_second),
+        },
       },
       cpu_node_quality: q,
       cpu_chromium_worker_msps: browser ? ms(browser.worker) : null,
-      webgpu_swiftshader: browser?.gpu ? { msps: ms(browser.gpu.speed), netscience_lp_auc_first: Math.round(browser.gpu.aucFirst * 10000) / 10000, adapter: browser.gpu.adapter } : null,
+      webgpu_swiftshader: browser?.gpu
+        ? {
+            msps: ms(browser.gpu.speed),
+            netscience_lp_auc_first: Math.round(browser.gpu.aucFirst * 10000) / 10000,
+            adapter: browser.gpu.adapter,
+          }
+        : null,
       real_gpu: null,
     },
   };

@@ -9,7 +9,7 @@ import {
   registerUnsortedSegmentSum,
   unregisterUnsortedSegmentSum,
   type SegmentSumBackend,
-} from '../../src/backend';
+} from '../../src/backend/index.ts';
 
 const BATCH = 1024;
 const COLS = 32;

@@ -1,12 +1,12 @@
 /**
  * NCF training speed in real headless Chromium (for `npm run bench -- courses --chromium`): each
- * (backend, model) pair trains in a fresh dedicated module worker (`workers/ncf-bench.worker.ts`)
+ * (backend, model) pair trains in a fresh dedicated module worker (`bench/workers/ncf-bench.worker.ts`)
  * served by the project's Vite dev server. A backend given `steps` trains only on the first users whose
  * positives fill that many mini-batches, and its full-epoch time is extrapolated from the samples/s of
  * the epochs after the first; without `steps` it trains whole epochs.
  */
-import { launchChromium, startDevServer } from '../../src/testing/e2e';
-import type { NcfSpeed, NcfSpeedRequest } from '../../src/testing/ncf-speed';
+import { launchChromium, startDevServer } from '../../src/testing/e2e.ts';
+import type { NcfSpeed, NcfSpeedRequest } from '../ncf/ncf-speed.ts';
 
 /** One Chromium row of the courses bench. */
 export interface ChromiumRow extends NcfSpeed {
@@ -38,14 +38,22 @@ export async function ncfSpeedInChromium(plan: ChromiumPlan): Promise<ChromiumRo
     await page.goto(`${dev.origin}/public/data/README.md`);
     for (const { backend, steps } of plan.backends) {
       for (const kind of ['neumf', 'ncf'] as const) {
-        const request: NcfSpeedRequest = { url: '/data/movielens-small/ratings.csv', backend, kind, steps, epochs: plan.epochs };
+        const request: NcfSpeedRequest = {
+          url: '/data/movielens-small/ratings.csv',
+          backend,
+          kind,
+          steps,
+          epochs: plan.epochs,
+        };
         const speed = await page.evaluate(async (req) => {
-          const mod = await import('/src/testing/ncf-speed.ts' as string);
+          const mod = await import('/bench/ncf/ncf-speed.ts' as string);
           return (await mod.workerNcfSpeed(req)) as NcfSpeed;
         }, request);
         if (speed.backend !== backend) throw new Error(`chromium ${backend} row ran on ${speed.backend}`);
         rows.push(withDerived(kind, speed));
-        console.log(`chromium ${backend} ${kind}: ${speed.users} users, ${speed.steps} steps/epoch, samples/s per epoch ${speed.samplesPerSec.map(Math.round).join(' ')}`);
+        console.log(
+          `chromium ${backend} ${kind}: ${speed.users} users, ${speed.steps} steps/epoch, samples/s per epoch ${speed.samplesPerSec.map(Math.round).join(' ')}`,
+        );
       }
     }
   } finally {

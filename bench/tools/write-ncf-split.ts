@@ -5,7 +5,7 @@
  * ratings are drawn from a seeded generator), so it measures loading, not accuracy.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Rng } from '../../src/data';
+import { Rng } from '../../src/data/index.ts';
 
 export interface SplitSize {
   users: number;
@@ -20,10 +20,15 @@ export const ML_1M: SplitSize = { users: 6040, items: 3706, trainRows: 994_169, 
 export function writeNcfSplit(prefix: string, size: SplitSize = ML_1M, seed = 1): void {
   const { users, items, trainRows, negatives } = size;
   const base = Math.floor(trainRows / users);
-  if (base + 1 + 1 + negatives > items) throw new Error(`${items} items cannot give ${base + 1} rows + 1 test + ${negatives} negatives per user`);
+  if (base + 1 + 1 + negatives > items)
+    throw new Error(`${items} items cannot give ${base + 1} rows + 1 test + ${negatives} negatives per user`);
   const stride = coprimeStride(items);
   const rng = new Rng(seed);
-  const files = { train: openSync(`${prefix}.train.rating`, 'w'), test: openSync(`${prefix}.test.rating`, 'w'), negative: openSync(`${prefix}.test.negative`, 'w') };
+  const files = {
+    train: openSync(`${prefix}.train.rating`, 'w'),
+    test: openSync(`${prefix}.test.rating`, 'w'),
+    negative: openSync(`${prefix}.test.negative`, 'w'),
+  };
   try {
     for (let u = 0; u < users; u++) {
       const n = base + (u < trainRows - base * users ? 1 : 0);
@@ -31,7 +36,8 @@ export function writeNcfSplit(prefix: string, size: SplitSize = ML_1M, seed = 1)
       const item = (k: number) => (start + k * stride) % items;
       let time = 956_703_932 + Math.floor(rng.next() * 1e7);
       const train: string[] = [];
-      for (let k = 0; k < n; k++, time += 1 + Math.floor(rng.next() * 600)) train.push(`${u}\t${item(k)}\t${1 + Math.floor(rng.next() * 5)}\t${time}\n`);
+      for (let k = 0; k < n; k++, time += 1 + Math.floor(rng.next() * 600))
+        train.push(`${u}\t${item(k)}\t${1 + Math.floor(rng.next() * 5)}\t${time}\n`);
       writeSync(files.train, train.join(''));
       writeSync(files.test, `${u}\t${item(n)}\t5\t${time}\n`);
       const negs: number[] = [];

@@ -1,7 +1,8 @@
-import type { BaselineProgress, BaselineReport } from '../../src/index';
-import { describeError, h } from './dom';
-import { overallFraction, progressLabel } from './progress';
-import { resultsTable } from './results-table';
+import type { BaselineProgress } from '../../src/courses.ts';
+import type { BaselineReport } from '../../src/index.ts';
+import { describeError, h } from './dom.ts';
+import { overallFraction, progressLabel } from './progress.ts';
+import { resultsTable } from './results-table.ts';
 
 /** What main.ts tells the panel while a run goes on. */
 export interface BaselinesPanel {

@@ -1,7 +1,7 @@
 /** The Courses tab's DOM: learner picker, history, three top-10 lists with reasons, training, CSV drop. */
-import { h } from './dom';
-import { mountLossChart, type LossChart } from './loss-chart';
-import { UPLOAD_MAX_BYTES } from '../upload';
+import { h } from './dom.ts';
+import { mountLossChart, type LossChart } from './loss-chart.ts';
+import { UPLOAD_MAX_BYTES } from '../upload.ts';
 
 const uploadLimit = `${UPLOAD_MAX_BYTES / 2 ** 20} MiB`;
 
@@ -40,14 +40,24 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   select.addEventListener('change', () => on.pick(Number(select.value)));
   const history = h('ul', { id: 'course-history', class: 'course-history' });
   const lists = Object.fromEntries(
-    (['ncf', 'glmix', 'blend'] as const).map((w) => [w, { caption: h('p', { class: 'caption', id: `course-${w}-caption` }), list: h('ol', { id: `course-${w}`, class: 'course-list' }) }]),
+    (['ncf', 'glmix', 'blend'] as const).map((w) => [
+      w,
+      {
+        caption: h('p', { class: 'caption', id: `course-${w}-caption` }),
+        list: h('ol', { id: `course-${w}`, class: 'course-list' }),
+      },
+    ]),
   ) as unknown as Record<'ncf' | 'glmix' | 'blend', { caption: HTMLElement; list: HTMLElement }>;
   const train = h('button', { id: 'course-train' }, 'Retrain NCF in the worker');
   const trainCourses = h('button', { id: 'course-train-blend' }, 'Retrain GLMix + blender in the worker');
   const cancel = h('button', { id: 'course-cancel', disabled: '' }, 'Cancel');
   const status = h('p', { id: 'course-status', 'data-status': 'idle' });
   const chartBox = h('div', { id: 'course-chart' });
-  const file = h('input', { id: 'course-csv', type: 'file', accept: '.csv,.tsv,.data,text/csv,text/tab-separated-values' });
+  const file = h('input', {
+    id: 'course-csv',
+    type: 'file',
+    accept: '.csv,.tsv,.data,text/csv,text/tab-separated-values',
+  });
   const drop = h(
     'div',
     { id: 'course-drop', class: 'course-drop' },
@@ -66,12 +76,19 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     const f = e.dataTransfer?.files[0];
     if (f) on.drop(f);
   });
-  const column = (w: 'ncf' | 'glmix' | 'blend', title: string) => h('div', { class: 'course-col' }, h('h3', {}, title), lists[w].caption, lists[w].list);
+  const column = (w: 'ncf' | 'glmix' | 'blend', title: string) =>
+    h('div', { class: 'course-col' }, h('h3', {}, title), lists[w].caption, lists[w].list);
   root.append(
     h('label', {}, 'Learner ', select),
     h('h3', {}, 'Watch history (past the duration threshold)'),
     history,
-    h('div', { class: 'course-cols' }, column('blend', 'Blended'), column('ncf', 'NCF (seed variant)'), column('glmix', 'GLMix')),
+    h(
+      'div',
+      { class: 'course-cols' },
+      column('blend', 'Blended'),
+      column('ncf', 'NCF (seed variant)'),
+      column('glmix', 'GLMix'),
+    ),
     h('div', { class: 'course-train' }, train, trainCourses, cancel, status),
     chartBox,
     h('h3', {}, 'Your own data (processed on this device, never uploaded)'),
@@ -81,7 +98,18 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   );
   const chart: LossChart = mountLossChart(chartBox);
   const fill = (list: HTMLElement, rows: CourseRow[]) =>
-    list.replaceChildren(...rows.map((r) => h('li', {}, h('span', { class: 'title' }, r.title), ' ', h('span', { class: 'score' }, r.score.toFixed(3)), h('div', { class: 'reason' }, r.reason))));
+    list.replaceChildren(
+      ...rows.map((r) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'title' }, r.title),
+          ' ',
+          h('span', { class: 'score' }, r.score.toFixed(3)),
+          h('div', { class: 'reason' }, r.reason),
+        ),
+      ),
+    );
   return {
     learners(options) {
       select.replaceChildren(...options.map((o) => h('option', { value: String(o.id) }, o.label)));

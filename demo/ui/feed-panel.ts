@@ -1,7 +1,8 @@
 /** The Feed tab's DOM: train form, evaluation, member picker and the explained feed. */
-import type { FeedProgress, FeedReport, FeedTiming, WireFeed } from '../../src/index';
-import { describeError, h } from './dom';
-import { calibrationPlot, metricsTable, replayTable } from './feed-report';
+import type { FeedReport, FeedTiming } from '../../src/feed.ts';
+import type { FeedProgress, WireFeed } from '../../src/index.ts';
+import { describeError, h } from './dom.ts';
+import { calibrationPlot, metricsTable, replayTable } from './feed-report.ts';
 
 /** What the controller tells the panel. */
 export interface FeedPanel {
@@ -37,7 +38,11 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
   const members = h('input', { id: 'feed-members', type: 'number', min: '500', max: '200000', value: '10000' });
   const seed = h('input', { id: 'feed-seed', type: 'number', value: '1' });
   const train = h('button', { id: 'feed-train', class: 'run' }, 'Train feed');
-  const status = h('p', { class: 'stage', id: 'feed-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  const status = h(
+    'p',
+    { class: 'stage', id: 'feed-status', 'aria-live': 'polite', 'data-status': 'idle' },
+    'Not trained yet.',
+  );
   const retrain = h('button', { id: 'feed-retrain', class: 'run', hidden: '' }, 'Retrain');
   const evaluation = h('div', { id: 'feed-eval', class: 'feed-eval' });
   const picker = h('select', { id: 'feed-member' });
@@ -52,9 +57,20 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
   picker.addEventListener('change', actions.show);
   time.addEventListener('click', actions.time);
   root.append(
-    h('div', { class: 'form' }, h('label', { for: 'feed-members' }, 'Members'), members, h('label', { for: 'feed-seed' }, 'Seed'), seed, train),
-    h('div', { class: 'controls' }, status, retrain), evaluation,
-    h('div', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time), timing, list,
+    h(
+      'div',
+      { class: 'form' },
+      h('label', { for: 'feed-members' }, 'Members'),
+      members,
+      h('label', { for: 'feed-seed' }, 'Seed'),
+      seed,
+      train,
+    ),
+    h('div', { class: 'controls' }, status, retrain),
+    evaluation,
+    h('div', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time),
+    timing,
+    list,
   );
   const setStatus = (text: string, state: string): void => {
     status.textContent = text;
@@ -80,15 +96,30 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
       setStatus(text, 'missing');
     },
     progress(p) {
-      if (p.status === 'epoch') setStatus(`SPR epoch ${p.epoch}/${p.epochs}: log-loss ${f(p.loss, 4)}, ${Math.round(p.samplesPerSec).toLocaleString()} impressions/s`, 'running');
+      if (p.status === 'epoch')
+        setStatus(
+          `SPR epoch ${p.epoch}/${p.epochs}: log-loss ${f(p.loss, 4)}, ${Math.round(p.samplesPerSec).toLocaleString()} impressions/s`,
+          'running',
+        );
     },
     report(r, text = 'Trained and evaluated; the ranking worker holds the SPR.') {
       train.disabled = false;
       setStatus(text, 'done');
       evaluation.replaceChildren(
-        h('h3', {}, 'Second-pass ranker on held-out logs'), metricsTable(r),
-        h('div', { class: 'feed-calib' }, calibrationPlot(r), h('p', { class: 'stage' }, 'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated).')),
-        h('h3', {}, 'Replay versus truth'), replayTable(r),
+        h('h3', {}, 'Second-pass ranker on held-out logs'),
+        metricsTable(r),
+        h(
+          'div',
+          { class: 'feed-calib' },
+          calibrationPlot(r),
+          h(
+            'p',
+            { class: 'stage' },
+            'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated).',
+          ),
+        ),
+        h('h3', {}, 'Replay versus truth'),
+        replayTable(r),
       );
     },
     members(list) {
@@ -97,7 +128,8 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
     },
     member: () => Number(picker.value),
     feed: (feed) => list.replaceChildren(feedTable(feed)),
-    timing: (t) => (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
+    timing: (t) =>
+      (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
     fail(error) {
       train.disabled = false;
       setStatus(describeError(error), 'error');
@@ -108,13 +140,36 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
 function feedTable(feed: WireFeed): HTMLElement {
   const rows = feed.items.map((it) => {
     const moved = it.sprRank === it.rank ? '—' : `SPR #${it.sprRank + 1} → #${it.rank + 1}`;
-    const groups = it.topGroups.map((g) => `${g.group} ${g.contribution >= 0 ? '+' : ''}${f(g.contribution, 2)}`).join(', ');
-    return h('tr', { 'data-activity': String(it.activity) },
-      h('td', {}, String(it.rank + 1)), h('th', { scope: 'row' }, it.text), h('td', { class: 'source' }, it.source), h('td', {}, f(it.fprScore)),
-      h('td', { class: 'pctr' }, f(it.pctr)), h('td', { class: 'groups' }, groups), h('td', { class: 'changes' }, it.changes.length ? `${moved} (${it.changes.join(', ')})` : moved));
+    const groups = it.topGroups
+      .map((g) => `${g.group} ${g.contribution >= 0 ? '+' : ''}${f(g.contribution, 2)}`)
+      .join(', ');
+    return h(
+      'tr',
+      { 'data-activity': String(it.activity) },
+      h('td', {}, String(it.rank + 1)),
+      h('th', { scope: 'row' }, it.text),
+      h('td', { class: 'source' }, it.source),
+      h('td', {}, f(it.fprScore)),
+      h('td', { class: 'pctr' }, f(it.pctr)),
+      h('td', { class: 'groups' }, groups),
+      h('td', { class: 'changes' }, it.changes.length ? `${moved} (${it.changes.join(', ')})` : moved),
+    );
   });
-  return h('table', { class: 'results feed', id: 'feed-items' },
+  return h(
+    'table',
+    { class: 'results feed', id: 'feed-items' },
     h('caption', {}, `${feed.memberText}. Assembled in ${f(feed.ms, 2)} ms from ${feed.candidates} FPR candidates.`),
-    h('thead', {}, h('tr', {}, ...['#', 'Update', 'FPR', 'FPR score', 'SPR pCTR', 'Top feature groups (logit)', 'Re-ranker'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...rows));
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['#', 'Update', 'FPR', 'FPR score', 'SPR pCTR', 'Top feature groups (logit)', 'Re-ranker'].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
+      ),
+    ),
+    h('tbody', {}, ...rows),
+  );
 }

@@ -1,5 +1,5 @@
-import type { BackendReport } from '../../src/index';
-import { describeError, h } from './dom';
+import type { BackendReport } from '../../src/index.ts';
+import { describeError, h } from './dom.ts';
 
 /** Shows the backend running in the worker and, for WebGPU, which adapter it got. */
 export function showBackend(el: HTMLElement, report: BackendReport): void {

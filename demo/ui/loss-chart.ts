@@ -15,7 +15,11 @@ export function mountLossChart(root: HTMLElement, metricName = 'metric'): LossCh
       width: Math.max(320, root.clientWidth || 640),
       height: 200,
       scales: { x: { time: false } },
-      axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50] }, { label: 'loss' }, { side: 1, scale: 'metric', grid: { show: false }, label: metricName }],
+      axes: [
+        { label: 'epoch', incrs: [1, 2, 5, 10, 20, 50] },
+        { label: 'loss' },
+        { side: 1, scale: 'metric', grid: { show: false }, label: metricName },
+      ],
       series: [
         { label: 'epoch' },
         { label: 'loss', stroke: '#0a66c2', width: 2, points: { show: true } },

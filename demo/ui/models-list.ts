@@ -1,10 +1,15 @@
-import type { ModelInfo } from '../../src/index';
-import { h } from './dom';
+import type { ModelInfo } from '../../src/index.ts';
+import { h } from './dom.ts';
 
 /** Renders the stored models as a table with a Delete button each; `onDelete(id)` does the deleting. */
 export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void): HTMLElement {
-  if (models.length === 0) return h('p', { class: 'placeholder', id: 'no-models' }, 'No model is stored on this device yet.');
-  const head = h('tr', {}, ...['model', 'kind', 'version', 'parameters', 'size', 'state', 'saved', ''].map((t) => h('th', {}, t)));
+  if (models.length === 0)
+    return h('p', { class: 'placeholder', id: 'no-models' }, 'No model is stored on this device yet.');
+  const head = h(
+    'tr',
+    {},
+    ...['model', 'kind', 'version', 'parameters', 'size', 'state', 'saved', ''].map((t) => h('th', {}, t)),
+  );
   const rows = models.map((m) => {
     const del = h('button', { type: 'button', class: 'link', 'data-delete': m.id }, 'Delete');
     del.addEventListener('click', () => onDelete(m.id));
@@ -16,7 +21,11 @@ export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void)
       h('td', {}, String(m.version)),
       h('td', {}, m.params.toLocaleString('en')),
       h('td', {}, formatBytes(m.bytes)),
-      h('td', { class: 'state' }, m.checkpoint ? `checkpoint: epoch ${m.checkpoint.epoch}, step ${m.checkpoint.step}` : 'trained'),
+      h(
+        'td',
+        { class: 'state' },
+        m.checkpoint ? `checkpoint: epoch ${m.checkpoint.epoch}, step ${m.checkpoint.step}` : 'trained',
+      ),
       h('td', {}, new Date(m.updatedAt).toLocaleString()),
       h('td', {}, del),
     );

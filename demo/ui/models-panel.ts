@@ -1,8 +1,8 @@
-import type { BackendPreference, ModelInfo, TrainProgress } from '../../src/index';
-import { describeError, h } from './dom';
-import { mountLossChart } from './loss-chart';
-import { modelsTable } from './models-list';
-import { describeProgress, epochFraction } from './training-status';
+import type { BackendPreference, ModelInfo, TrainProgress } from '../../src/index.ts';
+import { describeError, h } from './dom.ts';
+import { mountLossChart } from './loss-chart.ts';
+import { modelsTable } from './models-list.ts';
+import { describeProgress, epochFraction } from './training-status.ts';
 
 /** The training settings the panel offers. */
 export interface TrainSettings {
@@ -36,10 +36,18 @@ export interface ModelsPanelActions {
 
 /** Renders the train form, progress, chart, stored models and recommendations into `root`. */
 export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions): ModelsPanel {
-  const kind = h('select', { id: 'train-kind' }, ...['mf', 'itemknn', 'popular'].map((k) => h('option', { value: k }, k)));
+  const kind = h(
+    'select',
+    { id: 'train-kind' },
+    ...['mf', 'itemknn', 'popular'].map((k) => h('option', { value: k }, k)),
+  );
   const epochs = h('input', { id: 'train-epochs', type: 'number', min: '1', max: '50', value: '6' });
   const dim = h('input', { id: 'train-dim', type: 'number', min: '2', max: '256', value: '32' });
-  const backend = h('select', { id: 'train-backend' }, ...['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].map((b) => h('option', { value: b }, b)));
+  const backend = h(
+    'select',
+    { id: 'train-backend' },
+    ...['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].map((b) => h('option', { value: b }, b)),
+  );
   const train = button('train', 'Train', 'run', actions.train);
   const cancel = button('cancel', 'Cancel', 'link', actions.cancel);
   const loseDevice = button('lose-device', 'Simulate a GPU reset', 'link', actions.loseDevice);
@@ -51,11 +59,25 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
   const user = h('input', { id: 'rec-user', type: 'text', value: '1', size: '6' });
   const recList = h('div', { id: 'recommendations' });
   root.replaceChildren(
-    h('div', { class: 'form' }, label('model', kind), label('epochs', epochs), label('dimensions', dim), label('backend', backend), train, cancel, loseDevice),
-    h('div', { class: 'controls' }, bar), status, chartBox,
-    h('h3', {}, 'Stored on this device'), stored,
+    h(
+      'div',
+      { class: 'form' },
+      label('model', kind),
+      label('epochs', epochs),
+      label('dimensions', dim),
+      label('backend', backend),
+      train,
+      cancel,
+      loseDevice,
+    ),
+    h('div', { class: 'controls' }, bar),
+    status,
+    chartBox,
+    h('h3', {}, 'Stored on this device'),
+    stored,
     h('h3', {}, 'Recommendations'),
-    h('div', { class: 'form' }, label('user id', user), button('recommend', 'Recommend', 'run', actions.recommend)), recList,
+    h('div', { class: 'form' }, label('user id', user), button('recommend', 'Recommend', 'run', actions.recommend)),
+    recList,
   );
   const chart = mountLossChart(chartBox);
 
@@ -71,7 +93,7 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
       train.disabled = active;
       cancel.hidden = !active;
       loseDevice.hidden = !active;
-      if (active) (chart.reset(), (bar.value = 0));
+      if (active) chart.reset(), (bar.value = 0);
     },
     progress(p) {
       status.textContent = describeProgress(p);
@@ -87,7 +109,10 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
     models: (list) => stored.replaceChildren(modelsTable(list, actions.delete)),
     recommendations(title, rows) {
       const items = rows.map((r) => h('li', {}, r.title, h('span', { class: 'score' }, ` ${r.score.toFixed(3)}`)));
-      recList.replaceChildren(h('p', { class: 'stage', id: 'rec-source' }, title), h('ol', { class: 'recs' }, ...items));
+      recList.replaceChildren(
+        h('p', { class: 'stage', id: 'rec-source' }, title),
+        h('ol', { class: 'recs' }, ...items),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { BaselineProgress } from '../../src/index';
+import type { BaselineProgress } from '../../src/courses.ts';
 
 /** The evaluation's stages in the order they run, with the words the progress line uses. */
 export const STAGES: Readonly<Record<BaselineProgress['stage'], string>> = {

@@ -1,5 +1,6 @@
-import type { BaselineReport, BaselineRow } from '../../src/index';
-import { h } from './dom';
+import type { BaselineRow } from '../../src/courses.ts';
+import type { BaselineReport } from '../../src/index.ts';
+import { h } from './dom.ts';
 
 const METRICS: [keyof BaselineRow, string][] = [
   ['hr10', 'HR@10'],

@@ -3,7 +3,7 @@
  * (`navigator.storage.estimate()`), refreshed after every save or delete, and a button asking the
  * browser to keep them (`navigator.storage.persist()`), with the reason in plain words.
  */
-import { h } from './dom';
+import { h } from './dom.ts';
 
 const CHANGED = 'linkrec:storage-changed';
 
@@ -26,15 +26,28 @@ export function savedAt(time: number): string {
   return new Date(time).toLocaleString();
 }
 
-const WHY = 'Trained models are kept in this browser’s IndexedDB; under storage pressure a browser may evict them unless this site may persist its storage.';
+const WHY =
+  'Trained models are kept in this browser’s IndexedDB; under storage pressure a browser may evict them unless this site may persist its storage.';
 
 /** Mounts the line into `parent` and keeps it current. */
 export function mountStorageLine(parent: HTMLElement): void {
   const storage = navigator.storage as StorageManager | undefined;
   const usage = h('span', { id: 'storage-usage' }, 'storage: …');
-  const persist = h('button', { type: 'button', class: 'link', id: 'storage-persist', title: WHY }, 'Keep models on this device');
+  const persist = h(
+    'button',
+    { type: 'button', class: 'link', id: 'storage-persist', title: WHY },
+    'Keep models on this device',
+  );
   const why = h('span', { id: 'storage-why', class: 'note' }, WHY);
-  const line = h('p', { class: 'backend storage', id: 'storage', 'aria-live': 'polite' }, usage, ' · ', persist, ' ', why);
+  const line = h(
+    'p',
+    { class: 'backend storage', id: 'storage', 'aria-live': 'polite' },
+    usage,
+    ' · ',
+    persist,
+    ' ',
+    why,
+  );
   parent.append(line);
 
   const showPersisted = (granted: boolean, asked: boolean): void => {
@@ -55,10 +68,17 @@ export function mountStorageLine(parent: HTMLElement): void {
   };
 
   persist.addEventListener('click', () => {
-    void storage?.persist?.().then((granted) => showPersisted(granted, true), () => showPersisted(false, true));
+    void storage?.persist?.().then(
+      (granted) => showPersisted(granted, true),
+      () => showPersisted(false, true),
+    );
   });
   document.addEventListener(CHANGED, () => void refresh().catch(() => undefined));
   void refresh().catch(() => undefined);
-  if (storage?.persisted) void storage.persisted().then((p) => showPersisted(p, false), () => showPersisted(false, false));
+  if (storage?.persisted)
+    void storage.persisted().then(
+      (p) => showPersisted(p, false),
+      () => showPersisted(false, false),
+    );
   else persist.hidden = true;
 }

@@ -1,5 +1,5 @@
 /** The Talent search tab's DOM: train button and status, query form, ranked candidates with reasons. */
-import { h } from './dom';
+import { h } from './dom.ts';
 
 /** What the recruiter typed. */
 export interface TalentForm {
@@ -23,28 +23,69 @@ const select = (id: string, options: [string, string][]): HTMLSelectElement =>
 
 /** Mounts the panel; the controller wires `onTrain` / `onSearch` and feeds the view. */
 export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): void; onSearch(form: TalentForm): void }) {
-  const members = h('input', { id: 'talent-members', type: 'number', min: '1000', max: '20000', step: '500', value: '4000', style: 'width: 6rem' });
+  const members = h('input', {
+    id: 'talent-members',
+    type: 'number',
+    min: '1000',
+    max: '20000',
+    step: '500',
+    value: '4000',
+    style: 'width: 6rem',
+  });
   const train = h('button', { class: 'run', id: 'talent-train' }, 'Build graphs and train');
-  const status = h('p', { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' }, 'Not trained yet.');
+  const status = h(
+    'p',
+    { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' },
+    'Not trained yet.',
+  );
   // Shown when the stored model vanished (evicted by the browser): never a blank panel.
   const retrain = h('button', { class: 'run', id: 'talent-retrain', hidden: '' }, 'Retrain');
-  const backend = h('p', { class: 'stage', id: 'talent-backend', 'data-backend': '' }, 'LINE trains on WebGPU where this browser has it, else on the CPU.');
+  const backend = h(
+    'p',
+    { class: 'stage', id: 'talent-backend', 'data-backend': '' },
+    'LINE trains on WebGPU where this browser has it, else on the CPU.',
+  );
   const mapBox = h('div', { class: 'chart' });
   const title = select('talent-title', [['-1', 'any title']]);
   const location = select('talent-location', [['255', 'anywhere']]);
   const skills = h('input', { id: 'talent-skills', placeholder: 'skills, comma separated', style: 'width: 14rem' });
   const years = h('input', { id: 'talent-years', type: 'number', min: '0', value: '0' });
-  const text = h('input', { id: 'talent-text', placeholder: 'free text, e.g. "senior data scientist with Python in Berlin"', style: 'width: 24rem' });
-  const pooling = select('talent-pooling', [['mean', 'mean pooling'], ['max', 'max pooling']]);
+  const text = h('input', {
+    id: 'talent-text',
+    placeholder: 'free text, e.g. "senior data scientist with Python in Berlin"',
+    style: 'width: 24rem',
+  });
+  const pooling = select('talent-pooling', [
+    ['mean', 'mean pooling'],
+    ['max', 'max pooling'],
+  ]);
   const search = h('button', { class: 'run', id: 'talent-search', disabled: '' }, 'Search');
   const results = h('ol', { class: 'recs', id: 'talent-results' });
-  const form = h('div', { class: 'form' },
-    h('label', {}, 'Title ', title), h('label', {}, 'Skills ', skills), h('label', {}, 'Location ', location),
-    h('label', {}, 'Min years ', years), h('label', {}, 'Query ', text), h('label', {}, 'Pooling ', pooling), search);
-  parent.append(h('div', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain), backend, mapBox, form, results);
+  const form = h(
+    'div',
+    { class: 'form' },
+    h('label', {}, 'Title ', title),
+    h('label', {}, 'Skills ', skills),
+    h('label', {}, 'Location ', location),
+    h('label', {}, 'Min years ', years),
+    h('label', {}, 'Query ', text),
+    h('label', {}, 'Pooling ', pooling),
+    search,
+  );
+  parent.append(
+    h('div', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain),
+    backend,
+    mapBox,
+    form,
+    results,
+  );
   const read = (): TalentForm => ({
-    title: Number(title.value), skills: skills.value, location: Number(location.value), minYears: Number(years.value) || 0,
-    text: text.value, pooling: pooling.value === 'max' ? 'max' : 'mean',
+    title: Number(title.value),
+    skills: skills.value,
+    location: Number(location.value),
+    minYears: Number(years.value) || 0,
+    text: text.value,
+    pooling: pooling.value === 'max' ? 'max' : 'mean',
   });
   train.addEventListener('click', () => handlers.onTrain());
   retrain.addEventListener('click', () => handlers.onTrain());
@@ -71,14 +112,29 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
       backend.textContent = `LINE trained on ${label}`;
     },
     setVocab(titles: string[], locations: string[]) {
-      title.replaceChildren(h('option', { value: '-1' }, 'any title'), ...titles.map((t, i) => h('option', { value: String(i) }, t)));
-      location.replaceChildren(h('option', { value: '255' }, 'anywhere'), ...locations.map((l, i) => h('option', { value: String(i) }, l)));
+      title.replaceChildren(
+        h('option', { value: '-1' }, 'any title'),
+        ...titles.map((t, i) => h('option', { value: String(i) }, t)),
+      );
+      location.replaceChildren(
+        h('option', { value: '255' }, 'anywhere'),
+        ...locations.map((l, i) => h('option', { value: String(i) }, l)),
+      );
     },
     showResults(items: CandidateView[], pool: string) {
       results.dataset.pooling = pool;
-      results.replaceChildren(...items.map((c) => h('li', { class: 'candidate' },
-        h('strong', {}, c.name), ' ', h('span', { class: 'score' }, c.score.toFixed(3)),
-        h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, r))))));
+      results.replaceChildren(
+        ...items.map((c) =>
+          h(
+            'li',
+            { class: 'candidate' },
+            h('strong', {}, c.name),
+            ' ',
+            h('span', { class: 'score' }, c.score.toFixed(3)),
+            h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, r))),
+          ),
+        ),
+      );
     },
   };
 }

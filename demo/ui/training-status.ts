@@ -1,4 +1,4 @@
-import type { TrainProgress } from '../../src/index';
+import type { TrainProgress } from '../../src/index.ts';
 
 /** One line saying where a training is, for the status area under the progress bar. */
 export function describeProgress(p: TrainProgress): string {

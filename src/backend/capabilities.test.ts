@@ -6,10 +6,16 @@ import {
   probeCapabilities,
   type CapabilityEnv,
   type GpuAdapterLike,
-} from './capabilities';
+} from './capabilities.ts';
 
 const swiftshader: GpuAdapterLike = {
-  info: { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader', isFallbackAdapter: true },
+  info: {
+    vendor: 'google',
+    architecture: 'swiftshader',
+    device: '',
+    description: 'SwiftShader',
+    isFallbackAdapter: true,
+  },
   features: new Set(['timestamp-query', 'float32-filterable']),
   limits: { maxBufferSize: 2 ** 30, maxComputeInvocationsPerWorkgroup: 256, maxStorageBufferBindingSize: 2 ** 27 },
 };
@@ -64,7 +70,10 @@ describe('probeCapabilities with an injected environment', () => {
   });
 
   it('probes WebGL2 through the injected canvas check', async () => {
-    expect((await probeCapabilities(fakeEnv({ hasWebGL2: () => true }))).webgl).toEqual({ available: true, reason: null });
+    expect((await probeCapabilities(fakeEnv({ hasWebGL2: () => true }))).webgl).toEqual({
+      available: true,
+      reason: null,
+    });
     expect((await probeCapabilities(fakeEnv({ hasWebGL2: () => false }))).webgl.reason).toMatch(/returned null/);
     const boom = () => {
       throw new Error('context creation blocked');

@@ -2,10 +2,10 @@
  * Capability detection: which backends this runtime (page, dedicated worker or Node) can run.
  * Detected once and frozen; tests inject their own environment or result instead of mocking globals.
  */
-import { probeWasm, probeWebGL2, probeWebGpu, type CapabilityEnv } from './probes';
-import type { Capabilities, RuntimeScope } from './types';
+import { probeWasm, probeWebGL2, probeWebGpu, type CapabilityEnv } from './probes.ts';
+import type { Capabilities, RuntimeScope } from './types.ts';
 
-export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './probes';
+export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './probes.ts';
 
 let cached: Promise<Capabilities> | null = null;
 

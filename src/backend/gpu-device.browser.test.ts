@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { GpuLimitError } from '../errors';
-import { parseGraph } from '../data/loaders/graph';
-import { trainLineGpu } from '../models/line/gpu/trainer';
-import { requestComputeDevice } from './gpu-device';
-import { useWebgpuDevice, webgpuDevice } from './webgpu-device';
+import { GpuLimitError } from '../errors.ts';
+import { parseGraph } from '../data/loaders/graph.ts';
+import { trainLineGpu } from '../models/line/gpu/trainer.ts';
+import { requestComputeDevice } from './gpu-device.ts';
+import { useWebgpuDevice, webgpuDevice } from './webgpu-device.ts';
 
 // A device requested with raised limits and `subgroups`, handed to tfjs's webgpu backend, shared by
 // tfjs ops and our LINE kernel (Chromium's SwiftShader adapter: 1 GiB bindings, 4-lane subgroups).
@@ -24,7 +24,9 @@ describe('requestComputeDevice + useWebgpuDevice (Chromium)', () => {
 
     // A buffer over the default binding limit binds only because the raised limit is in force.
     const big = device.createBuffer({ size: DEFAULT_BINDING + 1024, usage: GPUBufferUsage.STORAGE });
-    const layout = device.createBindGroupLayout({ entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'storage' } }] });
+    const layout = device.createBindGroupLayout({
+      entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'storage' } }],
+    });
     device.pushErrorScope('validation');
     device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: big } }] });
     expect(await device.popErrorScope()).toBeNull();
@@ -48,10 +50,21 @@ describe('requestComputeDevice + useWebgpuDevice (Chromium)', () => {
     const adapter = await navigator.gpu.requestAdapter();
     const device = await adapter!.requestDevice(); // default limits: 128 MiB bindings
     // 33,000 nodes × 1024 dims × 4 bytes = 135,168,000 bytes > 134,217,728.
-    const graph = { n: 33_000, src: Int32Array.of(0), dst: Int32Array.of(1), weight: Float32Array.of(1), directed: false };
+    const graph = {
+      n: 33_000,
+      src: Int32Array.of(0),
+      dst: Int32Array.of(1),
+      weight: Float32Array.of(1),
+      directed: false,
+    };
     const err = await trainLineGpu(device, graph, { dim: 1024, samples: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GpuLimitError);
-    expect(err).toMatchObject({ buffer: 'vertex', bytes: 135_168_000, limit: DEFAULT_BINDING, limitName: 'maxStorageBufferBindingSize' });
+    expect(err).toMatchObject({
+      buffer: 'vertex',
+      bytes: 135_168_000,
+      limit: DEFAULT_BINDING,
+      limitName: 'maxStorageBufferBindingSize',
+    });
     expect((err as Error).message).toContain('135168000 bytes');
     device.destroy();
   });

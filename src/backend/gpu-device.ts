@@ -5,7 +5,7 @@
  * No tfjs import here, so kernels (and the Node/Dawn GPU bench bundle) can use it alone.
  */
 /// <reference types="@webgpu/types" />
-import { GpuLimitError } from '../errors';
+import { GpuLimitError } from '../errors.ts';
 
 /** What a kernel asks of the device. */
 export interface ComputeDeviceRequest {
@@ -64,7 +64,13 @@ export async function requestComputeDevice(req: ComputeDeviceRequest = {}): Prom
     architecture: raw.architecture ?? '',
     ...(raw.subgroupMinSize ? { subgroupMinSize: raw.subgroupMinSize, subgroupMaxSize: raw.subgroupMaxSize } : {}),
   };
-  return { device, info, features, maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize, maxBufferSize: device.limits.maxBufferSize };
+  return {
+    device,
+    info,
+    features,
+    maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize,
+    maxBufferSize: device.limits.maxBufferSize,
+  };
 }
 
 /**
@@ -76,7 +82,8 @@ export function assertFitsDevice(
   limits: { readonly maxStorageBufferBindingSize: number; readonly maxBufferSize: number },
 ): void {
   for (const [name, bytes] of Object.entries(buffers)) {
-    if (bytes > limits.maxStorageBufferBindingSize) throw new GpuLimitError(name, bytes, limits.maxStorageBufferBindingSize, 'maxStorageBufferBindingSize');
+    if (bytes > limits.maxStorageBufferBindingSize)
+      throw new GpuLimitError(name, bytes, limits.maxStorageBufferBindingSize, 'maxStorageBufferBindingSize');
     if (bytes > limits.maxBufferSize) throw new GpuLimitError(name, bytes, limits.maxBufferSize, 'maxBufferSize');
   }
 }

@@ -3,7 +3,7 @@
  * `ensureGradients` loads them all, once, in every runtime we support.
  */
 import { getGradient } from '@tensorflow/tfjs-core';
-import { nodeModuleApi } from './node-builtins';
+import { nodeModuleApi } from './node-builtins.ts';
 
 /**
  * Plain Node ESM (tsx scripts) cannot load tfjs-core's ESM files: they use extensionless imports and
@@ -41,5 +41,6 @@ export function gradientsRegistered(): boolean {
 async function load(): Promise<void> {
   if (gradientsRegistered()) return;
   nodeModuleApi()?.register(`data:text/javascript,${encodeURIComponent(RESOLVE_HOOK)}`);
-  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  // An explicit file: tfjs-core has no `exports` map, so Node and webpack need the `.js` themselves.
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients.js');
 }

@@ -2,7 +2,7 @@
  * The backend layer: the only place that imports tfjs backends. Detect capabilities, pick a backend
  * (webgpu → webgl → wasm → cpu), register the kernels we add, and preflight models' kernels.
  */
-export { BACKEND_ORDER } from './types';
+export { BACKEND_ORDER } from './types.ts';
 export type {
   AdapterInfo,
   AdapterLimits,
@@ -12,22 +12,22 @@ export type {
   Capabilities,
   Probe,
   RuntimeScope,
-} from './types';
+} from './types.ts';
 export {
   defaultCapabilityEnv,
   detectScope,
   getCapabilities,
   overrideCapabilities,
   probeCapabilities,
-} from './capabilities';
-export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './capabilities';
-export { currentBackend, initBackend } from './select';
-export { assertFitsDevice, requestComputeDevice } from './gpu-device';
-export type { ComputeAdapterInfo, ComputeDevice, ComputeDeviceRequest } from './gpu-device';
-export { useWebgpuDevice, webgpuDevice } from './webgpu-device';
-export type { InitOptions } from './select';
-export type { LoadOptions, WasmPaths } from './loaders';
-export { ensureGradients, gradientsRegistered } from './gradients';
+} from './capabilities.ts';
+export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './capabilities.ts';
+export { currentBackend, initBackend } from './select.ts';
+export { assertFitsDevice, requestComputeDevice } from './gpu-device.ts';
+export type { ComputeAdapterInfo, ComputeDevice, ComputeDeviceRequest } from './gpu-device.ts';
+export { useWebgpuDevice, webgpuDevice } from './webgpu-device.ts';
+export type { InitOptions } from './select.ts';
+export type { LoadOptions, WasmPaths } from './loaders.ts';
+export { ensureGradients, gradientsRegistered } from './gradients.ts';
 export {
   assertKernels,
   assertModelKernels,
@@ -37,12 +37,12 @@ export {
   missingKernels,
   MODEL_KERNELS,
   requiredKernels,
-} from './preflight';
-export type { KernelRequirements } from './preflight';
+} from './preflight.ts';
+export type { KernelRequirements } from './preflight.ts';
 export {
   isOurUnsortedSegmentSum,
   registerUnsortedSegmentSum,
   segmentSumInto,
   unregisterUnsortedSegmentSum,
-} from './kernels/unsorted-segment-sum';
-export type { SegmentSumBackend } from './kernels/unsorted-segment-sum';
+} from './kernels/unsorted-segment-sum.ts';
+export type { SegmentSumBackend } from './kernels/unsorted-segment-sum.ts';

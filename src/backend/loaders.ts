@@ -3,9 +3,9 @@
  * loads webgpu or webgl. After any load our kernels are (re)registered for every backend present.
  */
 import { env, findBackendFactory } from '@tensorflow/tfjs-core';
-import { registerUnsortedSegmentSum, type SegmentSumBackend } from './kernels/unsorted-segment-sum';
-import { nodeModuleApi } from './node-builtins';
-import type { BackendName } from './types';
+import { registerUnsortedSegmentSum, type SegmentSumBackend } from './kernels/unsorted-segment-sum.ts';
+import { nodeModuleApi } from './node-builtins.ts';
+import type { BackendName } from './types.ts';
 
 /** Where the wasm binaries live: a folder (ending in `/`) or one URL per binary name. */
 export type WasmPaths =
@@ -58,12 +58,12 @@ async function loadWasm(paths: WasmPaths | undefined): Promise<void> {
   wasmConfigured = true;
 }
 
-/** Node: the package's `wasm-out/` folder on disk. Browsers: `?url` assets on our own origin. */
+/** Node: tfjs-backend-wasm's `wasm-out/` folder on disk. Browsers: the package's copies, on the app's origin. */
 async function defaultWasmPaths(): Promise<WasmPaths> {
   const nodeModule = nodeModuleApi();
   if (nodeModule) {
     const pkg = nodeModule.createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
     return `${pkg.slice(0, -'package.json'.length)}wasm-out/`;
   }
-  return (await import('./wasm-urls')).WASM_URLS;
+  return (await import('./wasm-urls.ts')).WASM_URLS;
 }

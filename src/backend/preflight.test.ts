@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MissingKernelError } from '../errors';
-import { createTinyEmbedding } from '../testing/tiny-embedding';
-import { registerUnsortedSegmentSum, unregisterUnsortedSegmentSum } from './kernels/unsorted-segment-sum';
+import { MissingKernelError } from '../errors.ts';
+import { createTinyEmbedding } from '../testing/tiny-embedding.ts';
+import { registerUnsortedSegmentSum, unregisterUnsortedSegmentSum } from './kernels/unsorted-segment-sum.ts';
 import {
   assertKernels,
   assertModelKernels,
@@ -11,8 +11,8 @@ import {
   missingKernels,
   MODEL_KERNELS,
   requiredKernels,
-} from './preflight';
-import { initBackend } from './select';
+} from './preflight.ts';
+import { initBackend } from './select.ts';
 
 /** Kernels one call really runs, as tfjs's profiler sees them. */
 async function kernelsRun(f: () => tf.TensorContainer): Promise<string[]> {

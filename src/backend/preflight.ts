@@ -5,11 +5,31 @@
  * The lists were read off `tf.profile(...).kernelNames` on cpu; a node test keeps them honest.
  */
 import {
-  Add, BatchMatMul, Cast, GatherV2, getGradient, getKernel, Identity, Mean, Multiply, Neg, RealDiv,
-  Relu, Reshape, Sigmoid, Softplus, Sqrt, Square, Step, Sub, Sum, Transpose, UnsortedSegmentSum,
+  Add,
+  BatchMatMul,
+  Cast,
+  GatherV2,
+  getGradient,
+  getKernel,
+  Identity,
+  Mean,
+  Multiply,
+  Neg,
+  RealDiv,
+  Relu,
+  Reshape,
+  Sigmoid,
+  Softplus,
+  Sqrt,
+  Square,
+  Step,
+  Sub,
+  Sum,
+  Transpose,
+  UnsortedSegmentSum,
   ZerosLike,
 } from '@tensorflow/tfjs-core';
-import { MissingKernelError } from '../errors';
+import { MissingKernelError } from '../errors.ts';
 
 /** The kernels one building block runs, and the ops whose gradient functions it needs. */
 export interface KernelRequirements {
@@ -22,7 +42,11 @@ export interface KernelRequirements {
 }
 
 const req = (forward: string[], backward: string[], gradients: string[]): KernelRequirements =>
-  Object.freeze({ forward: Object.freeze(forward), backward: Object.freeze(backward), gradients: Object.freeze(gradients) });
+  Object.freeze({
+    forward: Object.freeze(forward),
+    backward: Object.freeze(backward),
+    gradients: Object.freeze(gradients),
+  });
 
 /** Building blocks. Combine them with `combineRequirements` for a model. */
 export const KERNELS = Object.freeze({
@@ -49,7 +73,11 @@ export const KERNELS = Object.freeze({
 /** Union of several requirement lists, without duplicates. */
 export function combineRequirements(...parts: readonly KernelRequirements[]): KernelRequirements {
   const union = (pick: (r: KernelRequirements) => readonly string[]) => [...new Set(parts.flatMap(pick))];
-  return req(union((r) => r.forward), union((r) => r.backward), union((r) => r.gradients));
+  return req(
+    union((r) => r.forward),
+    union((r) => r.backward),
+    union((r) => r.gradients),
+  );
 }
 
 /** Requirements of whole model families, trained with Adam. */

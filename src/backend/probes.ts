@@ -1,5 +1,5 @@
 /** One probe per backend. Each takes only what it needs from an injectable environment. */
-import type { AdapterInfo, AdapterLimits, Capabilities, RuntimeScope } from './types';
+import type { AdapterInfo, AdapterLimits, Capabilities, RuntimeScope } from './types.ts';
 
 /** The part of a `GPUAdapter` the probe reads; a real adapter satisfies it, and so can a test fake. */
 export interface GpuAdapterLike {

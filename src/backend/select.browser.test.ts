@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getCapabilities } from './capabilities';
-import { naiveSegmentSum, segmentCases } from '../testing/segment-sum-reference';
-import { isOurUnsortedSegmentSum } from './kernels/unsorted-segment-sum';
-import { currentBackend, initBackend } from './select';
+import { getCapabilities } from './capabilities.ts';
+import { naiveSegmentSum, segmentCases } from '../testing/segment-sum-reference.ts';
+import { isOurUnsortedSegmentSum } from './kernels/unsorted-segment-sum.ts';
+import { currentBackend, initBackend } from './select.ts';
 
 describe('backends in Chromium (page)', () => {
   it('detects every backend in the page', async () => {
@@ -21,7 +21,11 @@ describe('backends in Chromium (page)', () => {
     expect(currentBackend()).toBe('webgpu');
     expect(report.reasonForFallback).toBeNull();
     expect(report.available).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
-    expect(report.adapterInfo).toMatchObject({ vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true });
+    expect(report.adapterInfo).toMatchObject({
+      vendor: 'google',
+      architecture: 'swiftshader',
+      isFallbackAdapter: true,
+    });
     expect(report.adapterInfo?.limits.maxComputeInvocationsPerWorkgroup).toBeGreaterThanOrEqual(256);
     expect(await tf.sum(tf.tensor1d([1, 2, 3])).data()).toEqual(new Float32Array([6]));
   });
@@ -65,7 +69,10 @@ describe('backends in Chromium (page)', () => {
     for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
       await initBackend(name);
       const table = tf.randomNormal([50, 8], 0, 1, 'float32', 3);
-      const idx = tf.tensor1d(Array.from({ length: 200 }, (_, i) => (i * 7) % 50), 'int32');
+      const idx = tf.tensor1d(
+        Array.from({ length: 200 }, (_, i) => (i * 7) % 50),
+        'int32',
+      );
       const w = tf.randomNormal([200, 8], 0, 1, 'float32', 4);
       const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, idx), w)))(table);
       grads.push(Array.from(await g.data()));

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackendUnavailableError, MissingKernelError } from '../errors';
-import { getCapabilities, overrideCapabilities } from './capabilities';
-import { currentBackend, initBackend } from './select';
-import type { Capabilities } from './types';
+import { BackendUnavailableError, MissingKernelError } from '../errors.ts';
+import { getCapabilities, overrideCapabilities } from './capabilities.ts';
+import { currentBackend, initBackend } from './select.ts';
+import type { Capabilities } from './types.ts';
 
 // Node must never load the GPU backends; a test that pretends WebGPU exists gets an empty module.
 vi.mock('@tensorflow/tfjs-backend-webgpu', () => ({}));
@@ -63,10 +63,15 @@ describe('initBackend in Node', () => {
     warn.mockRestore();
     expect(report.backend).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(report.reasonForFallback).toBe("webgpu: setBackend('webgpu') returned false: Error: adapter vanished; webgl: off");
+    expect(report.reasonForFallback).toBe(
+      "webgpu: setBackend('webgpu') returned false: Error: adapter vanished; webgl: off",
+    );
     expect(report.available).toEqual(['wasm', 'cpu']); // a backend that failed to start is not available
     const explicit = await initBackend('webgpu').catch((e: unknown) => e);
-    expect(explicit).toMatchObject({ name: 'BackendUnavailableError', reason: expect.stringContaining('returned false') });
+    expect(explicit).toMatchObject({
+      name: 'BackendUnavailableError',
+      reason: expect.stringContaining('returned false'),
+    });
     tf.removeBackend('webgpu');
   });
 

@@ -4,13 +4,19 @@
  * both checked, because tfjs returns false silently (and leaves its name set) when a backend fails.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendUnavailableError, MissingKernelError } from '../errors';
-import { getCapabilities } from './capabilities';
-import { ensureGradients } from './gradients';
-import { loadBackend, type LoadOptions } from './loaders';
-import { missingKernels } from './preflight';
-import { message } from './probes';
-import { BACKEND_ORDER, type BackendName, type BackendPreference, type BackendReport, type Capabilities } from './types';
+import { BackendUnavailableError, MissingKernelError } from '../errors.ts';
+import { getCapabilities } from './capabilities.ts';
+import { ensureGradients } from './gradients.ts';
+import { loadBackend, type LoadOptions } from './loaders.ts';
+import { missingKernels } from './preflight.ts';
+import { message } from './probes.ts';
+import {
+  BACKEND_ORDER,
+  type BackendName,
+  type BackendPreference,
+  type BackendReport,
+  type Capabilities,
+} from './types.ts';
 
 /** Options of `initBackend`. */
 export interface InitOptions extends LoadOptions {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { checkerboard, trainTinyEmbedding } from '../testing/tiny-embedding';
-import { initBackend } from './select';
+import { checkerboard, trainTinyEmbedding } from '../testing/tiny-embedding.ts';
+import { initBackend } from './select.ts';
 
 describe('tiny embedding model in Node', () => {
   it('builds the checkerboard: even users like even items', () => {

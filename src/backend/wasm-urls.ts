@@ -1,14 +1,15 @@
 /**
- * The wasm binaries as URLs on our own origin (Vite `?url`: served in dev, emitted as assets in
- * builds), so tfjs never fetches them from a CDN. Imported only in browsers and workers.
+ * The wasm binaries as URLs beside the package, so tfjs never fetches them from a CDN. The build
+ * copies them to `dist/wasm/`; in the repository `wasm/` links to tfjs-backend-wasm's `wasm-out/`,
+ * at the same relative path. `new URL('<literal>', import.meta.url)` is the form Vite, webpack 5 and
+ * Rollup emit as assets of the app (esbuild does not: pass `wasmPaths` there). Imported only in
+ * browsers and workers; Node reads the files from disk (see loaders.ts).
  */
-import plain from '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm.wasm?url';
-import simd from '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-simd.wasm?url';
-import threadedSimd from '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 /** `setWasmPaths` object form; it insists on all three names even though threads stay off. */
 export const WASM_URLS = {
-  'tfjs-backend-wasm.wasm': plain,
-  'tfjs-backend-wasm-simd.wasm': simd,
-  'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd,
+  'tfjs-backend-wasm.wasm': new URL('../../wasm/tfjs-backend-wasm.wasm', import.meta.url).href,
+  'tfjs-backend-wasm-simd.wasm': new URL('../../wasm/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
+  'tfjs-backend-wasm-threaded-simd.wasm': new URL('../../wasm/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url)
+    .href,
 } as const;

@@ -4,11 +4,11 @@
  */
 /// <reference types="@webgpu/types" />
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendUnavailableError } from '../errors';
-import type { ComputeDevice } from './gpu-device';
-import { loadBackend } from './loaders';
-import { initBackend } from './select';
-import type { BackendReport } from './types';
+import { BackendUnavailableError } from '../errors.ts';
+import type { ComputeDevice } from './gpu-device.ts';
+import { loadBackend } from './loaders.ts';
+import { initBackend } from './select.ts';
+import type { BackendReport } from './types.ts';
 
 /**
  * Makes tfjs's 'webgpu' backend run on `gpu.device` (replacing any webgpu backend started before,
@@ -22,7 +22,8 @@ export async function useWebgpuDevice(gpu: ComputeDevice): Promise<BackendReport
   const adapterInfo = { vendor: gpu.info.vendor, architecture: gpu.info.architecture } as GPUAdapterInfo;
   tf.registerBackend('webgpu', () => new WebGPUBackend(gpu.device, adapterInfo), 3);
   const report = await initBackend('webgpu');
-  if (webgpuDevice() !== gpu.device) throw new BackendUnavailableError('webgpu', [report.backend], 'tfjs did not take the given device');
+  if (webgpuDevice() !== gpu.device)
+    throw new BackendUnavailableError('webgpu', [report.backend], 'tfjs did not take the given device');
   return report;
 }
 

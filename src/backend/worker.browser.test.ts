@@ -1,11 +1,11 @@
 import { wrap, type Remote } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProbeWorkerApi } from '../../workers/probe.worker';
+import type { ProbeWorkerApi } from '../testing/workers/probe.worker.ts';
 
 let worker: Worker | null = null;
 
 function startProbe(): Remote<ProbeWorkerApi> {
-  worker = new Worker(new URL('../../workers/probe.worker.ts', import.meta.url), { type: 'module' });
+  worker = new Worker(new URL('../testing/workers/probe.worker.ts', import.meta.url), { type: 'module' });
   return wrap<ProbeWorkerApi>(worker);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csrRow } from './csr';
-import { graphAdjacency, graphDegrees, type Graph } from './graph';
-import { IdMap } from './idmap';
+import { csrRow } from './sparse-rows.ts';
+import { graphAdjacency, graphDegrees, type Graph } from './graph.ts';
+import { IdMap } from './idmap.ts';
 
 /** Nodes 0..3; edges 0-1 (w 2), 1-2, 2-2 (self loop, w 3), 3-0. */
 function tiny(directed: boolean): Graph {
@@ -28,9 +28,18 @@ const row = (g: Graph, r: number) => {
 describe('graphAdjacency', () => {
   it('symmetrises undirected graphs, storing self loops once', () => {
     const g = tiny(false);
-    expect(row(g, 0)).toEqual([[1, 2], [3, 1]]);
-    expect(row(g, 1)).toEqual([[0, 2], [2, 1]]);
-    expect(row(g, 2)).toEqual([[1, 1], [2, 3]]);
+    expect(row(g, 0)).toEqual([
+      [1, 2],
+      [3, 1],
+    ]);
+    expect(row(g, 1)).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
+    expect(row(g, 2)).toEqual([
+      [1, 1],
+      [2, 3],
+    ]);
     expect(graphAdjacency(g).indices.length).toBe(7);
   });
 
@@ -53,7 +62,9 @@ describe('graphDegrees', () => {
   it('equals the row sums of the adjacency', () => {
     for (const directed of [false, true]) {
       const g = tiny(directed);
-      const sums = Array.from({ length: g.n }, (_, r) => csrRow(graphAdjacency(g), r).values.reduce((a, b) => a + b, 0));
+      const sums = Array.from({ length: g.n }, (_, r) =>
+        csrRow(graphAdjacency(g), r).values.reduce((a, b) => a + b, 0),
+      );
       expect([...graphDegrees(g)]).toEqual(sums);
     }
   });

@@ -1,5 +1,5 @@
-import { cooToCsr, type Csr } from './csr';
-import type { IdMap } from './idmap';
+import { cooToCsr, type SparseRows } from './sparse-rows.ts';
+import type { IdMap } from './idmap.ts';
 
 /**
  * A network as edge columns over dense node indices (LINE, link prediction, node classification).
@@ -26,10 +26,10 @@ export interface Graph {
 }
 
 /**
- * Weighted adjacency as a square {@link Csr}: `s → t` for each edge, plus `t → s` when the graph
+ * Weighted adjacency as a square {@link SparseRows}: `s → t` for each edge, plus `t → s` when the graph
  * is undirected (a self loop is stored once, as in its edge list).
  */
-export function graphAdjacency(graph: Graph): Csr {
+export function graphAdjacency(graph: Graph): Required<SparseRows> {
   if (graph.directed) return cooToCsr(graph.src, graph.dst, graph.weight, graph.n, graph.n);
   const m = graph.src.length;
   let loops = 0;

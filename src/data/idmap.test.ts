@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, UnknownIdError } from '../errors';
-import { IdMap } from './idmap';
+import { InvalidArgumentError, UnknownIdError } from '../errors.ts';
+import { IdMap } from './idmap.ts';
 
 describe('IdMap', () => {
   it('assigns dense indices in first-seen order and looks up both ways', () => {
@@ -38,7 +38,14 @@ describe('IdMap', () => {
   });
 
   it('rejects malformed JSON forms', () => {
-    for (const bad of [null, {}, { kind: 'k' }, { kind: 'k', ids: [1, 1] }, { kind: 'k', ids: [{}] }, { kind: 1, ids: [] }]) {
+    for (const bad of [
+      null,
+      {},
+      { kind: 'k' },
+      { kind: 'k', ids: [1, 1] },
+      { kind: 'k', ids: [{}] },
+      { kind: 1, ids: [] },
+    ]) {
       expect(() => IdMap.fromJSON(bad)).toThrow(InvalidArgumentError);
     }
   });

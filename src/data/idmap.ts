@@ -1,4 +1,4 @@
-import { InvalidArgumentError, UnknownIdError } from '../errors';
+import { InvalidArgumentError, UnknownIdError } from '../errors.ts';
 
 /** An external identifier as it appears in a data file: a number or a string (`1` and `'1'` differ). */
 export type ExternalId = string | number;

@@ -3,21 +3,36 @@
  * loaders, splits, samplers and the seeded RNG. No tensors, no models; runs in browsers, workers
  * and Node alike (Node-only file helpers live in `./node`).
  */
-export { Rng } from './rng';
-export { IdMap, type ExternalId, type IdMapJSON } from './idmap';
-export { cooToCsr, csrHas, csrRow, transpose, type Csr, type CsrRow } from './csr';
+export { Rng } from './rng.ts';
+export { IdMap, type ExternalId, type IdMapJSON } from './idmap.ts';
+export {
+  cooToCsr,
+  csrHas,
+  csrIndices,
+  csrLength,
+  csrPosition,
+  csrRow,
+  distinctRows,
+  groupBy,
+  pairsToCsr,
+  transpose,
+  type IndexArray,
+  type SparseRow,
+  type SparseRows,
+} from './sparse-rows.ts';
 export {
   itemCounts,
   makeInteractionLog,
   selectRows,
   toCsr,
+  userItemRows,
   userCounts,
   type InteractionColumns,
   type InteractionLog,
-} from './interactions';
-export { InteractionLogBuilder } from './interaction-builder';
-export { graphAdjacency, graphDegrees, type Graph } from './graph';
-export { DEFAULT_MAX_BYTES, readText, type DataSource, type ReadOptions } from './loaders/source';
+} from './interactions.ts';
+export { InteractionLogBuilder } from './interaction-builder.ts';
+export { graphAdjacency, graphDegrees, type Graph } from './graph.ts';
+export { DEFAULT_MAX_BYTES, readText, type DataSource, type ReadOptions } from './loaders/source.ts';
 export {
   describeInteractionLoad,
   loadInteractions,
@@ -25,10 +40,17 @@ export {
   type InteractionRepeatPolicy,
   type LoadedInteractions,
   type LoadInteractionsOptions,
-} from './loaders/interactions';
-export { describeGraphLoad, loadGraph, parseGraph, type GraphRepeatPolicy, type LoadedGraph, type ParseGraphOptions } from './loaders/graph';
-export { loadItemTitles, type LoadItemTitlesOptions } from './loaders/titles';
-export { leaveOneOutLatest, type LeaveOneOutSplit } from './split';
-export { AliasSampler, type IndexSampler } from './samplers/alias';
-export { DegreeSampler, UniformItemSampler } from './samplers/items';
-export { sampleNegatives } from './samplers/negatives';
+} from './loaders/interactions.ts';
+export {
+  describeGraphLoad,
+  loadGraph,
+  parseGraph,
+  type GraphRepeatPolicy,
+  type LoadedGraph,
+  type ParseGraphOptions,
+} from './loaders/graph.ts';
+export { loadItemTitles, type LoadItemTitlesOptions } from './loaders/titles.ts';
+export { leaveOneOutLatest, type LeaveOneOutSplit } from './split.ts';
+export { AliasSampler, type IndexSampler } from './samplers/alias.ts';
+export { DegreeSampler, UniformItemSampler } from './samplers/items.ts';
+export { sampleNegatives } from './samplers/negatives.ts';

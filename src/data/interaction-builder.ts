@@ -1,5 +1,5 @@
-import { IdMap, type ExternalId } from './idmap';
-import type { InteractionLog } from './interactions';
+import { IdMap, type ExternalId } from './idmap.ts';
+import type { InteractionLog } from './interactions.ts';
 
 const INITIAL_CAPACITY = 1024;
 

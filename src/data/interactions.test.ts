@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors';
-import { csrHas, csrRow } from './csr';
-import { IdMap } from './idmap';
-import { InteractionLogBuilder } from './interaction-builder';
-import { itemCounts, makeInteractionLog, selectRows, toCsr, userCounts } from './interactions';
-import { Rng } from './rng';
+import { InvalidArgumentError } from '../errors.ts';
+import { csrHas, csrRow } from './sparse-rows.ts';
+import { IdMap } from './idmap.ts';
+import { InteractionLogBuilder } from './interaction-builder.ts';
+import { itemCounts, makeInteractionLog, selectRows, toCsr, userCounts } from './interactions.ts';
+import { Rng } from './rng.ts';
 
 /** users a, b, c; items x, y, z. */
 function sample() {
@@ -35,7 +35,12 @@ describe('InteractionLogBuilder', () => {
 
 describe('makeInteractionLog', () => {
   it('defaults values to 1 and times to 0', () => {
-    const log = makeInteractionLog({ users: Int32Array.of(0, 1), items: Int32Array.of(1, 0), userIds: new IdMap([1, 2]), itemIds: new IdMap([3, 4]) });
+    const log = makeInteractionLog({
+      users: Int32Array.of(0, 1),
+      items: Int32Array.of(1, 0),
+      userIds: new IdMap([1, 2]),
+      itemIds: new IdMap([3, 4]),
+    });
     expect([...log.values]).toEqual([1, 1]);
     expect([...log.times]).toEqual([0, 0]);
     expect(log.length).toBe(2);
@@ -60,7 +65,9 @@ describe('toCsr and counts', () => {
     const byUser = toCsr(log, 'user');
     expect([byUser.nRows, byUser.nCols]).toEqual([3, 3]);
     const a = csrRow(byUser, log.userIds.index('a'));
-    expect([...a.indices].map((i) => log.itemIds.id(i))).toEqual(['y', 'x', 'z'].sort((p, q) => log.itemIds.index(p) - log.itemIds.index(q)));
+    expect([...a.indices].map((i) => log.itemIds.id(i))).toEqual(
+      ['y', 'x', 'z'].sort((p, q) => log.itemIds.index(p) - log.itemIds.index(q)),
+    );
     expect(csrHas(byUser, log.userIds.index('b'), log.itemIds.index('x'))).toBe(true);
     expect(csrHas(byUser, log.userIds.index('b'), log.itemIds.index('y'))).toBe(false);
     const byItem = toCsr(log, 'item');

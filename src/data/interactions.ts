@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '../errors';
-import { cooToCsr, type Csr } from './csr';
-import type { IdMap } from './idmap';
+import { InvalidArgumentError } from '../errors.ts';
+import { cooToCsr, distinctRows, type SparseRows } from './sparse-rows.ts';
+import type { IdMap } from './idmap.ts';
 
 /**
  * An interaction log as parallel columns (COO), one entry per event, in source (file) order.
@@ -51,13 +51,21 @@ export function makeInteractionLog(columns: InteractionColumns): InteractionLog 
 }
 
 /**
- * The log as a {@link Csr}: rows are users and columns items (`'user'`), or the reverse (`'item'`).
+ * The log as {@link SparseRows} with values: rows are users and columns items (`'user'`), or the reverse (`'item'`).
  * Values are the log's values; a repeated (user, item) pair stays as repeated entries.
  */
-export function toCsr(log: InteractionLog, by: 'user' | 'item'): Csr {
+export function toCsr(log: InteractionLog, by: 'user' | 'item'): Required<SparseRows> {
   return by === 'user'
     ? cooToCsr(log.users, log.items, log.values, log.userIds.size, log.itemIds.size)
     : cooToCsr(log.items, log.users, log.values, log.itemIds.size, log.userIds.size);
+}
+
+/**
+ * The log as a 0/1 user → items matrix: each user's distinct items, ascending. A repeated
+ * (user, item) event is one positive, not several.
+ */
+export function userItemRows(log: InteractionLog): SparseRows {
+  return distinctRows(toCsr(log, 'user'));
 }
 
 /** Number of log entries per dense item. */

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { csrHas } from './csr';
-import { graphAdjacency, graphDegrees } from './graph';
-import { toCsr, userCounts } from './interactions';
-import { parseGraph } from './loaders/graph';
-import { loadGraphFile, loadInteractionsFile } from './node';
-import { Rng } from './rng';
-import { sampleNegatives } from './samplers/negatives';
-import { leaveOneOutLatest } from './split';
+import { csrHas } from './sparse-rows.ts';
+import { graphAdjacency, graphDegrees } from './graph.ts';
+import { toCsr, userCounts } from './interactions.ts';
+import { parseGraph } from './loaders/graph.ts';
+import { loadGraphFile, loadInteractionsFile } from './node.ts';
+import { Rng } from './rng.ts';
+import { sampleNegatives } from './samplers/negatives.ts';
+import { leaveOneOutLatest } from './split.ts';
 
 /** A path under the repository's public/data/ (the copies the demo serves). */
 const dataPath = (relative: string) => fileURLToPath(new URL(`../../public/data/${relative}`, import.meta.url));
@@ -16,12 +16,16 @@ const dataPath = (relative: string) => fileURLToPath(new URL(`../../public/data/
 describe('MovieLens ml-latest-small (public/data/movielens-small)', () => {
   it('loads 100,004 ratings of 671 users and 9,066 movies, then splits and samples', async () => {
     let lastProgress = 0;
-    const log = await loadInteractionsFile(dataPath('movielens-small/ratings.csv'), { onProgress: (b) => (lastProgress = b) });
+    const log = await loadInteractionsFile(dataPath('movielens-small/ratings.csv'), {
+      onProgress: (b) => (lastProgress = b),
+    });
     expect(log.length).toBe(100_004);
     expect(log.userIds.size).toBe(671);
     expect(log.itemIds.size).toBe(9_066);
     expect(lastProgress).toBe(2_289_254);
-    expect([log.userIds.id(log.users[0]), log.itemIds.id(log.items[0]), log.values[0], log.times[0]]).toEqual([1, 31, 2.5, 1260759144]);
+    expect([log.userIds.id(log.users[0]), log.itemIds.id(log.items[0]), log.values[0], log.times[0]]).toEqual([
+      1, 31, 2.5, 1260759144,
+    ]);
     expect(Math.min(...userCounts(log))).toBeGreaterThanOrEqual(20);
 
     const { train, testItem } = leaveOneOutLatest(log);
@@ -37,7 +41,9 @@ describe('MovieLens ml-latest-small (public/data/movielens-small)', () => {
   });
 
   it('ships movies.csv and the licence notes', () => {
-    expect(readFileSync(dataPath('movielens-small/movies.csv'), 'utf8').split(/\r?\n/)[0]).toBe('movieId,title,year,genres');
+    expect(readFileSync(dataPath('movielens-small/movies.csv'), 'utf8').split(/\r?\n/)[0]).toBe(
+      'movieId,title,year,genres',
+    );
     expect(readFileSync(dataPath('movielens-small/LICENSE.md'), 'utf8')).toMatch(/Harper and Joseph A. Konstan/);
     expect(readFileSync(dataPath('graphs/LICENSE.md'), 'utf8')).toMatch(/LGPL-3\+/);
     expect(existsSync(dataPath('README.md'))).toBe(true);
@@ -68,7 +74,10 @@ describe('graphs (public/data/graphs)', () => {
       const adjacency = graphAdjacency(graph);
       expect(adjacency.indices.length).toBe(directed ? m : 2 * m - loops);
       const degrees = graphDegrees(graph);
-      expect(degrees.reduce((a, b) => a + b, 0)).toBeCloseTo(adjacency.values.reduce((a, b) => a + b, 0), 3);
+      expect(degrees.reduce((a, b) => a + b, 0)).toBeCloseTo(
+        adjacency.values.reduce((a, b) => a + b, 0),
+        3,
+      );
     });
   }
 

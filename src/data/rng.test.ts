@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from './rng';
+import { Rng } from './rng.ts';
 
 describe('Rng', () => {
   it('is deterministic per seed and differs across seeds', () => {
-    const a = new Rng(7), b = new Rng(7), c = new Rng(8);
+    const a = new Rng(7),
+      b = new Rng(7),
+      c = new Rng(8);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
@@ -11,7 +13,8 @@ describe('Rng', () => {
   it('draws uniform floats in [0,1) and ints in [0,n)', () => {
     const r = new Rng(1);
     const counts = new Array(10).fill(0);
-    let lo = 1, hi = 0;
+    let lo = 1,
+      hi = 0;
     for (let i = 0; i < 100_000; i++) {
       const x = r.next();
       lo = Math.min(lo, x);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InteractionLogBuilder } from './interaction-builder';
-import { leaveOneOutLatest } from './split';
+import { InteractionLogBuilder } from './interaction-builder.ts';
+import { leaveOneOutLatest } from './split.ts';
 
 describe('leaveOneOutLatest', () => {
   it('holds out each user’s latest interaction and keeps the rest in order', () => {

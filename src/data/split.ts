@@ -1,5 +1,5 @@
-import type { InteractionLog } from './interactions';
-import { selectRows } from './interactions';
+import type { InteractionLog } from './interactions.ts';
+import { selectRows } from './interactions.ts';
 
 /** A leave-one-out split: the training log and, per dense user, the held-out item and its time. */
 export interface LeaveOneOutSplit {

@@ -75,7 +75,10 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, opts:
 }
 
 /** Two-loop recursion: d = −H·g with H0 = (sᵀy / yᵀy)·I, or a unit-length steepest step when empty. */
-function searchDirection(g: Float64Array, history: readonly { s: Float64Array; y: Float64Array; rho: number }[]): Float64Array {
+function searchDirection(
+  g: Float64Array,
+  history: readonly { s: Float64Array; y: Float64Array; rho: number }[],
+): Float64Array {
   const q = Float64Array.from(g);
   if (history.length === 0) {
     const scale = 1 / Math.max(1, Math.sqrt(dot(g, g)));

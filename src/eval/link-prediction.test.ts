@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../data/rng';
-import { InvalidArgumentError } from '../errors';
-import { naiveAuc } from '../testing/naive-metrics';
-import { holdOutEdges, linkPredictionAuc, type EdgeList, type NodePairs } from './link-prediction';
-import { adamicAdarScorer } from './link-scorers';
+import { Rng } from '../data/rng.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { naiveAuc } from '../testing/naive-metrics.ts';
+import { holdOutEdges, linkPredictionAuc, type EdgeList, type NodePairs } from './link-prediction.ts';
+import { adamicAdarScorer } from './link-scorers.ts';
 
 const key = (u: number, v: number): string => (u < v ? `${u}-${v}` : `${v}-${u}`);
 const pairKeys = (p: NodePairs): string[] => Array.from(p.src, (u, i) => key(u, p.dst[i]));
@@ -60,7 +60,9 @@ describe('holdOutEdges', () => {
     const edge = (n: number) => fc.tuple(fc.nat(n - 1), fc.nat(n - 1));
     fc.assert(
       fc.property(
-        fc.integer({ min: 4, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.array(edge(n), { minLength: 3, maxLength: 40 }))),
+        fc
+          .integer({ min: 4, max: 12 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(edge(n), { minLength: 3, maxLength: 40 }))),
         fc.double({ min: 0.1, max: 0.5, noNaN: true }),
         fc.nat(1000),
         (nAndEdges, fraction, seed) => {
@@ -77,13 +79,23 @@ describe('holdOutEdges', () => {
   });
 
   it('is reproducible per seed', () => {
-    const graph = graphOf(Array.from({ length: 40 }, (_, i) => [i % 20, (i * 3 + 1) % 20] as [number, number]), 20);
+    const graph = graphOf(
+      Array.from({ length: 40 }, (_, i) => [i % 20, (i * 3 + 1) % 20] as [number, number]),
+      20,
+    );
     expect(holdOutEdges(graph, 0.3, new Rng(4))).toEqual(holdOutEdges(graph, 0.3, new Rng(4)));
     expect(holdOutEdges(graph, 0.3, new Rng(4)).positives).not.toEqual(holdOutEdges(graph, 0.3, new Rng(5)).positives);
   });
 
   it('rejects impossible requests', () => {
-    const complete = graphOf([[0, 1], [0, 2], [1, 2]], 3);
+    const complete = graphOf(
+      [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+      3,
+    );
     expect(() => holdOutEdges(complete, 0.5, new Rng(1))).toThrow(InvalidArgumentError); // no non-edges left
     expect(() => holdOutEdges(graphOf([[0, 1]], 5), 0.2, new Rng(1))).toThrow(InvalidArgumentError); // rounds to 0
     expect(() => holdOutEdges(graphOf([[0, 9]], 5), 0.5, new Rng(1))).toThrow(InvalidArgumentError);

@@ -3,10 +3,10 @@
  * hidden edges from sampled non-edges (AUC). Edges are treated as undirected pairs throughout, so a
  * graph stored with both (u, v) and (v, u) cannot leak a held-out edge through its reverse.
  */
-import { InvalidArgumentError } from '../errors';
-import type { Rng } from '../data/rng';
-import { auc } from './metrics/classification';
-import { assertNonNegativeInt, assertSameLength } from './validate';
+import { InvalidArgumentError } from '../errors.ts';
+import type { Rng } from '../data/rng.ts';
+import { auc } from './metrics/classification.ts';
+import { assertNonNegativeInt, assertSameLength } from './validate.ts';
 
 /** An edge list on nodes `0 … n−1`. */
 export interface EdgeList {
@@ -42,7 +42,8 @@ const pairKey = (u: number, v: number, n: number): number => (u < v ? u * n + v 
 export function holdOutEdges(graph: EdgeList, fraction: number, rng: Rng): EdgeSplit {
   const { n, src, dst } = graph;
   validateGraph(graph);
-  if (!(fraction > 0 && fraction < 1)) throw new InvalidArgumentError(`holdOutEdges: fraction ${fraction} not in (0, 1)`);
+  if (!(fraction > 0 && fraction < 1))
+    throw new InvalidArgumentError(`holdOutEdges: fraction ${fraction} not in (0, 1)`);
   const firstEdgeOfPair = new Map<number, number>();
   for (let e = 0; e < src.length; e++) {
     const key = pairKey(src[e], dst[e], n);
@@ -84,8 +85,10 @@ function sampleNonEdges(n: number, edgeKeys: ReadonlySet<number>, count: number,
   let selfLoops = 0;
   for (const k of edgeKeys) if (Math.floor(k / n) === k % n) selfLoops++;
   const available = nonSelfPairs - (edgeKeys.size - selfLoops);
-  if (available < count) throw new InvalidArgumentError(`holdOutEdges: only ${available} non-edges for ${count} negatives`);
-  const chosen = available >= 4 * count ? rejectionSample(n, edgeKeys, count, rng) : enumerateSample(n, edgeKeys, count, rng);
+  if (available < count)
+    throw new InvalidArgumentError(`holdOutEdges: only ${available} non-edges for ${count} negatives`);
+  const chosen =
+    available >= 4 * count ? rejectionSample(n, edgeKeys, count, rng) : enumerateSample(n, edgeKeys, count, rng);
   return { src: Int32Array.from(chosen, (k) => Math.floor(k / n)), dst: Int32Array.from(chosen, (k) => k % n) };
 }
 
@@ -110,7 +113,11 @@ function enumerateSample(n: number, edgeKeys: ReadonlySet<number>, count: number
  * AUC of `scoreEdge` separating held-out edges (`positives`) from non-edges (`negatives`).
  * @example linkPredictionAuc(adamicAdarScorer(train.n, train), positives, negatives)
  */
-export function linkPredictionAuc(scoreEdge: (u: number, v: number) => number, positives: NodePairs, negatives: NodePairs): number {
+export function linkPredictionAuc(
+  scoreEdge: (u: number, v: number) => number,
+  positives: NodePairs,
+  negatives: NodePairs,
+): number {
   assertSameLength(positives.src, positives.dst, 'linkPredictionAuc: positives');
   assertSameLength(negatives.src, negatives.dst, 'linkPredictionAuc: negatives');
   const nPos = positives.src.length;

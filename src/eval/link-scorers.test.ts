@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, UnknownIdError } from '../errors';
-import { naiveAdamicAdar } from '../testing/naive-metrics';
-import { adamicAdarScorer, cosine, dot, embeddingScorer } from './link-scorers';
+import { InvalidArgumentError, UnknownIdError } from '../errors.ts';
+import { naiveAdamicAdar } from '../testing/naive-metrics.ts';
+import { adamicAdarScorer, cosine, dot, embeddingScorer } from './link-scorers.ts';
 
 const pairs = (edges: readonly [number, number][]) => ({
   src: Int32Array.from(edges, ([u]) => u),
@@ -12,7 +12,17 @@ const pairs = (edges: readonly [number, number][]) => ({
 describe('adamicAdarScorer', () => {
   it('gives the hand-computed values', () => {
     // 0–1, 0–2, 1–2, 1–3, 2–3, 3–4: nodes 1 and 2 have degree 3 and are the common neighbours of 0 and 3.
-    const score = adamicAdarScorer(5, pairs([[0, 1], [0, 2], [1, 2], [1, 3], [2, 3], [3, 4]]));
+    const score = adamicAdarScorer(
+      5,
+      pairs([
+        [0, 1],
+        [0, 2],
+        [1, 2],
+        [1, 3],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     expect(score(0, 3)).toBeCloseTo(2 / Math.log(3), 12);
     expect(score(3, 0)).toBe(score(0, 3));
     expect(score(0, 4)).toBe(0);
@@ -20,8 +30,27 @@ describe('adamicAdarScorer', () => {
   });
 
   it('ignores edge direction, duplicates and self loops', () => {
-    const a = adamicAdarScorer(4, pairs([[0, 1], [1, 2], [2, 3], [3, 0]]));
-    const b = adamicAdarScorer(4, pairs([[1, 0], [1, 2], [2, 1], [3, 2], [0, 3], [0, 0], [1, 1]]));
+    const a = adamicAdarScorer(
+      4,
+      pairs([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]),
+    );
+    const b = adamicAdarScorer(
+      4,
+      pairs([
+        [1, 0],
+        [1, 2],
+        [2, 1],
+        [3, 2],
+        [0, 3],
+        [0, 0],
+        [1, 1],
+      ]),
+    );
     for (let u = 0; u < 4; u++) for (let v = 0; v < 4; v++) expect(b(u, v)).toBe(a(u, v));
   });
 
@@ -29,7 +58,16 @@ describe('adamicAdarScorer', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { maxLength: 40 }), fc.nat(9), fc.nat(9), (edges, u, v) => {
         const score = adamicAdarScorer(10, pairs(edges));
-        expect(score(u, v)).toBeCloseTo(naiveAdamicAdar(10, edges.map((e) => e[0]), edges.map((e) => e[1]), u, v), 12);
+        expect(score(u, v)).toBeCloseTo(
+          naiveAdamicAdar(
+            10,
+            edges.map((e) => e[0]),
+            edges.map((e) => e[1]),
+            u,
+            v,
+          ),
+          12,
+        );
       }),
     );
   });

@@ -2,9 +2,9 @@
  * Edge scorers for link prediction: the Adamic–Adar neighbourhood baseline that embeddings must beat,
  * and dot / cosine scorers over an embedding matrix.
  */
-import { InvalidArgumentError, UnknownIdError } from '../errors';
-import type { NodePairs } from './link-prediction';
-import { assertPositiveInt, assertSameLength } from './validate';
+import { InvalidArgumentError, UnknownIdError } from '../errors.ts';
+import type { NodePairs } from './link-prediction.ts';
+import { assertPositiveInt, assertSameLength } from './validate.ts';
 
 /** Scores a node pair; higher means "more likely linked". */
 export type EdgeScorer = (u: number, v: number) => number;
@@ -15,7 +15,8 @@ function undirectedNeighbours(n: number, edges: NodePairs): Int32Array[] {
   for (let e = 0; e < edges.src.length; e++) {
     const u = edges.src[e];
     const v = edges.dst[e];
-    if (!(u >= 0 && u < n && v >= 0 && v < n)) throw new InvalidArgumentError(`adamicAdarScorer: edge ${e} (${u}, ${v}) outside 0…${n - 1}`);
+    if (!(u >= 0 && u < n && v >= 0 && v < n))
+      throw new InvalidArgumentError(`adamicAdarScorer: edge ${e} (${u}, ${v}) outside 0…${n - 1}`);
     if (u === v) continue;
     sets[u].add(v);
     sets[v].add(u);
@@ -69,9 +70,14 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * Scores pairs by `similarity` of their rows in an `n × dim` row-major embedding matrix.
  * @example linkPredictionAuc(embeddingScorer(emb, 64), positives, negatives)
  */
-export function embeddingScorer(embeddings: Float32Array, dim: number, similarity: 'cosine' | 'dot' = 'cosine'): EdgeScorer {
+export function embeddingScorer(
+  embeddings: Float32Array,
+  dim: number,
+  similarity: 'cosine' | 'dot' = 'cosine',
+): EdgeScorer {
   assertPositiveInt(dim, 'embeddingScorer: dim');
-  if (embeddings.length % dim !== 0) throw new InvalidArgumentError(`embeddingScorer: ${embeddings.length} values is not a multiple of dim ${dim}`);
+  if (embeddings.length % dim !== 0)
+    throw new InvalidArgumentError(`embeddingScorer: ${embeddings.length} values is not a multiple of dim ${dim}`);
   const n = embeddings.length / dim;
   const sim = similarity === 'cosine' ? cosine : dot;
   return (u, v) => {

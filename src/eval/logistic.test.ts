@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../data/rng';
-import { InvalidArgumentError } from '../errors';
-import { naiveLogisticObjective } from '../testing/naive-metrics';
-import { fitOneVsRest } from './logistic';
+import { Rng } from '../data/rng.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { naiveLogisticObjective } from '../testing/naive-metrics.ts';
+import { fitOneVsRest } from './logistic.ts';
 
 // One feature at ±1 (already standard: mean 0, std 1); P(y=1 | x=1) = 2/3 and P(y=1 | x=−1) = 1/3,
 // so by symmetry the intercept is 0 and the unregularised slope is ln 2.
@@ -56,7 +56,10 @@ describe('fitOneVsRest', () => {
     const y = rows.map((r) => (rng.bernoulli(sigmoid(r[0] - 2 * r[2])) ? 1 : 0));
     const m = fitOneVsRest(Float64Array.from(rows.flat()), dim, y, { l2: 1, tol: 1e-10 });
     const b = m.decision(new Float64Array(dim))[0];
-    const w = Array.from({ length: dim }, (_, j) => m.decision(Float64Array.from({ length: dim }, (_, i) => (i === j ? 1 : 0)))[0] - b);
+    const w = Array.from(
+      { length: dim },
+      (_, j) => m.decision(Float64Array.from({ length: dim }, (_, i) => (i === j ? 1 : 0)))[0] - b,
+    );
     const f = (ww: number[], bb: number): number => naiveLogisticObjective(rows, y, ww, bb, 1);
     const h = 1e-5;
     for (let j = 0; j <= dim; j++) {
@@ -65,15 +68,26 @@ describe('fitOneVsRest', () => {
       const grad = j < dim ? (f(plus, b) - f(minus, b)) / (2 * h) : (f(w, b + h) - f(w, b - h)) / (2 * h);
       expect(Math.abs(grad)).toBeLessThan(1e-4);
     }
-    expect(f(w, b)).toBeLessThan(f(w.map((v) => v * 1.05), b));
+    expect(f(w, b)).toBeLessThan(
+      f(
+        w.map((v) => v * 1.05),
+        b,
+      ),
+    );
   });
 
   it('separates clusters for arbitrary integer class labels', () => {
     const rng = new Rng(9);
     const classes = [7, -2, 3];
-    const centres = [[4, 0, 0], [0, 4, 0], [0, 0, 4]];
+    const centres = [
+      [4, 0, 0],
+      [0, 4, 0],
+      [0, 0, 4],
+    ];
     const y = Int32Array.from({ length: 90 }, (_, i) => classes[i % 3]);
-    const x = Float64Array.from(Array.from(y, (c) => centres[classes.indexOf(c)].map((v) => v + 0.5 * rng.normal())).flat());
+    const x = Float64Array.from(
+      Array.from(y, (c) => centres[classes.indexOf(c)].map((v) => v + 0.5 * rng.normal())).flat(),
+    );
     const m = fitOneVsRest(x, 3, y);
     expect(Array.from(m.classes)).toEqual([-2, 3, 7]);
     expect(Array.from(m.predict(x))).toEqual(Array.from(y));

@@ -3,9 +3,9 @@
  * LINE / DeepWalk node-classification protocol. Features are standardised on the training rows, then
  * each class is fitted against the rest with L-BFGS. Rows are row-major, `dim` values each.
  */
-import { InvalidArgumentError } from '../errors';
-import { minimizeLbfgs } from './lbfgs';
-import { assertNonEmpty, assertPositiveInt } from './validate';
+import { InvalidArgumentError } from '../errors.ts';
+import { minimizeLbfgs } from './lbfgs.ts';
+import { assertNonEmpty, assertPositiveInt } from './validate.ts';
 
 /** Options of {@link fitOneVsRest}. */
 export interface LogisticOptions {
@@ -35,7 +35,10 @@ class Standardiser {
   readonly mean: Float64Array;
   readonly scale: Float64Array;
 
-  constructor(x: Float64Array, readonly dim: number) {
+  constructor(
+    x: Float64Array,
+    readonly dim: number,
+  ) {
     const n = x.length / dim;
     this.mean = new Float64Array(dim);
     this.scale = new Float64Array(dim);
@@ -88,18 +91,34 @@ function fitBinary(x: Float64Array, dim: number, y: Uint8Array, opts: Required<L
  * const model = fitOneVsRest(xTrain, 128, yTrain, { l2: 1 });
  * const yHat = model.predict(xTest);
  */
-export function fitOneVsRest(x: Float64Array, dim: number, y: ArrayLike<number>, opts: LogisticOptions = {}): OneVsRestModel {
+export function fitOneVsRest(
+  x: Float64Array,
+  dim: number,
+  y: ArrayLike<number>,
+  opts: LogisticOptions = {},
+): OneVsRestModel {
   const o = resolveOptions(opts);
   assertPositiveInt(dim, 'fitOneVsRest: dim');
   assertNonEmpty(y, 'fitOneVsRest: labels');
-  if (x.length !== y.length * dim) throw new InvalidArgumentError(`fitOneVsRest: x has ${x.length} values, expected ${y.length} × ${dim}`);
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) throw new InvalidArgumentError(`fitOneVsRest: non-finite feature at ${i}`);
-  for (let i = 0; i < y.length; i++) if (!Number.isInteger(y[i])) throw new InvalidArgumentError(`fitOneVsRest: label ${y[i]} at ${i} is not an integer`);
+  if (x.length !== y.length * dim)
+    throw new InvalidArgumentError(`fitOneVsRest: x has ${x.length} values, expected ${y.length} × ${dim}`);
+  for (let i = 0; i < x.length; i++)
+    if (!Number.isFinite(x[i])) throw new InvalidArgumentError(`fitOneVsRest: non-finite feature at ${i}`);
+  for (let i = 0; i < y.length; i++)
+    if (!Number.isInteger(y[i]))
+      throw new InvalidArgumentError(`fitOneVsRest: label ${y[i]} at ${i} is not an integer`);
   const classes = Int32Array.from(new Set(Array.from(y))).sort();
   const std = new Standardiser(x, dim);
   const xs = std.apply(x);
   const fitted = classes.length === 2 ? [classes[1]] : classes.length === 1 ? [] : Array.from(classes);
-  const params = fitted.map((c) => fitBinary(xs, dim, Uint8Array.from(y, (v) => (v === c ? 1 : 0)), o));
+  const params = fitted.map((c) =>
+    fitBinary(
+      xs,
+      dim,
+      Uint8Array.from(y, (v) => (v === c ? 1 : 0)),
+      o,
+    ),
+  );
   return makeModel(classes, params, std);
 }
 
@@ -114,7 +133,8 @@ function resolveOptions(opts: LogisticOptions): Required<LogisticOptions> {
 function makeModel(classes: Int32Array, params: Float64Array[], std: Standardiser): OneVsRestModel {
   const dim = std.dim;
   const decision = (x: Float64Array): Float64Array => {
-    if (x.length % dim !== 0) throw new InvalidArgumentError(`decision: ${x.length} values is not a multiple of dim ${dim}`);
+    if (x.length % dim !== 0)
+      throw new InvalidArgumentError(`decision: ${x.length} values is not a multiple of dim ${dim}`);
     const xs = std.apply(x);
     const n = x.length / dim;
     const out = new Float64Array(n * params.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../data/rng';
-import { InvalidArgumentError } from '../errors';
-import { nodeClassificationF1 } from './node-classification';
+import { Rng } from '../data/rng.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { nodeClassificationF1 } from './node-classification.ts';
 
 /** `n` nodes in `k` classes; embeddings = signal × class centre + unit noise; every 7th node unlabelled. */
 function clusteredEmbeddings(seed: number, n: number, k: number, dim: number, signal: number) {
@@ -80,8 +80,24 @@ describe('nodeClassificationF1', () => {
   it('rejects bad arguments', () => {
     const { embeddings, labels } = clusteredEmbeddings(1, 20, 2, 4, 1);
     expect(() => nodeClassificationF1(embeddings, 4, labels, { trainRatio: 1, seed: 1 })).toThrow(InvalidArgumentError);
-    expect(() => nodeClassificationF1(embeddings, 3, labels, { trainRatio: 0.5, seed: 1 })).toThrow(InvalidArgumentError);
-    expect(() => nodeClassificationF1(embeddings, 4, labels.map(() => -2), { trainRatio: 0.5, seed: 1 })).toThrow(InvalidArgumentError);
-    expect(() => nodeClassificationF1(embeddings, 4, labels.map(() => -1), { trainRatio: 0.5, seed: 1 })).toThrow(InvalidArgumentError);
+    expect(() => nodeClassificationF1(embeddings, 3, labels, { trainRatio: 0.5, seed: 1 })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() =>
+      nodeClassificationF1(
+        embeddings,
+        4,
+        labels.map(() => -2),
+        { trainRatio: 0.5, seed: 1 },
+      ),
+    ).toThrow(InvalidArgumentError);
+    expect(() =>
+      nodeClassificationF1(
+        embeddings,
+        4,
+        labels.map(() => -1),
+        { trainRatio: 0.5, seed: 1 },
+      ),
+    ).toThrow(InvalidArgumentError);
   });
 });

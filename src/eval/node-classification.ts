@@ -3,11 +3,11 @@
  * regression on a random `trainRatio` of the labelled nodes' embeddings, test on the rest, and average
  * micro / macro F1 over repeated random splits.
  */
-import { InvalidArgumentError } from '../errors';
-import { Rng } from '../data/rng';
-import { macroF1, microF1 } from './metrics/classification';
-import { fitOneVsRest, type LogisticOptions } from './logistic';
-import { assertPositiveInt } from './validate';
+import { InvalidArgumentError } from '../errors.ts';
+import { Rng } from '../data/rng.ts';
+import { macroF1, microF1 } from './metrics/classification.ts';
+import { fitOneVsRest, type LogisticOptions } from './logistic.ts';
+import { assertPositiveInt } from './validate.ts';
 
 /** Options of {@link nodeClassificationF1}. */
 export interface NodeClassificationOptions extends LogisticOptions {
@@ -47,9 +47,12 @@ export function nodeClassificationF1(
   assertPositiveInt(dim, 'nodeClassificationF1: dim');
   assertPositiveInt(repeats, 'nodeClassificationF1: repeats');
   if (embeddings.length !== labels.length * dim) {
-    throw new InvalidArgumentError(`nodeClassificationF1: ${embeddings.length} values for ${labels.length} nodes × ${dim}`);
+    throw new InvalidArgumentError(
+      `nodeClassificationF1: ${embeddings.length} values for ${labels.length} nodes × ${dim}`,
+    );
   }
-  if (!(trainRatio > 0 && trainRatio < 1)) throw new InvalidArgumentError(`nodeClassificationF1: trainRatio ${trainRatio} not in (0, 1)`);
+  if (!(trainRatio > 0 && trainRatio < 1))
+    throw new InvalidArgumentError(`nodeClassificationF1: trainRatio ${trainRatio} not in (0, 1)`);
   const labelled = labelledNodes(labels);
   if (labelled.length < 2) throw new InvalidArgumentError('nodeClassificationF1: needs at least 2 labelled nodes');
   const micro: number[] = [];
@@ -57,7 +60,10 @@ export function nodeClassificationF1(
   const root = new Rng(seed);
   for (let r = 0; r < repeats; r++) {
     const rng = root.fork(`split-${r}`);
-    const { train, test } = split === 'stratified' ? stratifiedSplit(labelled, labels, trainRatio, rng) : plainSplit(labelled, trainRatio, rng);
+    const { train, test } =
+      split === 'stratified'
+        ? stratifiedSplit(labelled, labels, trainRatio, rng)
+        : plainSplit(labelled, trainRatio, rng);
     const model = fitOneVsRest(gatherRows(embeddings, dim, train), dim, gatherLabels(labels, train), logistic);
     const truth = gatherLabels(labels, test);
     const predicted = model.predict(gatherRows(embeddings, dim, test));
@@ -71,7 +77,8 @@ function labelledNodes(labels: Int32Array): Int32Array {
   const out: number[] = [];
   labels.forEach((y, i) => {
     if (y >= 0) out.push(i);
-    else if (y !== -1) throw new InvalidArgumentError(`nodeClassificationF1: label ${y} of node ${i} (use -1 for unlabelled)`);
+    else if (y !== -1)
+      throw new InvalidArgumentError(`nodeClassificationF1: label ${y} of node ${i} (use -1 for unlabelled)`);
   });
   return Int32Array.from(out);
 }
@@ -87,7 +94,12 @@ function plainSplit(nodes: Int32Array, ratio: number, rng: Rng): { train: Int32A
   return { train: order.subarray(0, nTrain), test: order.subarray(nTrain) };
 }
 
-function stratifiedSplit(nodes: Int32Array, labels: Int32Array, ratio: number, rng: Rng): { train: Int32Array; test: Int32Array } {
+function stratifiedSplit(
+  nodes: Int32Array,
+  labels: Int32Array,
+  ratio: number,
+  rng: Rng,
+): { train: Int32Array; test: Int32Array } {
   const byClass = new Map<number, number[]>();
   for (const v of nodes) {
     const members = byClass.get(labels[v]);

@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../data/rng';
-import { InvalidArgumentError } from '../errors';
-import { naiveReplay } from '../testing/naive-metrics';
-import { replayEstimate, type LoggedEvent } from './replay';
+import { Rng } from '../data/rng.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { naiveReplay } from '../testing/naive-metrics.ts';
+import { replayEstimate, type LoggedEvent } from './replay.ts';
 
-const event = (shown: number, reward: number, context = 0): LoggedEvent<number> => ({ context, candidates: [0, 1, 2], shown, reward });
+const event = (shown: number, reward: number, context = 0): LoggedEvent<number> => ({
+  context,
+  candidates: [0, 1, 2],
+  shown,
+  reward,
+});
 
 describe('replayEstimate', () => {
   it('averages rewards over the events where the policy agrees with the log', () => {

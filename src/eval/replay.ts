@@ -5,7 +5,7 @@
  * candidates per event, about 1/K of the events survive and their mean reward is an unbiased estimate
  * of the policy's online CTR (the paper's theorem assumes the same K for every event).
  */
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '../errors.ts';
 
 /** What a policy may see of a logged event: never the logged choice or its reward. */
 export interface ReplayContext<C> {
@@ -66,11 +66,14 @@ export function replayEstimate<C>(
 
 /** A shown item outside the candidates is a logging bug; a choice outside them is a policy bug. */
 function checkEvent<C>(event: LoggedEvent<C>, choice: number, index: number): void {
-  if (!Number.isFinite(event.reward)) throw new InvalidArgumentError(`replayEstimate: event ${index} has reward ${event.reward}`);
+  if (!Number.isFinite(event.reward))
+    throw new InvalidArgumentError(`replayEstimate: event ${index} has reward ${event.reward}`);
   if (!event.candidates.includes(event.shown)) {
     throw new InvalidArgumentError(`replayEstimate: event ${index} shows ${event.shown}, not one of its candidates`);
   }
   if (!event.candidates.includes(choice)) {
-    throw new InvalidArgumentError(`replayEstimate: policy chose ${choice} at event ${index}, not one of its candidates`);
+    throw new InvalidArgumentError(
+      `replayEstimate: policy chose ${choice} at event ${index}, not one of its candidates`,
+    );
   }
 }

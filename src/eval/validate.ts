@@ -2,7 +2,7 @@
  * Argument checks shared by the metric functions. Metrics silently averaging a NaN or a mislabelled
  * row produce plausible-looking wrong numbers, so every entry point validates and throws a typed error.
  */
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '../errors.ts';
 
 /** Throws unless `a` and `b` have the same length. */
 export function assertSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, what: string): void {

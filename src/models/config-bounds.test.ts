@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors';
-import { resolveSprConfig } from './feed/spr/config';
-import { resolveGlmixConfig } from './glmix/config';
-import { resolveLineConfig } from './line/config';
-import { resolveMfConfig } from './mf/config';
-import { resolveNcfConfig } from './ncf/config';
-import { createModel } from './registry';
+import { InvalidArgumentError } from '../errors.ts';
+import { resolveSprConfig } from '../systems/feed/spr/config.ts';
+import { resolveGlmixConfig } from './glmix/config.ts';
+import { resolveLineConfig } from './line/config.ts';
+import { resolveMfConfig } from './mf/config.ts';
+import { resolveNcfConfig } from './ncf/config.ts';
+import { createModel } from './registry.ts';
 
 type Resolve = (config: Record<string, unknown>) => unknown;
 const RESOLVERS: [string, Resolve][] = [
@@ -33,7 +33,11 @@ describe('model config bounds', () => {
     ['mf', { batchSize: 2 ** 20 + 1 }, 'mf: batchSize must be an integer in [1, 1048576], got 1048577'],
     ['mf', { learningRate: 0 }, 'mf: learningRate must be a finite number in (0, 10], got 0'],
     ['mf', { l2: Infinity }, 'mf: l2 must be a finite number in [0, 10], got Infinity'],
-    ['seed', { layers: [64, 32, 16, 8, 4, 2, 2, 2, 2] }, 'seed: layers must be an array of 1 to 8 items, got an array of 9'],
+    [
+      'seed',
+      { layers: [64, 32, 16, 8, 4, 2, 2, 2, 2] },
+      'seed: layers must be an array of 1 to 8 items, got an array of 9',
+    ],
     ['seed', { layers: [8192] }, 'seed: layers[0] must be an integer in [2, 4096], got 8192'],
     ['seed', { window: 1001 }, 'seed: window must be an integer in [0, 1000], got 1001'],
     ['seed', { neighbours: 5000 }, 'seed: neighbours must be an integer in [1, 1000], got 5000'],

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../backend';
-import { describeRecommenderContract } from '../testing/contract';
-import { CONTRACT_CASES } from '../testing/contract-cases';
-import { modelKinds } from './registry';
+import { initBackend } from '../backend/index.ts';
+import { describeRecommenderContract } from '../testing/contract.ts';
+import { CONTRACT_CASES } from '../testing/contract-cases.ts';
+import { modelKinds } from './registry.ts';
 
 it('has a contract case for every registry model', () => {
   expect(CONTRACT_CASES.map((c) => c.kind).sort()).toEqual(modelKinds().sort());

@@ -14,7 +14,7 @@ export type {
   Recommender,
   StateTensor,
   TrainingCursor,
-} from './recommender';
+} from './recommender.ts';
 export {
   createModel,
   modelEntry,
@@ -29,8 +29,8 @@ export {
   type ModelEntry,
   type ModelKind,
   type StateUpgrade,
-} from './registry';
-export { modelIdMaps } from './shared/state';
-export { PopularModel, type PopularConfig } from './popular';
-export { ItemKnnModel, type ItemKnnConfig } from './itemknn';
-export { MF_DEFAULTS, MfModel, type MfConfig, type MfSettings } from './mf';
+} from './registry.ts';
+export { modelIdMaps } from './shared/state.ts';
+export { PopularModel, type PopularConfig } from './popular/index.ts';
+export { ItemKnnModel, type ItemKnnConfig } from './itemknn/index.ts';
+export { MF_DEFAULTS, MfModel, type MfConfig, type MfSettings } from './mf/index.ts';

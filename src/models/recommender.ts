@@ -5,7 +5,7 @@
  * Users and items are dense indices (0..n-1) at this level; the id maps that translate external ids
  * travel in the model's state (`ModelState.meta`), and the service does the translation.
  */
-import type { BackendName } from '../backend/types';
+import type { BackendName } from '../backend/types.ts';
 
 /** JSON-compatible values (what `ModelState.config` and `meta` may hold). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -63,6 +63,7 @@ export type FitProgress =
 
 /** Options of {@link Recommender.fit}. */
 export interface FitOptions {
+  /** Called per epoch (or chunk), with checkpoints and at the end; see {@link FitProgress}. */
   onProgress?: (p: FitProgress) => void;
   /** Aborting rejects `fit` with `AbortError`; the model keeps its last consistent weights. */
   signal?: AbortSignal;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, MODEL_KERNELS, requiredKernels } from '../backend';
-import { InvalidArgumentError, StateFormatError, StateVersionError, UnknownIdError } from '../errors';
-import { checkerboardFixture } from '../testing/recommender-fixtures';
-import { mfV2ToV1 } from './mf';
-import { createModel, modelEntry, modelFromState, modelInput, modelKinds, upgradeState } from './registry';
-import type { ModelState } from './recommender';
+import { initBackend, MODEL_KERNELS, requiredKernels } from '../backend/index.ts';
+import { InvalidArgumentError, StateFormatError, StateVersionError, UnknownIdError } from '../errors.ts';
+import { checkerboardFixture } from '../testing/recommender-fixtures.ts';
+import { mfV2ToV1 } from './mf/index.ts';
+import { createModel, modelEntry, modelFromState, modelInput, modelKinds, upgradeState } from './registry.ts';
+import type { ModelState } from './recommender.ts';
 
 const board = checkerboardFixture();
 const allPairs = () => {
@@ -29,12 +29,21 @@ describe('model registry', () => {
     expect(modelKinds().slice(0, 3)).toEqual(['popular', 'itemknn', 'mf']);
     expect(modelKinds()).toEqual(expect.arrayContaining(['gmf', 'mlp', 'neumf', 'ncf']));
     expect(modelEntry('mf').stateVersion).toBe(2);
-    expect(requiredKernels(modelEntry('mf').kernels)).toEqual(expect.arrayContaining(requiredKernels(MODEL_KERNELS.embedding)));
+    expect(requiredKernels(modelEntry('mf').kernels)).toEqual(
+      expect.arrayContaining(requiredKernels(MODEL_KERNELS.embedding)),
+    );
     expect(requiredKernels(modelEntry('popular').kernels)).toEqual([]);
     expect(modelEntry('itemknn')).toMatchObject({ personalised: true, iterative: false });
     // The course models train on watches with features, not an interaction log.
-    expect(['glmix', 'blend', 'mf', 'nope'].map(modelInput)).toEqual(['courses', 'courses', 'interactions', 'interactions']);
-    expect(requiredKernels(modelEntry('blend').kernels)).toEqual(expect.arrayContaining(requiredKernels(modelEntry('glmix').kernels)));
+    expect(['glmix', 'blend', 'mf', 'nope'].map(modelInput)).toEqual([
+      'courses',
+      'courses',
+      'interactions',
+      'interactions',
+    ]);
+    expect(requiredKernels(modelEntry('blend').kernels)).toEqual(
+      expect.arrayContaining(requiredKernels(modelEntry('glmix').kernels)),
+    );
   });
 
   it('rejects an unknown kind and bad options with typed errors', async () => {
@@ -42,7 +51,9 @@ describe('model registry', () => {
     expect(() => createModel('toString')).toThrow(/model kind/);
     expect(() => createModel('itemknn', { k: 0 })).toThrow(InvalidArgumentError);
     expect(() => createModel('mf', { dim: -1 })).toThrow(InvalidArgumentError);
-    await expect(modelFromState({ kind: 'nope', stateVersion: 1, config: {}, tensors: {}, meta: {} })).rejects.toThrow(UnknownIdError);
+    await expect(modelFromState({ kind: 'nope', stateVersion: 1, config: {}, tensors: {}, meta: {} })).rejects.toThrow(
+      UnknownIdError,
+    );
   });
 
   it('loads an mf v1 state (biases inside the embeddings) through the upgrade, with identical scores', async () => {
@@ -76,7 +87,11 @@ describe('model registry', () => {
     const knn = await fittedState('itemknn');
     const broken = structuredClone(knn);
     broken.tensors.nbr.data = new Int32Array(broken.tensors.nbr.data.length).fill(99);
-    await expect(modelFromState(broken)).rejects.toMatchObject({ name: 'StateFormatError', kind: 'itemknn', field: 'tensors.nbr' });
+    await expect(modelFromState(broken)).rejects.toMatchObject({
+      name: 'StateFormatError',
+      kind: 'itemknn',
+      field: 'tensors.nbr',
+    });
     const mf = await fittedState('mf');
     const short = { ...mf, tensors: { ...mf.tensors, itemEmb: { ...mf.tensors.itemEmb, shape: [7, 4] } } };
     await expect(modelFromState(short)).rejects.toThrow(StateFormatError);

@@ -3,17 +3,17 @@
  * SUPPORTED_TASKS). Creating a model, loading a stored state (upgrading older layouts on the way)
  * and checking a backend's kernels all go through here, so adding a model is adding a line.
  */
-import { combineRequirements, type KernelRequirements } from '../backend';
-import type { InteractionLog } from '../data';
-import { StateVersionError, UnknownIdError } from '../errors';
-import { BlendModel, BLEND_STATE_VERSION, type BlendConfig } from './blend';
-import { GLMIX_KERNELS, GLMIX_STATE_VERSION, GlmixModel, type CourseData, type GlmixConfig } from './glmix';
-import { ItemKnnModel, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './itemknn';
-import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from './mf';
-import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, ncfV1ToV2, type NcfConfig } from './ncf';
-import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular';
-import type { Json, ModelState, Recommender } from './recommender';
-import { checkStateEnvelope } from './shared/state-checks';
+import { combineRequirements, type KernelRequirements } from '../backend/index.ts';
+import type { InteractionLog } from '../data/index.ts';
+import { StateVersionError, UnknownIdError } from '../errors.ts';
+import { BlendModel, BLEND_STATE_VERSION, type BlendConfig } from './blend/index.ts';
+import { GLMIX_KERNELS, GLMIX_STATE_VERSION, GlmixModel, type CourseData, type GlmixConfig } from './glmix/index.ts';
+import { ItemKnnModel, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './itemknn/index.ts';
+import { MF_KERNELS, MfModel, MF_STATE_VERSION, mfV1ToV2, type MfConfig } from './mf/index.ts';
+import { NCF_KERNELS, NCF_STATE_VERSION, NcfModel, ncfV1ToV2, type NcfConfig } from './ncf/index.ts';
+import { PopularModel, POPULAR_STATE_VERSION, type PopularConfig } from './popular/index.ts';
+import type { Json, ModelState, Recommender } from './recommender.ts';
+import { checkStateEnvelope } from './shared/state-checks.ts';
 
 /** Turns a state of version n into version n + 1. */
 export type StateUpgrade = (state: ModelState) => ModelState;
@@ -70,15 +70,80 @@ export type ModelKind = keyof ModelConfigs;
 const HOST_ONLY = combineRequirements();
 
 const REGISTRY: { readonly [K in ModelKind]: ModelEntry<ModelConfigs[K], ModelDataOf<K>> } = {
-  popular: { create: (c) => new PopularModel(c), stateVersion: POPULAR_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: false, iterative: false },
-  itemknn: { create: (c) => new ItemKnnModel(c), stateVersion: ITEMKNN_STATE_VERSION, upgrades: {}, kernels: HOST_ONLY, personalised: true, iterative: false },
-  mf: { create: (c) => new MfModel(c), stateVersion: MF_STATE_VERSION, upgrades: { 1: mfV1ToV2 }, kernels: MF_KERNELS, personalised: true, iterative: true },
-  gmf: { create: (c) => new NcfModel('gmf', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  mlp: { create: (c) => new NcfModel('mlp', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  neumf: { create: (c) => new NcfModel('neumf', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  ncf: { create: (c) => new NcfModel('seed', c), stateVersion: NCF_STATE_VERSION, upgrades: { 1: ncfV1ToV2 }, kernels: NCF_KERNELS, personalised: true, iterative: true },
-  glmix: { create: (c) => new GlmixModel(c), input: 'courses', stateVersion: GLMIX_STATE_VERSION, upgrades: {}, kernels: GLMIX_KERNELS, personalised: true, iterative: false },
-  blend: { create: (c) => new BlendModel(c, { upgradePart: upgradeState }), input: 'courses', stateVersion: BLEND_STATE_VERSION, upgrades: {}, kernels: combineRequirements(NCF_KERNELS, GLMIX_KERNELS), personalised: true, iterative: false },
+  popular: {
+    create: (c) => new PopularModel(c),
+    stateVersion: POPULAR_STATE_VERSION,
+    upgrades: {},
+    kernels: HOST_ONLY,
+    personalised: false,
+    iterative: false,
+  },
+  itemknn: {
+    create: (c) => new ItemKnnModel(c),
+    stateVersion: ITEMKNN_STATE_VERSION,
+    upgrades: {},
+    kernels: HOST_ONLY,
+    personalised: true,
+    iterative: false,
+  },
+  mf: {
+    create: (c) => new MfModel(c),
+    stateVersion: MF_STATE_VERSION,
+    upgrades: { 1: mfV1ToV2 },
+    kernels: MF_KERNELS,
+    personalised: true,
+    iterative: true,
+  },
+  gmf: {
+    create: (c) => new NcfModel('gmf', c),
+    stateVersion: NCF_STATE_VERSION,
+    upgrades: { 1: ncfV1ToV2 },
+    kernels: NCF_KERNELS,
+    personalised: true,
+    iterative: true,
+  },
+  mlp: {
+    create: (c) => new NcfModel('mlp', c),
+    stateVersion: NCF_STATE_VERSION,
+    upgrades: { 1: ncfV1ToV2 },
+    kernels: NCF_KERNELS,
+    personalised: true,
+    iterative: true,
+  },
+  neumf: {
+    create: (c) => new NcfModel('neumf', c),
+    stateVersion: NCF_STATE_VERSION,
+    upgrades: { 1: ncfV1ToV2 },
+    kernels: NCF_KERNELS,
+    personalised: true,
+    iterative: true,
+  },
+  ncf: {
+    create: (c) => new NcfModel('seed', c),
+    stateVersion: NCF_STATE_VERSION,
+    upgrades: { 1: ncfV1ToV2 },
+    kernels: NCF_KERNELS,
+    personalised: true,
+    iterative: true,
+  },
+  glmix: {
+    create: (c) => new GlmixModel(c),
+    input: 'courses',
+    stateVersion: GLMIX_STATE_VERSION,
+    upgrades: {},
+    kernels: GLMIX_KERNELS,
+    personalised: true,
+    iterative: false,
+  },
+  blend: {
+    create: (c) => new BlendModel(c, { upgradePart: upgradeState }),
+    input: 'courses',
+    stateVersion: BLEND_STATE_VERSION,
+    upgrades: {},
+    kernels: combineRequirements(NCF_KERNELS, GLMIX_KERNELS),
+    personalised: true,
+    iterative: false,
+  },
 };
 
 /** Every registered kind, in registry order. */
@@ -102,7 +167,17 @@ export function modelInput(kind: string): ModelInput {
 /**
  * An untrained model of `kind`.
  * @throws UnknownIdError for an unregistered kind; InvalidArgumentError for an invalid option.
- * @example const mf = createModel('mf', { dim: 32, epochs: 8 }); await mf.fit(log);
+ * @example
+ * ```ts
+ * import { createModel } from 'linkrec/courses';
+ * import { loadInteractions } from 'linkrec/data';
+ * import { initBackend } from 'linkrec/models';
+ * await initBackend(); // tfjs in this thread: WebGPU, WebGL, wasm or CPU, whichever runs
+ * const log = await loadInteractions(await (await fetch('/ratings.csv')).blob(), { file: 'ratings.csv' });
+ * const mf = createModel('mf', { dim: 32, epochs: 8 });
+ * await mf.fit(log);
+ * const { items } = await mf.recommend(0, { k: 10, excludeSeen: true });
+ * ```
  */
 export function createModel<K extends ModelKind>(kind: K, config?: ModelConfigs[K]): Recommender<ModelDataOf<K>>;
 export function createModel(kind: string, config?: { [key: string]: Json }): Recommender<ModelData>;
@@ -135,6 +210,17 @@ export function upgradeState(state: ModelState): ModelState {
  * A model rebuilt from a state (from `toState`, a checkpoint, or the store), upgraded first when it
  * was written by an older version. A checkpoint's model resumes training on `fit`.
  * @throws UnknownIdError for an unregistered kind; StateVersionError for a version this build cannot read.
+ * @example
+ * ```ts
+ * import { IdbModelStore } from 'linkrec';
+ * import { modelFromState } from 'linkrec/courses';
+ * import { initBackend } from 'linkrec/models';
+ * await initBackend();
+ * const { state } = await (await IdbModelStore.open()).load('movies');
+ * const model = await modelFromState(state);
+ * const { items, scores } = await model.recommend(42, { k: 10 });
+ * model.dispose();
+ * ```
  */
 export async function modelFromState(state: ModelState): Promise<Recommender<ModelData>> {
   const upgraded = upgradeState(state);

@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../backend';
-import { DataFormatError, LinkrecError } from '../errors';
-import { decodeState, encodeWeights, nextInfo } from '../store/codec';
-import type { WeightsRecord } from '../store/schema';
-import { show } from './shared/schema';
-import { loadAndProbe, validStates } from '../testing/model-states';
-import type { Json, ModelState, StateTensor } from './recommender';
+import { initBackend } from '../backend/index.ts';
+import { DataFormatError, LinkrecError } from '../errors.ts';
+import { decodeState, encodeWeights, nextInfo } from '../store/codec.ts';
+import type { WeightsRecord } from '../store/schema.ts';
+import { show } from './shared/schema.ts';
+import { loadAndProbe, validStates } from '../testing/model-states.ts';
+import type { Json, ModelState, StateTensor } from './recommender.ts';
 
 let states: Record<string, ModelState>;
 
@@ -22,9 +22,52 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Values that broke decoders: wrong types, non-finite, negative, fractional, past int32, huge. */
-const WEIRD: readonly unknown[] = [null, undefined, Number.NaN, Infinity, -Infinity, -1, 0, 1, 1.5, 7, 255, 256, 65_536, 2 ** 31 - 1, 2 ** 31, 2 ** 40, -(2 ** 31), 'x', '', true, [], [1, 2], {}, { kind: 'x', ids: [] }];
+const WEIRD: readonly unknown[] = [
+  null,
+  undefined,
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  0,
+  1,
+  1.5,
+  7,
+  255,
+  256,
+  65_536,
+  2 ** 31 - 1,
+  2 ** 31,
+  2 ** 40,
+  -(2 ** 31),
+  'x',
+  '',
+  true,
+  [],
+  [1, 2],
+  {},
+  { kind: 'x', ids: [] },
+];
 /** Values written into a tensor element. */
-const ELEMENTS: readonly number[] = [Number.NaN, Infinity, -Infinity, -1, -(2 ** 31), 2 ** 31 - 1, 1e9, 1e30, 0, 1, 2, 7, 8, 9, 255, 256, 65_536];
+const ELEMENTS: readonly number[] = [
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  -(2 ** 31),
+  2 ** 31 - 1,
+  1e9,
+  1e30,
+  0,
+  1,
+  2,
+  7,
+  8,
+  9,
+  255,
+  256,
+  65_536,
+];
 
 type Mutation =
   | { op: 'element'; t: number; at: number; value: number }
@@ -38,19 +81,68 @@ type Mutation =
 const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const weird = fc.constantFrom(...WEIRD);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('element' as const), t: fraction, at: fraction, value: fc.constantFrom(...ELEMENTS) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('resize' as const), t: fraction, delta: fc.constantFrom(-1, 1, 7), shapeToo: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('tensorField' as const), t: fraction, field: fc.constantFrom('shape' as const, 'dtype' as const, 'data' as const), value: weird }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('element' as const),
+      t: fraction,
+      at: fraction,
+      value: fc.constantFrom(...ELEMENTS),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('resize' as const),
+      t: fraction,
+      delta: fc.constantFrom(-1, 1, 7),
+      shapeToo: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('tensorField' as const),
+      t: fraction,
+      field: fc.constantFrom('shape' as const, 'dtype' as const, 'data' as const),
+      value: weird,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('retype' as const), t: fraction }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('drop' as const), t: fraction }) },
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('json' as const), where: fc.constantFrom('meta' as const, 'config' as const), path: fraction, value: weird }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('top' as const), field: fc.constantFrom('kind' as const, 'stateVersion' as const, 'config' as const, 'meta' as const, 'tensors' as const), value: weird }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('json' as const),
+      where: fc.constantFrom('meta' as const, 'config' as const),
+      path: fraction,
+      value: weird,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('top' as const),
+      field: fc.constantFrom(
+        'kind' as const,
+        'stateVersion' as const,
+        'config' as const,
+        'meta' as const,
+        'tensors' as const,
+      ),
+      value: weird,
+    }),
+  },
 );
 
 /** Every path into a JSON value (long arrays: their first and last entries only). */
 function jsonPaths(v: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (v === null || typeof v !== 'object') return out;
-  const keys: (string | number)[] = Array.isArray(v) ? (v.length > 4 ? [0, v.length - 1] : v.map((_, i) => i)) : Object.keys(v);
+  const keys: (string | number)[] = Array.isArray(v)
+    ? v.length > 4
+      ? [0, v.length - 1]
+      : v.map((_, i) => i)
+    : Object.keys(v);
   for (const k of keys) {
     const path = [...prefix, k];
     out.push(path);
@@ -99,7 +191,8 @@ function mutate(state: ModelState, m: Mutation): ModelState {
     case 'json': {
       if (!isObject(s[m.where])) break;
       const paths = jsonPaths(s[m.where]);
-      if (paths.length) setPath(s[m.where] as Record<string, unknown>, paths[Math.floor(m.path * paths.length)], m.value);
+      if (paths.length)
+        setPath(s[m.where] as Record<string, unknown>, paths[Math.floor(m.path * paths.length)], m.value);
       else (s[m.where] as Record<string, unknown>).extra = m.value;
       break;
     }
@@ -121,7 +214,22 @@ async function judge(name: string, state: ModelState, direct = false): Promise<s
   }
 }
 
-const KINDS = ['popular', 'itemknn', 'mf', 'mf@1', 'gmf', 'gmf@1', 'mlp', 'neumf', 'ncf', 'glmix', 'blend', 'line', 'two-tower', 'feed-spr'] as const;
+const KINDS = [
+  'popular',
+  'itemknn',
+  'mf',
+  'mf@1',
+  'gmf',
+  'gmf@1',
+  'mlp',
+  'neumf',
+  'ncf',
+  'glmix',
+  'blend',
+  'line',
+  'two-tower',
+  'feed-spr',
+] as const;
 const REGISTRY_KINDS = new Set<string>(KINDS.filter((k) => !['line', 'two-tower', 'feed-spr'].includes(k)));
 /** Runs per kind: the tfjs kinds cost a few ms per load, the host ones far less. */
 const RUNS = Number(process.env.DECODER_RUNS ?? 120);
@@ -140,8 +248,12 @@ describe('state decoders under field mutations', () => {
           const started = performance.now();
           const mutated = ms.reduce(mutate, states[name]);
           // Through the registry (upgrades first), and straight into a fresh model's fromState.
-          const problem = (await judge(name, mutated)) || (REGISTRY_KINDS.has(name) ? await judge(name, mutated, true) : '');
-          if (problem) throw new Error(`${problem} after ${JSON.stringify(ms, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}`);
+          const problem =
+            (await judge(name, mutated)) || (REGISTRY_KINDS.has(name) ? await judge(name, mutated, true) : '');
+          if (problem)
+            throw new Error(
+              `${problem} after ${JSON.stringify(ms, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}`,
+            );
           expect(performance.now() - started, 'one decode').toBeLessThan(2000);
         }),
         { seed: SEED, numRuns: RUNS },
@@ -150,12 +262,37 @@ describe('state decoders under field mutations', () => {
   }
 });
 
-type RecordMutation = { field: 'format' | 'config' | 'meta' | 'tensors' | 'tensor' | 'name' | 'shape' | 'dtype' | 'data'; t: number; value: unknown };
+type RecordMutation = {
+  field: 'format' | 'config' | 'meta' | 'tensors' | 'tensor' | 'name' | 'shape' | 'dtype' | 'data';
+  t: number;
+  value: unknown;
+};
 
 const recordMutation: fc.Arbitrary<RecordMutation> = fc.record({
-  field: fc.constantFrom('format' as const, 'config' as const, 'meta' as const, 'tensors' as const, 'tensor' as const, 'name' as const, 'shape' as const, 'dtype' as const, 'data' as const),
+  field: fc.constantFrom(
+    'format' as const,
+    'config' as const,
+    'meta' as const,
+    'tensors' as const,
+    'tensor' as const,
+    'name' as const,
+    'shape' as const,
+    'dtype' as const,
+    'data' as const,
+  ),
   t: fraction,
-  value: fc.oneof(weird, fc.constantFrom<unknown>('__proto__', 'constructor', 'counts', new ArrayBuffer(3), new ArrayBuffer(0), [2, 2], [-1])),
+  value: fc.oneof(
+    weird,
+    fc.constantFrom<unknown>(
+      '__proto__',
+      'constructor',
+      'counts',
+      new ArrayBuffer(3),
+      new ArrayBuffer(0),
+      [2, 2],
+      [-1],
+    ),
+  ),
 });
 
 /** The stored record with one field replaced. */
@@ -163,7 +300,8 @@ function mutateRecord(record: WeightsRecord, m: RecordMutation): WeightsRecord {
   const r = structuredClone(record);
   const tensors = r.tensors as unknown as Record<string, unknown>[];
   const k = Math.floor(m.t * tensors.length);
-  if (m.field === 'format' || m.field === 'config' || m.field === 'meta' || m.field === 'tensors') (r as unknown as Record<string, unknown>)[m.field] = m.value;
+  if (m.field === 'format' || m.field === 'config' || m.field === 'meta' || m.field === 'tensors')
+    (r as unknown as Record<string, unknown>)[m.field] = m.value;
   else if (m.field === 'tensor') tensors[k] = m.value as never;
   else tensors[k][m.field] = m.value;
   return r;

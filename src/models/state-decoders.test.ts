@@ -4,13 +4,19 @@
  * and must now be a typed error naming the field. (The store codec's cases are in `store/codec.test.ts`.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../backend';
-import { DataFormatError, InvalidArgumentError, StateFormatError, StateVersionError, UnknownIdError } from '../errors';
-import { COURSE_SIZES, richCourseData, validStates } from '../testing/model-states';
-import { courseDataFromWire, courseDataToWire, type WireCourseData } from './glmix/wire';
-import { LineModel } from './line/model';
-import type { ModelState } from './recommender';
-import { modelFromState } from './registry';
+import { initBackend } from '../backend/index.ts';
+import {
+  DataFormatError,
+  InvalidArgumentError,
+  StateFormatError,
+  StateVersionError,
+  UnknownIdError,
+} from '../errors.ts';
+import { COURSE_SIZES, richCourseData, validStates } from '../testing/model-states.ts';
+import { courseDataFromWire, courseDataToWire, type WireCourseData } from './glmix/wire.ts';
+import { LineModel } from './line/model.ts';
+import type { ModelState } from './recommender.ts';
+import { modelFromState } from './registry.ts';
 
 let states: Record<string, ModelState>;
 
@@ -142,7 +148,14 @@ describe('NCF and shared history offsets', () => {
 
 describe('non-finite weights', () => {
   it('refuses NaN and ±Infinity in every float tensor of every kind instead of scoring NaN', async () => {
-    for (const [kind, tensor] of [['mf', 'userEmb'], ['mf', 'adam.v.itemBias'], ['popular', 'counts'], ['itemknn', 'sim'], ['gmf', 'h'], ['blend', 'cowatch.w']]) {
+    for (const [kind, tensor] of [
+      ['mf', 'userEmb'],
+      ['mf', 'adam.v.itemBias'],
+      ['popular', 'counts'],
+      ['itemknn', 'sim'],
+      ['gmf', 'h'],
+      ['blend', 'cowatch.w'],
+    ]) {
       for (const bad of [Number.NaN, Infinity, -Infinity]) {
         const state = copy(kind);
         floats(state, tensor)[0] = bad;
@@ -177,10 +190,10 @@ describe('state envelope and blend parts', () => {
 
   it('refuses a blend whose part covers other courses, or whose spread is 0', async () => {
     const part = copy('blend');
-    ((part.meta.parts as { glmix: { meta: { nItems: number } } }).glmix.meta.nItems = 7);
+    (part.meta.parts as { glmix: { meta: { nItems: number } } }).glmix.meta.nItems = 7;
     expect(await failure(modelFromState(part))).toBeInstanceOf(StateFormatError);
     const spread = copy('blend');
-    ((spread.meta.weights as { std: number[] }).std[1] = 0);
+    (spread.meta.weights as { std: number[] }).std[1] = 0;
     await expectField(spread, 'meta.weights.std[1]');
   });
 });
@@ -192,16 +205,28 @@ describe('LINE', () => {
     // Trained with both orders; told it is first-order only, it used to drop the second order silently.
     const first = copy('line');
     first.config.order = 'first';
-    expect(await failure(new LineModel().fromState(first))).toMatchObject({ name: 'StateFormatError', field: 'tensors.second' });
+    expect(await failure(new LineModel().fromState(first))).toMatchObject({
+      name: 'StateFormatError',
+      field: 'tensors.second',
+    });
     const missing = copy('line');
     delete missing.tensors.context;
-    expect(await failure(new LineModel().fromState(missing))).toMatchObject({ name: 'StateFormatError', field: 'tensors.context' });
+    expect(await failure(new LineModel().fromState(missing))).toMatchObject({
+      name: 'StateFormatError',
+      field: 'tensors.context',
+    });
     const nan = copy('line');
     floats(nan, 'first')[5] = Number.NaN;
-    expect(await failure(new LineModel().fromState(nan))).toMatchObject({ name: 'StateFormatError', field: 'tensors.first' });
+    expect(await failure(new LineModel().fromState(nan))).toMatchObject({
+      name: 'StateFormatError',
+      field: 'tensors.first',
+    });
     const done = copy('line');
     done.meta.done = [1, -1];
-    expect(await failure(new LineModel().fromState(done))).toMatchObject({ name: 'StateFormatError', field: 'meta.done[1]' });
+    expect(await failure(new LineModel().fromState(done))).toMatchObject({
+      name: 'StateFormatError',
+      field: 'meta.done[1]',
+    });
   });
 
   it('checks recommend’s k and candidates', async () => {

@@ -4,18 +4,21 @@
  * its state version and upgrade chain, as registry kinds do, so the model store keeps them with the
  * same codec, versioning and atomic saves, and an older stored state is upgraded on load.
  */
-import { DataFormatError, StateVersionError, UnknownIdError } from '../errors';
-import { SPR_KIND, SPR_STATE_VERSION } from './feed/spr/model';
-import { LINE_STATE_VERSION } from './line/model';
-import type { Json, ModelState } from './recommender';
-import type { StateUpgrade } from './registry';
-import { checkStateEnvelope } from './shared/state-checks';
-import { TWO_TOWER_KIND, TWO_TOWER_STATE_VERSION } from './two-tower/state';
+import { DataFormatError, StateVersionError, UnknownIdError } from '../errors.ts';
+import { LINE_STATE_VERSION } from './line/model.ts';
+import type { Json, ModelState } from './recommender.ts';
+import type { StateUpgrade } from './registry.ts';
+import { checkStateEnvelope } from './shared/state-checks.ts';
+import { TWO_TOWER_KIND, TWO_TOWER_STATE_VERSION } from './two-tower/state.ts';
 
 /** Kind of the talent-search bundle (three LINE states and a two-tower state). */
 export const TALENT_KIND = 'talent-search';
 /** Kind of the feed bundle (the SPR state, the world it was trained on, its evaluation). */
 export const FEED_KIND = 'feed';
+/** Kind of the feed's second-pass ranker state (`systems/feed/spr`). */
+export const SPR_KIND = 'feed-spr';
+/** SPR state version: tensors `weights` and `accum` [2^bits] float32. */
+export const SPR_STATE_VERSION = 1;
 
 /** Version and upgrade chain of one state kind. */
 export interface StateKind {
@@ -47,9 +50,14 @@ export function stateKind(kind: string): StateKind {
  * `state` brought to its kind's current layout (checked to be of kind `expected`).
  * @throws DataFormatError for another kind; StateVersionError (both versions) for one this build cannot read.
  */
-export function upgradeKindState(state: ModelState, expected: string, table: (kind: string) => StateKind = stateKind): ModelState {
+export function upgradeKindState(
+  state: ModelState,
+  expected: string,
+  table: (kind: string) => StateKind = stateKind,
+): ModelState {
   checkStateEnvelope(state);
-  if (state.kind !== expected) throw new DataFormatError(`${expected} state`, 0, `kind is '${String(state.kind)}', expected '${expected}'`);
+  if (state.kind !== expected)
+    throw new DataFormatError(`${expected} state`, 0, `kind is '${String(state.kind)}', expected '${expected}'`);
   const { stateVersion: current, upgrades } = table(expected);
   let s = state;
   if (!Number.isInteger(s.stateVersion) || s.stateVersion < 1 || s.stateVersion > current) {
@@ -87,7 +95,11 @@ const isRecord = (v: unknown): v is { [key: string]: Json } => typeof v === 'obj
  * checked to be of the kind `expected` names.
  * @throws DataFormatError naming the part or field; StateVersionError for a version this build cannot read.
  */
-export function unbundleStates(state: ModelState, kind: string, expected: Record<string, string>): { parts: StateParts; meta: { [key: string]: Json } } {
+export function unbundleStates(
+  state: ModelState,
+  kind: string,
+  expected: Record<string, string>,
+): { parts: StateParts; meta: { [key: string]: Json } } {
   const bundle = upgradeKindState(state, kind);
   const where = `${kind} state`;
   const described = bundle.config.parts;
@@ -95,13 +107,23 @@ export function unbundleStates(state: ModelState, kind: string, expected: Record
   const parts: StateParts = {};
   for (const [name, partKind] of Object.entries(expected)) {
     const d = described[name];
-    if (!isRecord(d) || !isRecord(d.config) || !isRecord(d.meta) || typeof d.kind !== 'string' || typeof d.stateVersion !== 'number') {
+    if (
+      !isRecord(d) ||
+      !isRecord(d.config) ||
+      !isRecord(d.meta) ||
+      typeof d.kind !== 'string' ||
+      typeof d.stateVersion !== 'number'
+    ) {
       throw new DataFormatError(where, 0, `config.parts.${name} is missing or malformed`);
     }
     const tensors: ModelState['tensors'] = {};
     const prefix = `${name}/`;
-    for (const [t, tensor] of Object.entries(bundle.tensors)) if (t.startsWith(prefix)) tensors[t.slice(prefix.length)] = tensor;
-    parts[name] = upgradeKindState({ kind: d.kind, stateVersion: d.stateVersion, config: d.config, meta: d.meta, tensors }, partKind);
+    for (const [t, tensor] of Object.entries(bundle.tensors))
+      if (t.startsWith(prefix)) tensors[t.slice(prefix.length)] = tensor;
+    parts[name] = upgradeKindState(
+      { kind: d.kind, stateVersion: d.stateVersion, config: d.config, meta: d.meta, tensors },
+      partKind,
+    );
   }
   if (!isRecord(bundle.meta)) throw new DataFormatError(where, 0, 'meta must be an object');
   return { parts, meta: bundle.meta };

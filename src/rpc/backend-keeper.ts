@@ -4,9 +4,10 @@
  * lost one would be picked again by `initBackend('auto')`: the keeper remembers it and skips it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BACKEND_ORDER, currentBackend, initBackend } from '../backend';
-import type { BackendName, BackendPreference, BackendReport } from '../backend/types';
-import { BackendUnavailableError } from '../errors';
+import { BACKEND_ORDER, currentBackend, initBackend } from '../backend/index.ts';
+import type { WasmPaths } from '../backend/loaders.ts';
+import type { BackendName, BackendPreference, BackendReport } from '../backend/types.ts';
+import { BackendUnavailableError } from '../errors.ts';
 
 /** How a keeper starts a backend: `initBackend` unless a test replaces it. */
 export type StartBackend = (prefer: BackendPreference) => Promise<BackendReport>;
@@ -16,10 +17,18 @@ export class BackendKeeper {
   private readonly lost = new Map<BackendName, string>();
   private last: BackendReport | null = null;
 
+  private readonly startBackend: StartBackend;
+  /** Where tfjs fetches its wasm binaries; set by the client (`configure`) before the first start. */
+  wasmPaths: WasmPaths | undefined;
+
   constructor(
     readonly preference: BackendPreference = 'auto',
-    private readonly startBackend: StartBackend = initBackend,
-  ) {}
+    startBackend?: StartBackend,
+    wasmPaths?: WasmPaths,
+  ) {
+    this.wasmPaths = wasmPaths;
+    this.startBackend = startBackend ?? ((prefer) => initBackend(prefer, { wasmPaths: this.wasmPaths }));
+  }
 
   /** The backend this keeper last started, or null. */
   get report(): BackendReport | null {
@@ -49,7 +58,11 @@ export class BackendKeeper {
       if (this.lost.has(name)) continue;
       try {
         const report = await this.startBackend(name);
-        return { ...report, reasonForFallback: skipped.join('; '), available: report.available.filter((b) => !this.lost.has(b)) };
+        return {
+          ...report,
+          reasonForFallback: skipped.join('; '),
+          available: report.available.filter((b) => !this.lost.has(b)),
+        };
       } catch (err) {
         skipped.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
       }

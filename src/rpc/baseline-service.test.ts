@@ -1,8 +1,10 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runBaselines, type BaselineProgress } from '../eval/baselines';
-import { BaselineClient } from './baseline-client';
-import { BaselineService, throttleProgress, type BaselineServiceDeps } from './baseline-service';
+import { runBaselines, type BaselineProgress } from '../eval/baselines/index.ts';
+import { MemoryModelStore } from '../store/memory-store.ts';
+import { portWorkers } from '../testing/rpc-fixtures.ts';
+import { connectCourses, type CoursesClient } from './client.ts';
+import { RankingService } from './ranking-service.ts';
+import { BaselineService, throttleProgress, type BaselineServiceDeps } from './baseline-service.ts';
 
 const ORIGIN = 'http://demo.test';
 const STAGES = ['load', 'split', 'popular', 'neighbours', 'itemknn'];
@@ -20,12 +22,15 @@ const servedFetch = vi.fn(async (url: string) =>
   url === `${ORIGIN}/data/ratings.csv` ? new Response(ratingsCsv()) : new Response('missing', { status: 404 }),
 );
 
-/** The worker path without a worker: comlink over the two ports of a Node MessageChannel. */
-function connect(deps: BaselineServiceDeps = {}): BaselineClient {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(new BaselineService({ fetch: servedFetch, origin: ORIGIN, ...deps }), port1);
-  const client = new BaselineClient(port2);
-  cleanups.push(() => (client.dispose(), port1.close()));
+/** The courses client's worker path without workers: each service behind a Node MessageChannel. */
+async function connect(deps: BaselineServiceDeps = {}): Promise<CoursesClient> {
+  const baselines = portWorkers(() => new BaselineService({ fetch: servedFetch, origin: ORIGIN, ...deps }));
+  const ranking = portWorkers(() => new RankingService(new MemoryModelStore(), { backend: 'cpu' }));
+  const client = await connectCourses({
+    workers: { baselines: baselines.factory, ranking: ranking.factory },
+    rankingBackend: 'cpu',
+  });
+  cleanups.push(() => client.dispose());
   return client;
 }
 
@@ -35,10 +40,13 @@ afterEach(() => {
   servedFetch.mockClear();
 });
 
-describe('BaselineService over a MessageChannel', () => {
+describe('baselines through the courses client (BaselineService over a MessageChannel)', () => {
   it('runs the real baselines and delivers every progress event before resolving', async () => {
     const events: BaselineProgress[] = [];
-    const report = await connect().run({ ratingsUrl: '/data/ratings.csv', seed: 7 }, (p) => events.push(p));
+    const report = await (await connect()).baselines(
+      { ratingsUrl: '/data/ratings.csv', seed: 7, backend: 'cpu' },
+      (p) => events.push(p),
+    ).done;
 
     const direct = await runBaselines(new Blob([ratingsCsv()]), { file: 'data/ratings.csv', seed: 7 });
     expect({ ...report, seconds: 0 }).toEqual({ ...direct, seconds: 0 });
@@ -53,20 +61,25 @@ describe('BaselineService over a MessageChannel', () => {
     }
   });
 
-  it('starts the requested tfjs backend through init()', async () => {
-    const report = await connect().init('cpu');
+  it('starts the requested tfjs backend through baselinesBackend()', async () => {
+    const report = await (await connect()).baselinesBackend('cpu');
     expect(report).toMatchObject({ backend: 'cpu', adapterInfo: null, reasonForFallback: null });
     expect(report.available).toContain('cpu');
   });
 
   it('refuses a ratings URL on another origin without fetching it', async () => {
-    const run = connect().run({ ratingsUrl: 'https://elsewhere.example/ratings.csv' }, () => undefined);
+    const run = (await connect()).baselines({
+      ratingsUrl: 'https://elsewhere.example/ratings.csv',
+      backend: 'cpu',
+    }).done;
     await expect(run).rejects.toMatchObject({ name: 'InvalidArgumentError' });
     expect(servedFetch).not.toHaveBeenCalled();
   });
 
   it('reports a missing file by its HTTP status', async () => {
-    await expect(connect().run({ ratingsUrl: '/data/none.csv' }, () => undefined)).rejects.toThrow('HTTP 404');
+    await expect((await connect()).baselines({ ratingsUrl: '/data/none.csv', backend: 'cpu' }).done).rejects.toThrow(
+      'HTTP 404',
+    );
   });
 });
 

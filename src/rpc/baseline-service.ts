@@ -1,15 +1,20 @@
 import { releaseProxy } from 'comlink';
-import { initBackend } from '../backend';
-import { InvalidArgumentError, LinkrecError } from '../errors';
-import { runBaselines, type BaselineProgress, type BaselineReport } from '../eval/baselines';
-import type { BackendPreference, BackendReport } from '../backend/types';
-import type { BaselineApi, BaselineRunOptions } from './baseline-protocol';
-import { backendPreference, checkArgument, checkBaselineRun } from './validate';
+import { initBackend, type InitOptions } from '../backend/index.ts';
+import type { WasmPaths } from '../backend/loaders.ts';
+import { InvalidArgumentError, LinkrecError } from '../errors.ts';
+import { runBaselines, type BaselineProgress, type BaselineReport } from '../eval/baselines/index.ts';
+import type { BackendPreference, BackendReport } from '../backend/types.ts';
+import type { BaselineApi, BaselineRunOptions } from './baseline-protocol.ts';
+import type { ServiceConfig } from './protocol.ts';
+import { backendPreference, checkArgument, checkBaselineRun, checkServiceConfig } from './validate.ts';
 
 /** Replaceable collaborators, so the service runs (and is tested) in Node as well as in a worker. */
 export interface BaselineServiceDeps {
+  /** Fetches the ratings file (default: the global `fetch`). */
   fetch?: (url: string) => Promise<Response>;
-  initBackend?: (prefer: BackendPreference) => Promise<BackendReport>;
+  /** Starts tfjs (default: `initBackend`). */
+  initBackend?: (prefer: BackendPreference, options?: InitOptions) => Promise<BackendReport>;
+  /** The evaluation itself (default: `runBaselines`). */
   runBaselines?: typeof runBaselines;
   /** The only origin `ratingsUrl` may point at; default: the worker's own (`location.origin`). */
   origin?: string;
@@ -24,6 +29,7 @@ export interface BaselineServiceDeps {
  */
 export class BaselineService implements BaselineApi {
   private readonly deps: Required<Omit<BaselineServiceDeps, 'origin'>> & { origin?: string };
+  private wasmPaths: WasmPaths | undefined;
 
   constructor(deps: BaselineServiceDeps = {}) {
     this.deps = {
@@ -34,9 +40,15 @@ export class BaselineService implements BaselineApi {
     };
   }
 
+  /** Applies the client's settings (where tfjs finds its wasm); call before `init`. */
+  async configure(config: ServiceConfig): Promise<void> {
+    const { wasmPaths } = checkServiceConfig(config);
+    if (wasmPaths !== undefined) this.wasmPaths = wasmPaths;
+  }
+
   /** Starts tfjs here on `prefer` (or the best available) and reports the backend running. */
   async init(prefer: BackendPreference = 'auto'): Promise<BackendReport> {
-    return this.deps.initBackend(checkArgument(backendPreference, prefer, 'prefer'));
+    return this.deps.initBackend(checkArgument(backendPreference, prefer, 'prefer'), { wasmPaths: this.wasmPaths });
   }
 
   /** Fetches the ratings CSV (same origin only: user data never leaves the device) and evaluates. */

@@ -1,12 +1,27 @@
 /**
- * `connectRecommender`: the page's one typed API over the training and ranking services, the same
- * whether they run in dedicated workers (comlink) or in this thread.
+ * `connectCourses`: the page's client of the course models (and the baseline evaluation), in the shape
+ * every system's client has — train with progress and cancel, rank, explain, list, delete, dispose —
+ * over a training, a ranking and a baselines worker, or the services in this thread (`inThread: true`,
+ * loaded on demand so a page using workers never bundles tfjs).
  */
-import type { BackendPreference, BackendReport } from '../backend/types';
-import type { ModelInfo, ModelStore } from '../store/types';
-import { inThreadEngine, workerEngine, type Engine } from './engines';
-import { installErrorTransfer } from './errors';
+import { proxy } from 'comlink';
+import type { BackendPreference, BackendReport } from '../backend/types.ts';
+import type { BaselineProgress, BaselineReport } from '../eval/baselines/run.ts';
+import type { ModelInfo } from '../store/types.ts';
+import type { BaselineRunOptions } from './baseline-protocol.ts';
+import {
+  inThreadStore,
+  isInThread,
+  stoppable,
+  workerFactory,
+  type ConnectOptions,
+  type TrainingHandle,
+} from './connect-options.ts';
+import { defaultCoursesWorker } from './default-workers/courses.ts';
+import { workerEngine, type Engine } from './engines.ts';
+import { installErrorTransfer } from './errors.ts';
 import type {
+  CourseTrainRequest,
   DeviceLossReport,
   ExplainedItems,
   LoadedModel,
@@ -17,16 +32,12 @@ import type {
   TrainProgress,
   TrainRequest,
   TrainResult,
-} from './protocol';
-import type { RankingServiceOptions } from './ranking-service';
-import type { TrainingServiceOptions } from './training-service';
-import type { WorkerLike } from './worker-slot';
+} from './protocol.ts';
+import type { RankingServiceOptions } from './ranking-service.ts';
+import type { TrainingServiceOptions } from './training-service.ts';
 
-/** Services in dedicated workers, made by factories (so a dead worker can be replaced). */
-export interface WorkerConnectOptions {
-  /** e.g. `() => new Worker(new URL('linkrec/workers/train.worker.ts', import.meta.url), { type: 'module' })`. */
-  training: () => WorkerLike;
-  ranking: () => WorkerLike;
+/** Worker-side extras of {@link CoursesOptions}. */
+export interface CoursesWorkerOptions {
   /**
    * Backend of the ranking worker (default `'wasm'`, then `'auto'` if wasm cannot start); training's is
    * per request. One user's top-k is latency-bound: wasm answers a 1M-parameter MF in a few ms, while
@@ -43,81 +54,91 @@ export interface WorkerConnectOptions {
   maxRestarts?: number;
 }
 
-/** Services in this thread (no workers): for tests, Node tools and pages that want no workers. */
-export interface InThreadConnectOptions {
-  inThread: true;
-  store: ModelStore;
-  /** Backend of both services (default `'auto'`). */
-  backend?: BackendPreference;
+/** In-thread extras of {@link CoursesOptions}: the services' own options (tests replace fetch, locks…). */
+export interface CoursesInThreadOptions {
   training?: Omit<TrainingServiceOptions, 'backend'>;
   ranking?: Omit<RankingServiceOptions, 'backend'>;
 }
 
-/** Options of {@link connectRecommender}. */
-export type ConnectOptions = WorkerConnectOptions | InThreadConnectOptions;
+/** Options of {@link connectCourses}: workers `training`, `ranking`, `baselines` (the package's own by default), or `inThread: true`. */
+export type CoursesOptions = ConnectOptions<
+  'training' | 'ranking' | 'baselines',
+  CoursesWorkerOptions,
+  CoursesInThreadOptions
+>;
 
-/** What a training request may say (the heartbeat is the client's business). */
-export type TrainOptions = Omit<TrainRequest, 'heartbeatMs'>;
-
-/** A training started by {@link RecommenderClient.train}. */
-export interface TrainingHandle {
-  readonly modelId: string;
-  /** Resolves with the stored final model; rejects with a named error (`AbortError` after `cancel`). */
-  readonly done: Promise<TrainResult>;
-  /** Aborts the training; `done` then rejects with `AbortError`. The last checkpoint stays stored. */
-  cancel(): Promise<void>;
+/** What a baseline evaluation takes: a same-origin ratings CSV, a seed, and the backend to run on. */
+export interface BaselineRequest extends BaselineRunOptions {
+  /** Default `'auto'`. */
+  backend?: BackendPreference;
 }
 
-/** The backends the two services run on (null: not started yet). */
+/** The backends the two course services run on (null: not started yet). */
 export interface ServiceBackends {
   training: BackendReport | null;
   ranking: BackendReport | null;
 }
 
-/** The page's API over the recommender services. */
-export interface RecommenderClient {
+/** The page's API over the course models. */
+export interface CoursesClient {
   /** Trains (or resumes, from a checkpoint of the same request) and stores `request.modelId`. */
-  train(request: TrainOptions, onProgress?: (p: TrainProgress) => void): TrainingHandle;
-  recommend(request: RecommendRequest): Promise<RankedItems>;
-  /** `recommend` with a reason per item, for models that give reasons (GLMix, the blender). */
+  train(request: CourseTrainRequest, onProgress?: (p: TrainProgress) => void): TrainingHandle<TrainResult>;
+  /** Top-k items for a user from the stored model `{ modelId, version }`. */
+  rank(request: RecommendRequest): Promise<RankedItems>;
+  /** `rank` with a reason per item, for models that give reasons (GLMix, the blender). */
   explain(request: RecommendRequest): Promise<ExplainedItems>;
+  /** Every stored model, finished or checkpoint (the talent and feed bundles too: they share the store). */
+  list(): Promise<ModelInfo[]>;
+  /** Cancels a training of `id` started here, then deletes the stored model. */
+  delete(id: string): Promise<void>;
+  /** Terminates the workers (in-thread: aborts running trainings and frees the models held). */
+  dispose(): void;
+  /** Scores of `(users[i], items[i])` pairs. */
   score(request: ScoreRequest): Promise<Float32Array>;
+  /** Nearest items to an item. */
   similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
   /** Models the ranking side holds in memory. */
   loadedModels(): Promise<LoadedModel[]>;
-  /** Every stored model, finished or checkpoint. */
-  models(): Promise<ModelInfo[]>;
-  /** Cancels a training of `modelId` started here, then deletes the stored model. */
-  deleteModel(modelId: string): Promise<void>;
+  /** The backends the training and ranking services run on. */
   backend(): Promise<ServiceBackends>;
+  /** Runs most-popular and item-kNN on a ratings file (in the baselines worker); `cancel` stops that worker. */
+  baselines(request: BaselineRequest, onProgress?: (p: BaselineProgress) => void): TrainingHandle<BaselineReport>;
+  /** Starts tfjs in the baselines worker on `prefer` (default `'auto'`) and reports what runs there. */
+  baselinesBackend(prefer?: BackendPreference): Promise<BackendReport>;
   /** Test hook: destroys the training side's WebGPU device (see `TrainingApi.debugLoseDevice`). */
   debugLoseDevice(): Promise<DeviceLossReport>;
-  /** Terminates the workers (in-thread: aborts running trainings and frees the models held). */
-  close(): void;
 }
 
 /**
- * Connects the page to the training and ranking services. With worker factories, the ranking worker
- * starts at once (warming its backend, so the first ranking does not wait for it) and the training
- * worker on the first `train`; either is replaced by its factory when it dies.
+ * Connects the page to the course services. In workers (the default), the ranking worker starts at
+ * once (warming its backend, so the first ranking does not wait for it), the training and baselines
+ * workers on first use; each is replaced by its factory when it dies, and one whose script does not
+ * load fails at once with `WorkerLoadError`.
  * @example
- * const rec = await connectRecommender({
- *   training: () => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' }),
- *   ranking: () => new Worker(new URL('../workers/rank.worker.ts', import.meta.url), { type: 'module' }),
- * });
- * const { info } = await rec.train({ modelId: 'mf', kind: 'mf', data: { ratingsUrl }, checkpointEvery: 50 }).done;
- * const { items } = await rec.recommend({ modelId: 'mf', version: info.version, user: 1, k: 10 });
+ * ```ts
+ * import { connectCourses } from 'linkrec';
+ * const courses = await connectCourses();
+ * const training = courses.train(
+ *   { modelId: 'mf', kind: 'mf', config: { dim: 32 }, data: { ratingsUrl: '/ratings.csv' }, checkpointEvery: 50 },
+ *   (p) => console.log(p),
+ * );
+ * const { info } = await training.done;
+ * const { items } = await courses.rank({ modelId: 'mf', version: info.version, user: 1, k: 10 });
+ * ```
  */
-export async function connectRecommender(options: ConnectOptions): Promise<RecommenderClient> {
+export async function connectCourses(options: CoursesOptions = {}): Promise<CoursesClient> {
   installErrorTransfer();
-  if ('inThread' in options) {
-    const { store, backend = 'auto', training, ranking } = options;
-    return new Client(inThreadEngine(store, backend, { training, ranking }));
+  if (isInThread(options)) {
+    const { store, backend = 'auto', training, ranking, wasmPaths } = options;
+    const { inThreadEngine } = await import('./in-thread-engine.ts');
+    return new Client(inThreadEngine(await inThreadStore(store), backend, { training, ranking, wasmPaths }));
   }
   return new Client(
     workerEngine({
-      training: options.training,
-      ranking: options.ranking,
+      training: workerFactory(options, 'training', () => defaultCoursesWorker('training')),
+      ranking: workerFactory(options, 'ranking', () => defaultCoursesWorker('ranking')),
+      baselines: workerFactory(options, 'baselines', () => defaultCoursesWorker('baselines')),
+      wasmPaths: options.wasmPaths,
       rankingBackend: options.rankingBackend ?? 'wasm',
       heartbeatMs: options.heartbeatMs ?? 1000,
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 15_000,
@@ -127,26 +148,55 @@ export async function connectRecommender(options: ConnectOptions): Promise<Recom
   );
 }
 
-class Client implements RecommenderClient {
-  private readonly active = new Map<string, TrainingHandle>();
+/**
+ * The wire form of a typed request. Model configs are plain JSON-like data by their types' design;
+ * the service validates the request again (`checkTrainRequest`) before using it.
+ */
+function toWire(request: CourseTrainRequest): TrainRequest {
+  return request as TrainRequest;
+}
+
+class Client implements CoursesClient {
+  private readonly active = new Map<string, TrainingHandle<TrainResult>>();
 
   constructor(private readonly engine: Engine) {}
 
-  train(request: TrainOptions, onProgress: (p: TrainProgress) => void = () => undefined): TrainingHandle {
-    const run = this.engine.train(request, onProgress);
-    const handle: TrainingHandle = { modelId: request.modelId, done: run.done, cancel: run.cancel };
+  train(
+    request: CourseTrainRequest,
+    onProgress: (p: TrainProgress) => void = () => undefined,
+  ): TrainingHandle<TrainResult> {
+    const run = this.engine.train(toWire(request), onProgress);
+    const handle: TrainingHandle<TrainResult> = { done: run.done, cancel: run.cancel };
     this.active.set(request.modelId, handle);
-    const forget = (): void => void (this.active.get(request.modelId) === handle && this.active.delete(request.modelId));
+    const forget = (): void =>
+      void (this.active.get(request.modelId) === handle && this.active.delete(request.modelId));
     run.done.then(forget, forget);
     return handle;
   }
 
-  recommend(request: RecommendRequest): Promise<RankedItems> {
+  rank(request: RecommendRequest): Promise<RankedItems> {
     return this.engine.ranking((api) => api.recommend(request));
   }
 
   explain(request: RecommendRequest): Promise<ExplainedItems> {
     return this.engine.ranking((api) => api.explain(request));
+  }
+
+  list(): Promise<ModelInfo[]> {
+    return this.engine.ranking((api) => api.models());
+  }
+
+  async delete(id: string): Promise<void> {
+    const training = this.active.get(id);
+    if (training) {
+      await training.cancel();
+      await training.done.catch(() => undefined); // its last save must land before the delete
+    }
+    await this.engine.ranking((api) => api.deleteModel(id));
+  }
+
+  dispose(): void {
+    this.engine.close();
   }
 
   score(request: ScoreRequest): Promise<Float32Array> {
@@ -161,29 +211,31 @@ class Client implements RecommenderClient {
     return this.engine.ranking((api) => api.loadedModels());
   }
 
-  models(): Promise<ModelInfo[]> {
-    return this.engine.ranking((api) => api.models());
-  }
-
-  async deleteModel(modelId: string): Promise<void> {
-    const training = this.active.get(modelId);
-    if (training) {
-      await training.cancel();
-      await training.done.catch(() => undefined); // its last save must land before the delete
-    }
-    await this.engine.ranking((api) => api.deleteModel(modelId));
-  }
-
   async backend(): Promise<ServiceBackends> {
-    const [training, ranking] = await Promise.all([this.engine.trainingBackend(), this.engine.ranking((api) => api.backend())]);
+    const [training, ranking] = await Promise.all([
+      this.engine.trainingBackend(),
+      this.engine.ranking((api) => api.backend()),
+    ]);
     return { training, ranking };
+  }
+
+  baselines(
+    request: BaselineRequest,
+    onProgress: (p: BaselineProgress) => void = () => undefined,
+  ): TrainingHandle<BaselineReport> {
+    const { backend = 'auto', ...run } = request;
+    const report = this.engine.baselines(async (api) => {
+      await api.init(backend);
+      return api.run(run, proxy(onProgress));
+    });
+    return stoppable(report, () => this.engine.stopBaselines(), 'baseline evaluation');
+  }
+
+  baselinesBackend(prefer: BackendPreference = 'auto'): Promise<BackendReport> {
+    return this.engine.baselines((api) => api.init(prefer));
   }
 
   debugLoseDevice(): Promise<DeviceLossReport> {
     return this.engine.debugLoseDevice();
-  }
-
-  close(): void {
-    this.engine.close();
   }
 }

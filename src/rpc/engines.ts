@@ -1,15 +1,22 @@
 /**
- * The two ways the client reaches the services: in this thread (plain calls) or in dedicated workers
- * through comlink (with dead-worker replacement). The client above sees only {@link Engine}.
+ * How the courses client reaches its services. {@link Engine} is what the client sees; this file holds
+ * the worker transport (comlink, dead-worker replacement) and nothing that loads tfjs, so a page that
+ * uses workers never bundles the services. The in-thread engine is in `in-thread-engine.ts`, imported
+ * on demand.
  */
-import type { BackendPreference, BackendReport } from '../backend/types';
-import { WorkerLostError } from '../errors';
-import type { ModelStore } from '../store/types';
-import type { DeviceLossReport, RankingApi, TrainingApi, TrainProgress, TrainRequest, TrainResult } from './protocol';
-import { RankingService, type RankingServiceOptions } from './ranking-service';
-import { TrainingService, type TrainingServiceOptions } from './training-service';
-import { SupervisedTraining, type SupervisionOptions } from './training-supervisor';
-import { WorkerSlot, type WorkerHandle, type WorkerLike } from './worker-slot';
+import type { BackendPreference, BackendReport } from '../backend/types.ts';
+import type { WasmPaths } from '../backend/loaders.ts';
+import type { BaselineApi } from './baseline-protocol.ts';
+import type {
+  DeviceLossReport,
+  RankingApi,
+  TrainingApi,
+  TrainProgress,
+  TrainRequest,
+  TrainResult,
+} from './protocol.ts';
+import { SupervisedTraining, type SupervisionOptions } from './training-supervisor.ts';
+import { callWorker, WorkerSlot, type WorkerHandle, type WorkerLike } from './worker-slot.ts';
 
 /** A training started through an engine. */
 export interface EngineTraining {
@@ -17,85 +24,67 @@ export interface EngineTraining {
   cancel(): Promise<void>;
 }
 
+/** A service as the client calls it: every method returns a promise. */
+export type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
 /** What the client needs from either transport. */
 export interface Engine {
   train(request: TrainRequest, emit: (p: TrainProgress) => void): EngineTraining;
-  ranking<R>(call: (api: RankingApi) => Promise<R>): Promise<R>;
+  ranking<R>(call: (api: Async<RankingApi>) => Promise<R>): Promise<R>;
+  baselines<R>(call: (api: Async<BaselineApi>) => Promise<R>): Promise<R>;
+  /** Stops a running baseline evaluation (a worker is terminated and replaced on the next call). */
+  stopBaselines(): void;
   /** The training side's backend; null when it has not started (no worker is started to ask). */
   trainingBackend(): Promise<BackendReport | null>;
   debugLoseDevice(): Promise<DeviceLossReport>;
   close(): void;
 }
 
-/** Services in this thread, sharing one store (and, necessarily, one tfjs). */
-export function inThreadEngine(
-  store: ModelStore,
-  backend: BackendPreference,
-  options: { training?: TrainingServiceOptions; ranking?: RankingServiceOptions },
-): Engine {
-  const training = new TrainingService(store, { backend, ...options.training });
-  const ranking = new RankingService(store, { backend, ...options.ranking });
-  return {
-    train(request, emit) {
-      const done = training.train(request, (p) => {
-        if (p.status !== 'heartbeat') emit(p);
-      });
-      return { done, cancel: async () => void (await training.cancel(request.modelId)) };
-    },
-    ranking: async (call) => call(ranking), // async: a synchronous throw rejects, as it would remotely
-    trainingBackend: () => training.backend(),
-    debugLoseDevice: () => training.debugLoseDevice(),
-    close() {
-      training.dispose();
-      ranking.dispose();
-    },
-  };
-}
-
 /** Worker factories and liveness settings of the remote engine. */
 export interface WorkerEngineOptions extends SupervisionOptions {
   training: () => WorkerLike;
   ranking: () => WorkerLike;
+  baselines: () => WorkerLike;
   rankingBackend: BackendPreference;
+  wasmPaths?: WasmPaths;
 }
 
 /** Services in dedicated workers, each replaced by its factory when it dies. */
 export function workerEngine(options: WorkerEngineOptions): Engine {
-  const trainer = new WorkerSlot<TrainingApi>(options.training);
-  // Warm each new ranking worker first: messages are handled in order, so requests follow the warm-up.
-  const warm = (h: WorkerHandle<RankingApi>): void => void h.remote.warm(options.rankingBackend).catch(() => undefined);
-  const ranker = new WorkerSlot<RankingApi>(options.ranking, warm);
+  const { wasmPaths } = options;
+  // Sent first to each new worker: messages are handled in order, so every request follows it.
+  const configure = (h: WorkerHandle<{ configure: TrainingApi['configure'] }>): void => {
+    if (wasmPaths !== undefined) void h.remote.configure({ wasmPaths }).catch(() => undefined);
+  };
+  const trainer = new WorkerSlot<TrainingApi>(options.training, configure, 'training');
+  // Warm each new ranking worker first, so requests do not wait for its backend.
+  const ranker = new WorkerSlot<RankingApi>(
+    options.ranking,
+    (h) => {
+      configure(h);
+      void h.remote.warm(options.rankingBackend).catch(() => undefined);
+    },
+    'ranking',
+  );
+  const baseliner = new WorkerSlot<BaselineApi>(options.baselines, configure, 'baselines');
   ranker.get();
   return {
     train(request, emit) {
       const supervised = new SupervisedTraining(trainer, request, emit, options);
       return { done: supervised.run(), cancel: () => supervised.cancel() };
     },
-    ranking: (call) => callRanking(ranker, call),
+    // Requests name the model version, so a fresh ranking worker rehydrates it: one retry.
+    ranking: (call) => callWorker(ranker, (remote) => call(remote as unknown as Async<RankingApi>), 1),
+    baselines: (call) => callWorker(baseliner, (remote) => call(remote as unknown as Async<BaselineApi>)),
+    stopBaselines: () => baseliner.close(),
     trainingBackend: async () => (trainer.started ? trainer.get().remote.backend() : null),
     debugLoseDevice: () => trainer.get().remote.debugLoseDevice(),
     close() {
       trainer.close();
       ranker.close();
+      baseliner.close();
     },
   };
-}
-
-/**
- * Runs `call` on the ranking worker; if that worker dies first, once more on a fresh one (requests
- * name the model version, so the new worker rehydrates it from the store).
- */
-async function callRanking<R>(slot: WorkerSlot<RankingApi>, call: (api: RankingApi) => Promise<R>): Promise<R> {
-  let lastLoss = '';
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const handle: WorkerHandle<RankingApi> = slot.get();
-    const outcome = await Promise.race([
-      call(handle.remote as unknown as RankingApi).then((value) => ({ value })),
-      handle.died.then((lost) => ({ lost })),
-    ]);
-    if ('value' in outcome) return outcome.value;
-    lastLoss = outcome.lost;
-    slot.replace(handle.generation, lastLoss);
-  }
-  throw new WorkerLostError(`ranking worker lost twice; last: ${lastLoss}`);
 }

@@ -7,8 +7,8 @@ import {
   TrainingLockedError,
   UnknownIdError,
   WorkerLostError,
-} from '../errors';
-import { deserializeError, installErrorTransfer, serializeError } from './errors';
+} from '../errors.ts';
+import { deserializeError, installErrorTransfer, serializeError } from './errors.ts';
 
 installErrorTransfer();
 
@@ -45,7 +45,9 @@ function remote(): Comlink.Remote<typeof thrower> {
 
 describe('named errors across comlink', () => {
   it('a TrainingLockedError thrown in the service arrives as one, with its id', async () => {
-    const err = await remote().locked('mf-1').catch((e: unknown) => e);
+    const err = await remote()
+      .locked('mf-1')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingLockedError);
     expect(err).toBeInstanceOf(LinkrecError);
     expect(err).toBeInstanceOf(Error);
@@ -55,13 +57,17 @@ describe('named errors across comlink', () => {
   });
 
   it('keeps every own field, null included', async () => {
-    const err = await remote().stale().catch((e: unknown) => e);
+    const err = await remote()
+      .stale()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StaleModelError);
     expect(err).toMatchObject({ id: 'mf', expected: 3, found: null });
   });
 
   it('an unknown name becomes a LinkrecError keeping that name and cloneable fields', async () => {
-    const err = await remote().custom().catch((e: unknown) => e);
+    const err = await remote()
+      .custom()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LinkrecError);
     expect(err).toMatchObject({ name: 'QuotaExceededError', message: 'from elsewhere', detail: { bytes: 7 } });
     expect(err).not.toHaveProperty('callback');
@@ -103,11 +109,17 @@ describe('deserializeError against hostile payloads', () => {
   it('a non-string name or a missing payload still gives a LinkrecError', () => {
     expect(deserializeError(wire(42))).toBeInstanceOf(LinkrecError);
     expect(deserializeError(null as unknown as Parameters<typeof deserializeError>[0])).toBeInstanceOf(LinkrecError);
-    expect(deserializeError({ name: 'Error', message: 'x', fields: null } as unknown as Parameters<typeof deserializeError>[0])).toBeInstanceOf(Error);
+    expect(
+      deserializeError({ name: 'Error', message: 'x', fields: null } as unknown as Parameters<
+        typeof deserializeError
+      >[0]),
+    ).toBeInstanceOf(Error);
   });
 
   it('fields cannot overwrite name, message, stack or the prototype', () => {
-    const fields = JSON.parse('{"name":"Evil","message":"evil","stack":"evil","__proto__":{"polluted":1},"constructor":5,"id":"ok"}');
+    const fields = JSON.parse(
+      '{"name":"Evil","message":"evil","stack":"evil","__proto__":{"polluted":1},"constructor":5,"id":"ok"}',
+    );
     const err = deserializeError({ name: 'TrainingLockedError', message: 'real', stack: 'real stack', fields });
     expect(err).toBeInstanceOf(TrainingLockedError);
     expect(err).toMatchObject({ name: 'TrainingLockedError', message: 'real', stack: 'real stack', id: 'ok' });

@@ -5,8 +5,8 @@
  * survive). Install it on both sides (client module and worker entry); installing twice is harmless.
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
-import * as linkrecErrors from '../errors';
-import { LinkrecError } from '../errors';
+import * as linkrecErrors from '../errors.ts';
+import { LinkrecError } from '../errors.ts';
 
 /** What an error becomes on the wire. */
 export interface SerializedError {

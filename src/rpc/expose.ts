@@ -5,9 +5,18 @@
  * (a test checks it).
  */
 import { expose, wrap, type Endpoint, type Remote } from 'comlink';
-import { installErrorTransfer } from './errors';
+import { installErrorTransfer } from './errors.ts';
 
-/** Installs the error transfer, then exposes `service` on `endpoint` (default: the worker's global scope). */
+/**
+ * Installs the error transfer, then exposes `service` on `endpoint` (default: the worker's global
+ * scope): how an app's worker serves a service of its own, with linkrec's errors arriving by name.
+ * @example
+ * ```ts
+ * // stats.worker.ts
+ * import { exposeService } from 'linkrec/worker';
+ * exposeService({ mean: (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length });
+ * ```
+ */
 export function exposeService(service: object, endpoint?: Endpoint): void {
   installErrorTransfer();
   expose(service, endpoint);

@@ -3,7 +3,7 @@
  * synchronously (a module worker may drop messages that arrive during a top-level await) and let the
  * IndexedDB connection open behind it.
  */
-import type { ModelStore } from '../store/types';
+import type { ModelStore } from '../store/types.ts';
 
 /**
  * The store `open()` gives, opened once: on the first call, or at once with `eager` (a ranking worker
@@ -26,6 +26,10 @@ export function lazyStore(open: () => Promise<ModelStore>, eager = false): Model
     list: async () => (await store()).list(),
     delete: async (id) => (await store()).delete(id),
     estimate: async () => (await store()).estimate(),
-    close: () => void opening?.then((s) => s.close(), () => undefined),
+    close: () =>
+      void opening?.then(
+        (s) => s.close(),
+        () => undefined,
+      ),
   };
 }

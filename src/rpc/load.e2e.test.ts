@@ -6,8 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, startDevServer, type DevServer } from '../testing/e2e';
-import { runLoad } from '../testing/load-run';
+import { launchChromium, startDevServer, type DevServer } from '../testing/e2e.ts';
+import { runLoad } from '../testing/load-run.ts';
 
 let dev: DevServer;
 let browser: Browser;
@@ -24,7 +24,9 @@ afterAll(async () => {
 it('1,000 concurrent rankings in two tabs while training saves and one tab reloads: nothing lost or torn', async () => {
   const report = await runLoad(browser, dev.origin, { calls: 1000 });
   const { problems, errorsByName, p50_ms, p99_ms, versionsAnswered, versionsRequested, seconds } = report;
-  console.log(`load: ${JSON.stringify({ p50_ms, p99_ms, errorsByName, versionsAnswered, versionsRequested, seconds })}`);
+  console.log(
+    `load: ${JSON.stringify({ p50_ms, p99_ms, errorsByName, versionsAnswered, versionsRequested, seconds })}`,
+  );
   expect(report.trainingError).toBeNull();
   expect(problems).toEqual([]);
   expect(report).toMatchObject({ calls: 1000, lost: 0, torn: 0 });

@@ -5,13 +5,13 @@
  * is trusted without asking the store: stores never issue a version twice for an id, not even after
  * `delete` (see `store/versions.ts`), so it always names the same weights.
  */
-import type { IdMap } from '../data/idmap';
-import { ModelNotFoundError, StaleModelError } from '../errors';
-import type { ModelState, Recommender } from '../models/recommender';
-import { modelFromState, type ModelData } from '../models/registry';
-import { modelIdMaps } from '../models/shared/state';
-import type { ModelStore } from '../store/types';
-import type { LoadedModel, ModelRef } from './protocol';
+import type { IdMap } from '../data/idmap.ts';
+import { ModelNotFoundError, StaleModelError } from '../errors.ts';
+import type { ModelState, Recommender } from '../models/recommender.ts';
+import { modelFromState, type ModelData } from '../models/registry.ts';
+import { modelIdMaps } from '../models/shared/state.ts';
+import type { ModelStore } from '../store/types.ts';
+import type { LoadedModel, ModelRef } from './protocol.ts';
 
 /** Builds a model from a stored state. */
 export type StateLoader = (state: ModelState) => Promise<Recommender<ModelData>>;

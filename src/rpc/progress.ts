@@ -4,7 +4,7 @@
  * returned before the progress that preceded it has been handled.
  */
 import { releaseProxy } from 'comlink';
-import type { WireProgress } from './protocol';
+import type { WireProgress } from './protocol.ts';
 
 /** An open progress channel. */
 export interface ProgressChannel {

@@ -4,11 +4,13 @@
  * so either side can be swapped in tests. Users and items are external ids here; dense indices stay
  * inside the services.
  */
-import type { BackendName, BackendPreference, BackendReport } from '../backend/types';
-import type { ExternalId } from '../data/idmap';
-import type { WireCourseData } from '../models/glmix/wire';
-import type { ItemReason, Json, TrainingCursor } from '../models/recommender';
-import type { ModelInfo } from '../store/types';
+import type { WasmPaths } from '../backend/loaders.ts';
+import type { BackendName, BackendPreference, BackendReport } from '../backend/types.ts';
+import type { ExternalId } from '../data/idmap.ts';
+import type { WireCourseData } from '../models/glmix/wire.ts';
+import type { ItemReason, Json, TrainingCursor } from '../models/recommender.ts';
+import type { ModelConfigs, ModelKind } from '../models/registry.ts';
+import type { ModelInfo } from '../store/types.ts';
 
 /**
  * What a model trains on. Interaction-log kinds take MovieLens-style `user,item,rating,timestamp`
@@ -39,6 +41,25 @@ export interface TrainRequest {
   fresh?: boolean;
   /** Milliseconds between heartbeats on the progress channel; set by the client (0 = none). */
   heartbeatMs?: number;
+}
+
+/**
+ * A training request as a caller writes it: `kind` one of the registry's and `config` that kind's
+ * options, checked at compile time (`{ kind: 'mf', config: { dimm: 32 } }` does not compile). The
+ * service checks the same again at run time (`TrainRequest` is what crosses the wire).
+ */
+export type CourseTrainRequest = {
+  [K in ModelKind]: Omit<TrainRequest, 'kind' | 'config' | 'heartbeatMs'> & {
+    /** Registry key of the model. */
+    kind: K;
+    /** Options of the model (`createModel(kind, config)`). */
+    config?: ModelConfigs[K];
+  };
+}[ModelKind];
+
+/** Settings a client sends a service once, before any request (e.g. where tfjs finds its wasm). */
+export interface ServiceConfig {
+  wasmPaths?: WasmPaths;
 }
 
 /** Training progress as the caller sees it: the model's `FitProgress`, tagged with the model id. */
@@ -126,6 +147,8 @@ export interface TrainingApi {
    * @throws TrainingLockedError when another worker or tab trains this id.
    */
   train(request: TrainRequest, onProgress: (p: WireProgress) => void): Promise<TrainResult>;
+  /** Applies client settings; call before the first training (a backend already started keeps its wasm). */
+  configure(config: ServiceConfig): Promise<void>;
   /** Aborts the training of `modelId` here (its `train` rejects with `AbortError`); false if none runs. */
   cancel(modelId: string): Promise<boolean>;
   /** The backend tfjs runs in this service now, or null before the first training. */
@@ -194,15 +217,22 @@ export interface RankingApi {
    * not pay for it; the first call decides, later ones return the same report.
    */
   warm(prefer?: BackendPreference): Promise<BackendReport>;
+  /** Applies client settings; call before the first request (a backend already started keeps its wasm). */
+  configure(config: ServiceConfig): Promise<void>;
+  /** Top-k items for a user from the stored model `{ modelId, version }` (loaded on first use). */
   recommend(request: RecommendRequest): Promise<RankedItems>;
   /** `recommend` with a reason per item, for models that give reasons (`InvalidArgumentError` otherwise). */
   explain(request: RecommendRequest): Promise<ExplainedItems>;
+  /** Scores of `(users[i], items[i])` pairs. */
   score(request: ScoreRequest): Promise<Float32Array>;
+  /** Nearest items to an item, for models with an item space (`InvalidArgumentError` otherwise). */
   similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
+  /** Models held in memory now. */
   loadedModels(): Promise<LoadedModel[]>;
   /** Every stored model (finished ones and checkpoints). */
   models(): Promise<ModelInfo[]>;
   /** Unloads and deletes a stored model. */
   deleteModel(modelId: string): Promise<void>;
+  /** The backend tfjs runs on here, or null before it started. */
   backend(): Promise<BackendReport | null>;
 }

@@ -1,15 +1,15 @@
 import * as Comlink from 'comlink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IdMap } from '../data/idmap';
-import { StaleModelError, UnknownIdError } from '../errors';
-import { modelFromState } from '../models/registry';
-import { MemoryModelStore } from '../store/memory-store';
-import type { ModelInfo } from '../store/types';
-import { checkerboardCsv, NODE_MF } from '../testing/rpc-fixtures';
-import { installErrorTransfer } from './errors';
-import type { RankedItems, RankingApi, RecommendRequest, TrainRequest } from './protocol';
-import { RankingService } from './ranking-service';
-import { TrainingService } from './training-service';
+import { IdMap } from '../data/idmap.ts';
+import { StaleModelError, UnknownIdError } from '../errors.ts';
+import { modelFromState } from '../models/registry.ts';
+import { MemoryModelStore } from '../store/memory-store.ts';
+import type { ModelInfo } from '../store/types.ts';
+import { checkerboardCsv, NODE_MF } from '../testing/rpc-fixtures.ts';
+import { installErrorTransfer } from './errors.ts';
+import type { RankedItems, RankingApi, RecommendRequest, TrainRequest } from './protocol.ts';
+import { RankingService } from './ranking-service.ts';
+import { TrainingService } from './training-service.ts';
 
 installErrorTransfer();
 
@@ -72,7 +72,13 @@ describe('RankingService over a MessageChannel', () => {
     expect(without.items.slice(0, 2)).toEqual(top.items.slice(1));
 
     // excludeSeen leaves out exactly the user's training items (the CSV's rows of user 3).
-    const seen = new Set(checkerboardCsv().split('\n').map((line) => line.split(',')).filter((f) => f[0] === '3').map((f) => Number(f[1])));
+    const seen = new Set(
+      checkerboardCsv()
+        .split('\n')
+        .map((line) => line.split(','))
+        .filter((f) => f[0] === '3')
+        .map((f) => Number(f[1])),
+    );
     const everything = await ranking.recommend({ ...ref, user: 3, k: 1000 });
     const unseen = await ranking.recommend({ ...ref, user: 3, k: 1000, excludeSeen: true });
     expect(seen.size).toBeGreaterThan(0);
@@ -116,7 +122,9 @@ describe('RankingService over a MessageChannel', () => {
     await ranking.recommend({ modelId: 'm', version: first.version, user: 1 });
     expect(await ranking.loadedModels()).toEqual([{ modelId: 'm', version: first.version, kind: 'mf' }]);
 
-    const second = (await new TrainingService(local).train(train({ modelId: 'm', config: { ...NODE_MF, seed: 9 } }), () => undefined)).info;
+    const second = (
+      await new TrainingService(local).train(train({ modelId: 'm', config: { ...NODE_MF, seed: 9 } }), () => undefined)
+    ).info;
     const fresh = await ranking.recommend({ modelId: 'm', version: second.version, user: 1 });
     expect(fresh.version).toBe(second.version);
     expect(await ranking.loadedModels()).toEqual([{ modelId: 'm', version: second.version, kind: 'mf' }]);
@@ -129,15 +137,25 @@ describe('RankingService over a MessageChannel', () => {
   });
 
   it('a new service (a restarted worker) answers from the store, never from empty state', async () => {
-    const a = await connect(new RankingService(store, { backend: 'cpu' })).recommend({ modelId: 'mf-rank', version: v1.version, user: 7 });
-    const b = await connect(new RankingService(store, { backend: 'cpu' })).recommend({ modelId: 'mf-rank', version: v1.version, user: 7 });
+    const a = await connect(new RankingService(store, { backend: 'cpu' })).recommend({
+      modelId: 'mf-rank',
+      version: v1.version,
+      user: 7,
+    });
+    const b = await connect(new RankingService(store, { backend: 'cpu' })).recommend({
+      modelId: 'mf-rank',
+      version: v1.version,
+      user: 7,
+    });
     expect(b).toEqual(a);
     expect(b.items).toHaveLength(10);
   });
 
   it('unknown users cross as UnknownIdError with kind and id', async () => {
     const ranking = connect(new RankingService(store, { backend: 'cpu' }));
-    const err = await ranking.recommend({ modelId: 'mf-rank', version: v1.version, user: 'ghost' }).catch((e: unknown) => e);
+    const err = await ranking
+      .recommend({ modelId: 'mf-rank', version: v1.version, user: 'ghost' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownIdError);
     expect(err).toMatchObject({ kind: 'user', id: 'ghost' });
   });

@@ -1,11 +1,12 @@
 import { transfer } from 'comlink';
-import type { BackendPreference, BackendReport } from '../backend/types';
-import type { ExternalId, IdMap } from '../data/idmap';
-import { InvalidArgumentError } from '../errors';
-import type { Ranked, RecommendOptions } from '../models/recommender';
-import type { ModelInfo, ModelStore } from '../store/types';
-import { BackendKeeper, type StartBackend } from './backend-keeper';
-import { ModelCache, type HeldModel, type StateLoader } from './model-cache';
+import type { WasmPaths } from '../backend/loaders.ts';
+import type { BackendPreference, BackendReport } from '../backend/types.ts';
+import type { ExternalId, IdMap } from '../data/idmap.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import type { Ranked, RecommendOptions } from '../models/recommender.ts';
+import type { ModelInfo, ModelStore } from '../store/types.ts';
+import { BackendKeeper, type StartBackend } from './backend-keeper.ts';
+import { ModelCache, type HeldModel, type StateLoader } from './model-cache.ts';
 import type {
   ExplainedItems,
   LoadedModel,
@@ -14,16 +15,18 @@ import type {
   RankingApi,
   RecommendRequest,
   ScoreRequest,
+  ServiceConfig,
   SimilarItemsRequest,
-} from './protocol';
+} from './protocol.ts';
 import {
   backendPreference,
   checkArgument,
   checkRecommendRequest,
   checkScoreRequest,
+  checkServiceConfig,
   checkSimilarItemsRequest,
   modelId as validModelId,
-} from './validate';
+} from './validate.ts';
 
 /** Options of {@link RankingService}. */
 export interface RankingServiceOptions {
@@ -34,6 +37,8 @@ export interface RankingServiceOptions {
   /** Builds a model from a stored state (default: the model registry). */
   fromState?: StateLoader;
   startBackend?: StartBackend;
+  /** Where tfjs fetches its wasm binaries (default: the package's own copies; see `configure`). */
+  wasmPaths?: WasmPaths;
 }
 
 /**
@@ -54,8 +59,14 @@ export class RankingService implements RankingApi {
     private readonly store: ModelStore,
     options: RankingServiceOptions = {},
   ) {
-    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend);
+    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend, options.wasmPaths);
     this.cache = new ModelCache(store, () => this.warm(), options.maxModels ?? 4, options.fromState);
+  }
+
+  /** Applies the client's settings (where tfjs finds its wasm); see {@link RankingApi.configure}. */
+  async configure(config: ServiceConfig): Promise<void> {
+    const { wasmPaths } = checkServiceConfig(config);
+    if (wasmPaths !== undefined) this.keeper.wasmPaths = wasmPaths;
   }
 
   /** Starts the backend once (`prefer`, default the service's); later calls return the same report. */
@@ -88,7 +99,10 @@ export class RankingService implements RankingApi {
     checkRecommendRequest(request);
     return this.cache.use(request, async (held) => {
       if (!held.model.explain) throw new InvalidArgumentError(`model kind '${held.kind}' gives no reasons`);
-      const { reasons, ...ranked } = await held.model.explain(held.users.index(request.user), recommendOptions(held, request));
+      const { reasons, ...ranked } = await held.model.explain(
+        held.users.index(request.user),
+        recommendOptions(held, request),
+      );
       const out = rankedItems(held, request, ranked);
       return Object.assign(out, { reasons: reasons.map(({ source, text }) => ({ source, text })) });
     });
@@ -115,6 +129,7 @@ export class RankingService implements RankingApi {
     });
   }
 
+  /** Models held in memory now, by id and version (most recently used first). */
   async loadedModels(): Promise<LoadedModel[]> {
     return this.cache.list();
   }
@@ -129,6 +144,7 @@ export class RankingService implements RankingApi {
     await this.store.delete(modelId);
   }
 
+  /** The backend tfjs runs on here, or null before it started. */
   async backend(): Promise<BackendReport | null> {
     return this.keeper.report;
   }
@@ -158,7 +174,10 @@ function rankedItems(held: HeldModel, ref: ModelRef, ranked: Ranked): RankedItem
   const indices = owned(ranked.items);
   const scores = owned(ranked.scores);
   const items = Array.from(indices, (i) => held.items.id(i));
-  return transfer({ modelId: ref.modelId, version: held.version, items, indices, scores }, [indices.buffer, scores.buffer]);
+  return transfer({ modelId: ref.modelId, version: held.version, items, indices, scores }, [
+    indices.buffer,
+    scores.buffer,
+  ]);
 }
 
 /**

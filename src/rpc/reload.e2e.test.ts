@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, recordRequests, startDevServer, type DevServer } from '../testing/e2e';
-import { RPC_MODEL_ID, type RpcPage } from '../testing/pages/rpc-pattern';
-import type { TrainProgress } from './protocol';
+import { launchChromium, recordRequests, startDevServer, type DevServer } from '../testing/e2e.ts';
+import { RPC_MODEL_ID, type RpcPage } from '../testing/pages/rpc-pattern.ts';
+import type { TrainProgress } from './protocol.ts';
 
 type RpcWindow = Window & { rpcPage: RpcPage; marker?: string };
 
@@ -23,7 +23,8 @@ afterAll(async () => {
   await dev?.close();
 });
 
-const events = (page: Page): Promise<TrainProgress[]> => page.evaluate(() => (window as unknown as RpcWindow).rpcPage.events);
+const events = (page: Page): Promise<TrainProgress[]> =>
+  page.evaluate(() => (window as unknown as RpcWindow).rpcPage.events);
 
 async function ready(page: Page): Promise<void> {
   await page.locator('#status', { hasText: 'ready' }).waitFor();
@@ -39,7 +40,9 @@ it('a reload mid-training resumes from the stored checkpoint and finishes the mo
 
   // Started without waiting for it: the reload below ends it.
   await page.evaluate(() => void (window as unknown as RpcWindow).rpcPage.train().catch(() => undefined));
-  await page.waitForFunction(() => (window as unknown as RpcWindow).rpcPage.events.filter((e) => e.status === 'checkpoint').length >= 2);
+  await page.waitForFunction(
+    () => (window as unknown as RpcWindow).rpcPage.events.filter((e) => e.status === 'checkpoint').length >= 2,
+  );
   const before = await events(page);
   await page.evaluate(() => ((window as unknown as RpcWindow).marker = 'old page'));
   await page.reload();
@@ -47,10 +50,14 @@ it('a reload mid-training resumes from the stored checkpoint and finishes the mo
   expect(await page.evaluate(() => (window as unknown as RpcWindow).marker)).toBeUndefined();
   expect(await page.evaluate(() => (window as unknown as RpcWindow).rpcPage.resumedOnLoad)).toBe(true);
 
-  await page.waitForFunction(() => {
-    const p = (window as unknown as RpcWindow).rpcPage;
-    return p.result !== null || p.error !== null;
-  }, undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const p = (window as unknown as RpcWindow).rpcPage;
+      return p.result !== null || p.error !== null;
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
   const page2 = await page.evaluate(() => {
     const p = (window as unknown as RpcWindow).rpcPage;
     return { result: p.result, error: p.error, events: p.events };

@@ -4,9 +4,9 @@
  * device moves training to the next backend without a restart.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_MF, checkerboardCsv, globalStep } from '../testing/rpc-fixtures';
-import { connectRecommender, type RecommenderClient, type TrainOptions } from './client';
-import type { TrainProgress } from './protocol';
+import { BROWSER_MF, checkerboardCsv, globalStep } from '../testing/rpc-fixtures.ts';
+import { connectCourses, type CoursesClient } from './client.ts';
+import type { CourseTrainRequest, TrainProgress } from './protocol.ts';
 
 const STEPS_PER_EPOCH = 3; // 288 positives / batch 96
 const TOTAL_STEPS = 12;
@@ -14,31 +14,32 @@ const EVERY = 2;
 
 const trainers: Worker[] = [];
 const modelIds: string[] = [];
-let client: RecommenderClient | undefined;
+let client: CoursesClient | undefined;
 
 afterEach(async () => {
   // Only this file's models: other files share the origin's IndexedDB and may be running now.
-  await Promise.all(modelIds.splice(0).map((id) => client?.deleteModel(id)));
-  client?.close();
+  await Promise.all(modelIds.splice(0).map((id) => client?.delete(id)));
+  client?.dispose();
   client = undefined;
   trainers.length = 0;
 });
 
-async function connect(): Promise<RecommenderClient> {
-  client = await connectRecommender({
-    training: () => {
-      const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
-      trainers.push(worker);
-      return worker;
+async function connect(): Promise<CoursesClient> {
+  client = await connectCourses({
+    workers: {
+      training: () => {
+        const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
+        trainers.push(worker);
+        return worker;
+      },
     },
-    ranking: () => new Worker(new URL('../../workers/rank.worker.ts', import.meta.url), { type: 'module' }),
     heartbeatMs: 200,
     heartbeatTimeoutMs: 4000, // generous: a loaded CI box must not look like a dead worker
   });
   return client;
 }
 
-function request(modelId: string): TrainOptions {
+function request(modelId: string): CourseTrainRequest {
   modelIds.push(modelId);
   return {
     modelId,
@@ -79,7 +80,8 @@ describe('training worker terminated mid-training', () => {
     // terminated the worker before acknowledging anything after epoch 1: it ran at most to step 4.
     const ranAtMost = Math.ceil(3 / EVERY) * EVERY;
     const start = after[0];
-    if (start.status !== 'start' || !start.resumedFrom) throw new Error(`expected a resumed start, got ${JSON.stringify(start)}`);
+    if (start.status !== 'start' || !start.resumedFrom)
+      throw new Error(`expected a resumed start, got ${JSON.stringify(start)}`);
     const resumedAt = globalStep(start.resumedFrom, STEPS_PER_EPOCH);
     expect(resumedAt).toBeGreaterThanOrEqual(Math.max(...seen)); // nothing stored was lost
     expect(ranAtMost - resumedAt).toBeLessThanOrEqual(EVERY); // steps redone
@@ -92,7 +94,7 @@ describe('training worker terminated mid-training', () => {
     expect(Number.isFinite(result.loss)).toBe(true);
 
     // The ranking worker rehydrates the final version from IndexedDB.
-    const ranked = await rec.recommend({ modelId, version: result.info.version, user: 1, k: 3 });
+    const ranked = await rec.rank({ modelId, version: result.info.version, user: 1, k: 3 });
     expect(ranked).toMatchObject({ modelId, version: result.info.version });
     expect(ranked.items).toHaveLength(3);
   });
@@ -127,6 +129,6 @@ describe('WebGPU device lost mid-training', () => {
     expect(after.every((e) => !('backend' in e) || e.backend === switched.to)).toBe(true);
     expect(result.backend).toBe(switched.to);
     expect((await rec.backend()).training?.backend).toBe(switched.to);
-    expect((await rec.models()).find((m) => m.id === modelId)?.checkpoint).toBeUndefined();
+    expect((await rec.list()).find((m) => m.id === modelId)?.checkpoint).toBeUndefined();
   });
 });

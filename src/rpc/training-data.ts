@@ -3,13 +3,13 @@
  * device) or given inline, parsed by the streaming loader, and fingerprinted so a stored checkpoint is
  * resumed only by the same request.
  */
-import { loadInteractions } from '../data/loaders/interactions';
-import type { InteractionLog } from '../data/interactions';
-import { InvalidArgumentError, LinkrecError } from '../errors';
-import { courseDataFromWire, type WireCourseData } from '../models/glmix/wire';
-import type { Json } from '../models/recommender';
-import { modelInput, type ModelData } from '../models/registry';
-import type { TrainingData, TrainRequest } from './protocol';
+import { loadInteractions } from '../data/loaders/interactions.ts';
+import type { InteractionLog } from '../data/interactions.ts';
+import { InvalidArgumentError, LinkrecError } from '../errors.ts';
+import { courseDataFromWire, type WireCourseData } from '../models/glmix/wire.ts';
+import type { Json } from '../models/recommender.ts';
+import { modelInput, type ModelData } from '../models/registry.ts';
+import type { TrainingData, TrainRequest } from './protocol.ts';
 
 /** How the service reaches the network: replaceable in Node tests. */
 export interface DataDeps {
@@ -22,17 +22,27 @@ export interface DataDeps {
  * Loads a request's data, in the shape its kind trains on (`InvalidArgumentError` for the other shape);
  * `DataFormatError` for a malformed file or course data.
  */
-export async function loadTrainingData(request: Pick<TrainRequest, 'kind' | 'data'>, deps: DataDeps, signal?: AbortSignal): Promise<ModelData> {
+export async function loadTrainingData(
+  request: Pick<TrainRequest, 'kind' | 'data'>,
+  deps: DataDeps,
+  signal?: AbortSignal,
+): Promise<ModelData> {
   const { data, kind } = request;
   const courses = 'courses' in data;
   if (courses !== (modelInput(kind) === 'courses')) {
-    throw new InvalidArgumentError(`train: kind '${kind}' trains on ${courses ? 'an interaction log ({ ratingsUrl } or { csv })' : 'course data ({ courses })'}`);
+    throw new InvalidArgumentError(
+      `train: kind '${kind}' trains on ${courses ? 'an interaction log ({ ratingsUrl } or { csv })' : 'course data ({ courses })'}`,
+    );
   }
   if ('courses' in data) return courseDataFromWire(data.courses);
   return loadLog(data, deps, signal);
 }
 
-async function loadLog(data: Exclude<TrainingData, { courses: WireCourseData }>, deps: DataDeps, signal?: AbortSignal): Promise<InteractionLog> {
+async function loadLog(
+  data: Exclude<TrainingData, { courses: WireCourseData }>,
+  deps: DataDeps,
+  signal?: AbortSignal,
+): Promise<InteractionLog> {
   if ('csv' in data) return loadInteractions(data.csv, { file: data.file ?? 'inline.csv', signal });
   const url = sameOriginUrl(data.ratingsUrl, deps.origin);
   const response = await deps.fetch(url.href);
@@ -54,7 +64,12 @@ function sameOriginUrl(raw: string, origin: string | undefined): URL {
  */
 export function trainingFingerprint(request: TrainRequest): Json {
   const d = request.data;
-  const data: Json = 'csv' in d ? { csvHash: fnv1a(d.csv) } : 'courses' in d ? { coursesHash: hashCourses(d.courses) } : { ratingsUrl: d.ratingsUrl };
+  const data: Json =
+    'csv' in d
+      ? { csvHash: fnv1a(d.csv) }
+      : 'courses' in d
+        ? { coursesHash: hashCourses(d.courses) }
+        : { ratingsUrl: d.ratingsUrl };
   return JSON.stringify({
     kind: request.kind,
     config: sortKeys(request.config ?? {}),
@@ -66,7 +81,11 @@ export function trainingFingerprint(request: TrainRequest): Json {
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys(value[k])]),
+  );
 }
 
 /** FNV-1a over every typed array and string of the course data (walked in key order). */
@@ -78,7 +97,8 @@ function hashCourses(wire: WireCourseData): string {
       const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
       for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
       n += bytes.length;
-    } else if (v !== null && typeof v === 'object') for (const k of Object.keys(v).sort()) walk((v as Record<string, unknown>)[k]);
+    } else if (v !== null && typeof v === 'object')
+      for (const k of Object.keys(v).sort()) walk((v as Record<string, unknown>)[k]);
     else h = Math.imul(h ^ fnv1aText(String(v)), 0x01000193) >>> 0;
   };
   walk(wire);

@@ -3,13 +3,13 @@
  * save the final model; when the WebGPU device is lost mid-fit, move to the next backend and go on from
  * the last checkpoint, telling the caller which backend took over and why.
  */
-import type { FitProgress, FitResult, Json, ModelState, Recommender, TrainingCursor } from '../models/recommender';
-import type { ModelData } from '../models/registry';
-import type { ModelStore } from '../store/types';
-import type { BackendKeeper } from './backend-keeper';
-import { deviceLoss } from './backend-keeper';
-import type { ProgressChannel } from './progress';
-import type { TrainRequest, TrainResult } from './protocol';
+import type { FitProgress, FitResult, Json, ModelState, Recommender, TrainingCursor } from '../models/recommender.ts';
+import type { ModelData } from '../models/registry.ts';
+import type { ModelStore } from '../store/types.ts';
+import type { BackendKeeper } from './backend-keeper.ts';
+import { deviceLoss } from './backend-keeper.ts';
+import type { ProgressChannel } from './progress.ts';
+import type { TrainRequest, TrainResult } from './protocol.ts';
 
 /** Builds models: the registry, unless a test replaces it. */
 export interface ModelFactory {
@@ -45,7 +45,14 @@ export async function runTraining(ctx: RunContext, data: ModelData, resume: Mode
     state = attempt.checkpoint ?? state;
     const { modelId } = ctx.request;
     const { reason } = attempt;
-    ctx.progress.send({ status: 'backend-switch', modelId, from, to: report.backend, reason, resumeFrom: cursorOf(state) });
+    ctx.progress.send({
+      status: 'backend-switch',
+      modelId,
+      from,
+      to: report.backend,
+      reason,
+      resumeFrom: cursorOf(state),
+    });
   }
 }
 
@@ -77,7 +84,10 @@ async function fitOnce(ctx: RunContext, data: ModelData, state: ModelState | nul
 }
 
 /** The fit's result, or the reason the device was lost (also when the loss made the fit throw). */
-async function raceLoss(fit: Promise<FitResult>, lost: Promise<string>): Promise<{ result: FitResult } | { lost: string }> {
+async function raceLoss(
+  fit: Promise<FitResult>,
+  lost: Promise<string>,
+): Promise<{ result: FitResult } | { lost: string }> {
   fit.catch(() => undefined); // an abandoned fit must not become an unhandled rejection
   try {
     return await Promise.race([fit.then((result) => ({ result })), lost.then((why) => ({ lost: why }))]);

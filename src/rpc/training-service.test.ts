@@ -1,12 +1,12 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AbortError, InvalidArgumentError, TrainingLockedError } from '../errors';
-import { modelFromState } from '../models/registry';
-import { MemoryModelStore } from '../store/memory-store';
-import { checkerboardCsv, globalStep, NODE_MF } from '../testing/rpc-fixtures';
-import { installErrorTransfer } from './errors';
-import type { TrainingApi, TrainProgress, TrainRequest, WireProgress } from './protocol';
-import { TrainingService } from './training-service';
+import { AbortError, InvalidArgumentError, TrainingLockedError } from '../errors.ts';
+import { modelFromState } from '../models/registry.ts';
+import { MemoryModelStore } from '../store/memory-store.ts';
+import { checkerboardCsv, globalStep, NODE_MF } from '../testing/rpc-fixtures.ts';
+import { installErrorTransfer } from './errors.ts';
+import type { TrainingApi, TrainProgress, TrainRequest, WireProgress } from './protocol.ts';
+import { TrainingService } from './training-service.ts';
 
 installErrorTransfer();
 
@@ -48,16 +48,30 @@ describe('TrainingService over a MessageChannel', () => {
 
     expect(events.map((e) => e.status)).toEqual([
       'start',
-      'checkpoint', 'checkpoint', 'epoch',
-      'checkpoint', 'checkpoint', 'epoch',
+      'checkpoint',
+      'checkpoint',
+      'epoch',
+      'checkpoint',
+      'checkpoint',
+      'epoch',
       'done',
     ]);
-    expect(events[0]).toMatchObject({ status: 'start', modelId: 'mf-node', backend: 'cpu', epochs: 2, resumedFrom: null });
+    expect(events[0]).toMatchObject({
+      status: 'start',
+      modelId: 'mf-node',
+      backend: 'cpu',
+      epochs: 2,
+      resumedFrom: null,
+    });
     const checkpoints = events.filter((e) => e.status === 'checkpoint');
     expect(checkpoints.map((c) => globalStep(c.cursor, STEPS_PER_EPOCH))).toEqual([4, 8, 12, 16]);
     expect(checkpoints.map((c) => c.version)).toEqual([1, 2, 3, 4]);
     expect(saves.mock.calls.map(([, , o]) => o?.checkpoint ?? null)).toEqual([
-      { epoch: 0, step: 4 }, { epoch: 0, step: 8 }, { epoch: 1, step: 3 }, { epoch: 1, step: 7 }, null,
+      { epoch: 0, step: 4 },
+      { epoch: 0, step: 8 },
+      { epoch: 1, step: 3 },
+      { epoch: 1, step: 7 },
+      null,
     ]);
 
     expect(result.info).toMatchObject({ id: 'mf-node', kind: 'mf', version: 5 });
@@ -99,7 +113,9 @@ describe('TrainingService over a MessageChannel', () => {
     const result = await remote.train(request(), resumed.onProgress);
     expect(resumed.events[0]).toMatchObject({ status: 'start', resumedFrom: { epoch: 0, step: 8 } });
     expect(result.resumedFrom).toMatchObject({ epoch: 0, step: 8 });
-    const steps = resumed.events.flatMap((e) => (e.status === 'checkpoint' ? [globalStep(e.cursor, STEPS_PER_EPOCH)] : []));
+    const steps = resumed.events.flatMap((e) =>
+      e.status === 'checkpoint' ? [globalStep(e.cursor, STEPS_PER_EPOCH)] : [],
+    );
     expect(steps).toEqual([12, 16]);
     expect(await scoresOf(store, 'mf-node')).toEqual(reference);
   });
@@ -129,10 +145,15 @@ describe('TrainingService over a MessageChannel', () => {
     expect(fetch).toHaveBeenCalledWith('http://app.test/data/r.csv');
     expect(ok.info.version).toBe(5);
 
-    const foreign = remote.train(request({ data: { ratingsUrl: 'https://elsewhere.example/r.csv' } }), collector().onProgress);
+    const foreign = remote.train(
+      request({ data: { ratingsUrl: 'https://elsewhere.example/r.csv' } }),
+      collector().onProgress,
+    );
     await expect(foreign).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(fetch).toHaveBeenCalledTimes(1);
-    await expect(remote.train(request({ checkpointEvery: -1 }), collector().onProgress)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(remote.train(request({ checkpointEvery: -1 }), collector().onProgress)).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
     await expect(remote.train(request({ data: { csv: 'nonsense' } }), collector().onProgress)).rejects.toMatchObject({
       name: 'DataFormatError',
       file: 'inline.csv',

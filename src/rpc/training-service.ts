@@ -1,16 +1,24 @@
-import { currentBackend } from '../backend';
-import type { BackendPreference, BackendReport } from '../backend/types';
-import { TrainingLockedError } from '../errors';
-import type { ModelState } from '../models/recommender';
-import { createModel, modelFromState } from '../models/registry';
-import { withTrainingLock } from '../store/locks';
-import type { ModelStore } from '../store/types';
-import { BackendKeeper, webgpuDevice, type StartBackend } from './backend-keeper';
-import { openProgress, type ProgressChannel } from './progress';
-import type { DeviceLossReport, TrainingApi, TrainRequest, TrainResult, WireProgress } from './protocol';
-import { loadTrainingData, trainingFingerprint, type DataDeps } from './training-data';
-import { runTraining, TRAINED_BY, type ModelFactory } from './training-run';
-import { checkArgument, checkTrainRequest, modelId as validModelId } from './validate';
+import { currentBackend } from '../backend/index.ts';
+import type { WasmPaths } from '../backend/loaders.ts';
+import type { BackendPreference, BackendReport } from '../backend/types.ts';
+import { TrainingLockedError } from '../errors.ts';
+import type { ModelState } from '../models/recommender.ts';
+import { createModel, modelFromState } from '../models/registry.ts';
+import { withTrainingLock } from '../store/locks.ts';
+import type { ModelStore } from '../store/types.ts';
+import { BackendKeeper, webgpuDevice, type StartBackend } from './backend-keeper.ts';
+import { openProgress, type ProgressChannel } from './progress.ts';
+import type {
+  DeviceLossReport,
+  ServiceConfig,
+  TrainingApi,
+  TrainRequest,
+  TrainResult,
+  WireProgress,
+} from './protocol.ts';
+import { loadTrainingData, trainingFingerprint, type DataDeps } from './training-data.ts';
+import { runTraining, TRAINED_BY, type ModelFactory } from './training-run.ts';
+import { checkArgument, checkServiceConfig, checkTrainRequest, modelId as validModelId } from './validate.ts';
 
 /** Runs `fn` holding the training lock of `id`, or rejects with `TrainingLockedError`. */
 export type TrainingLock = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
@@ -21,12 +29,15 @@ const registryModels: ModelFactory = { create: createModel, fromState: modelFrom
 export interface TrainingServiceOptions {
   /** Backend to train on unless a request names one (default `'auto'`). */
   backend?: BackendPreference;
+  /** Fetches `ratingsUrl` data (default: the global `fetch`). */
   fetch?: (url: string) => Promise<Response>;
   /** The only origin `ratingsUrl` may point at; default: the service's own (`location.origin`). */
   origin?: string;
   models?: ModelFactory;
   lock?: TrainingLock;
   startBackend?: StartBackend;
+  /** Where tfjs fetches its wasm binaries (default: the package's own copies; see `configure`). */
+  wasmPaths?: WasmPaths;
 }
 
 /**
@@ -49,8 +60,11 @@ export class TrainingService implements TrainingApi {
     private readonly store: ModelStore,
     options: TrainingServiceOptions = {},
   ) {
-    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend);
-    this.data = { fetch: options.fetch ?? ((url) => fetch(url)), origin: options.origin ?? globalThis.location?.origin };
+    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend, options.wasmPaths);
+    this.data = {
+      fetch: options.fetch ?? ((url) => fetch(url)),
+      origin: options.origin ?? globalThis.location?.origin,
+    };
     this.models = options.models ?? registryModels;
     this.lock = options.lock ?? ((id, fn) => withTrainingLock(id, fn));
   }
@@ -71,6 +85,12 @@ export class TrainingService implements TrainingApi {
     } finally {
       await progress.close();
     }
+  }
+
+  /** Applies the client's settings (where tfjs finds its wasm); see {@link TrainingApi.configure}. */
+  async configure(config: ServiceConfig): Promise<void> {
+    const { wasmPaths } = checkServiceConfig(config);
+    if (wasmPaths !== undefined) this.keeper.wasmPaths = wasmPaths;
   }
 
   /** Aborts the training of `modelId` in this service; false when none runs. */

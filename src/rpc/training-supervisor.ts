@@ -2,12 +2,13 @@
  * Client side of a training in a worker: runs `train` on the current training worker and watches it.
  * No message on the progress channel for `heartbeatTimeoutMs` (heartbeats included), or the worker's
  * `error` event, means the worker is dead: the supervisor replaces it, and the new worker resumes from
- * the last checkpoint in the store — so at most `checkpointEvery` steps are lost.
+ * the last checkpoint in the store — so at most `checkpointEvery` steps are lost. A worker whose script
+ * never loaded is not replaced: `WorkerLoadError` at once.
  */
 import { proxy } from 'comlink';
-import { AbortError, TrainingLockedError, WorkerLostError } from '../errors';
-import type { TrainingApi, TrainProgress, TrainRequest, TrainResult, WireProgress } from './protocol';
-import type { WorkerHandle, WorkerSlot } from './worker-slot';
+import { AbortError, TrainingLockedError, WorkerLostError } from '../errors.ts';
+import type { TrainingApi, TrainProgress, TrainRequest, TrainResult, WireProgress } from './protocol.ts';
+import type { WorkerHandle, WorkerSlot } from './worker-slot.ts';
 
 /** Liveness settings of a supervised training. */
 export interface SupervisionOptions {
@@ -51,6 +52,7 @@ export class SupervisedTraining {
         continue;
       }
       this.slot.replace(handle.generation, outcome.lost);
+      if (handle.loadError) throw handle.loadError; // its script did not load: a new worker would not either
       if (this.cancelled) throw new AbortError(`training of '${this.request.modelId}' cancelled`);
       if (++restarts > this.options.maxRestarts) {
         throw new WorkerLostError(`training worker lost ${restarts} times; last: ${outcome.lost}`);
@@ -76,7 +78,10 @@ export class SupervisedTraining {
     const call = handle.remote.train({ ...this.request, heartbeatMs }, proxy(onWire));
     try {
       return await Promise.race([
-        call.then((result) => ({ result }), (error: unknown) => ({ error })),
+        call.then(
+          (result) => ({ result }),
+          (error: unknown) => ({ error }),
+        ),
         watchdog.expired.then((ms) => ({ lost: `no message from the training worker for ${ms} ms` })),
         handle.died.then((lost) => ({ lost })),
       ]);

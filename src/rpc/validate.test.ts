@@ -1,17 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidArgumentError } from '../errors';
-import { FeedService } from '../models/feed/service';
-import { modelKinds } from '../models/registry';
-import { TalentService } from '../models/talent/service';
-import { MemoryModelStore } from '../store/memory-store';
-import { checkerboardCsv, NODE_MF } from '../testing/rpc-fixtures';
-import { BaselineService } from './baseline-service';
-import type { TrainRequest, WireProgress } from './protocol';
-import { RankingService } from './ranking-service';
-import { TrainingService } from './training-service';
-import { checkFeedSpec, checkFeedTrain, checkTalentSearch, checkTalentTrain, checkTrainRequest } from './validate';
+import { InvalidArgumentError } from '../errors.ts';
+import { FeedService } from '../systems/feed/service.ts';
+import { modelKinds } from '../models/registry.ts';
+import { TalentService } from '../systems/talent/service.ts';
+import { MemoryModelStore } from '../store/memory-store.ts';
+import { checkerboardCsv, NODE_MF } from '../testing/rpc-fixtures.ts';
+import { BaselineService } from './baseline-service.ts';
+import type { TrainRequest, WireProgress } from './protocol.ts';
+import { RankingService } from './ranking-service.ts';
+import { TrainingService } from './training-service.ts';
+import { checkFeedSpec, checkFeedTrain, checkTalentSearch, checkTalentTrain, checkTrainRequest } from './validate.ts';
 
-const good: TrainRequest = { modelId: 'm', kind: 'mf', config: NODE_MF, data: { csv: checkerboardCsv() }, backend: 'cpu' };
+const good: TrainRequest = {
+  modelId: 'm',
+  kind: 'mf',
+  config: NODE_MF,
+  data: { csv: checkerboardCsv() },
+  backend: 'cpu',
+};
 const bad = (over: object): unknown => ({ ...good, ...over });
 
 /** What `fn` throws (it must throw an InvalidArgumentError). */
@@ -26,7 +32,10 @@ function rejection(fn: () => unknown): InvalidArgumentError {
 }
 
 async function rejectionOf(p: Promise<unknown>): Promise<InvalidArgumentError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InvalidArgumentError);
   return err as InvalidArgumentError;
 }
@@ -38,7 +47,14 @@ describe('training requests', () => {
     [{ data: { csv: '', extra: 1 } }, /request\.data\.extra is not a known field/],
     [{ modelId: '' }, /request\.modelId must be a string of 1 to 256/],
     [{ modelId: 'x'.repeat(257) }, /request\.modelId/],
-    [{ kind: 'nope' }, new RegExp(`request\\.kind must be one of ${modelKinds().map((k) => `"${k}"`).join(', ')}`)],
+    [
+      { kind: 'nope' },
+      new RegExp(
+        `request\\.kind must be one of ${modelKinds()
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
+      ),
+    ],
     [{ kind: 'toString' }, /request\.kind must be one of/],
     [{ checkpointEvery: 1.5 }, /request\.checkpointEvery must be an integer in \[0, /],
     [{ checkpointEvery: -1 }, /request\.checkpointEvery/],
@@ -74,10 +90,14 @@ describe('training requests', () => {
   it('the service refuses before any heartbeat: 2^32 ms no longer floods the progress channel', async () => {
     const events: WireProgress[] = [];
     const service = new TrainingService(new MemoryModelStore());
-    const err = await rejectionOf(service.train(bad({ heartbeatMs: 2 ** 32 }) as TrainRequest, (p) => void events.push(p)));
+    const err = await rejectionOf(
+      service.train(bad({ heartbeatMs: 2 ** 32 }) as TrainRequest, (p) => void events.push(p)),
+    );
     expect(err.message).toMatch(/heartbeatMs/);
     await new Promise((r) => setTimeout(r, 30));
-    expect(events).toEqual([{ status: 'error', modelId: 'm', error: { name: 'InvalidArgumentError', message: err.message } }]);
+    expect(events).toEqual([
+      { status: 'error', modelId: 'm', error: { name: 'InvalidArgumentError', message: err.message } },
+    ]);
     await rejectionOf(service.train(bad({ data: 'x' }) as TrainRequest, () => undefined));
     await rejectionOf(service.cancel(7 as unknown as string));
   });
@@ -128,7 +148,9 @@ describe('baseline, talent and feed requests', () => {
     const vocab = { titles: 10, locations: 5 };
     const form = { title: -1, skills: '', location: 255, minYears: 0, text: 'x', pooling: 'mean' };
     expect(checkTalentSearch(form, vocab)).toBe(form);
-    expect(rejection(() => checkTalentSearch({ ...form, title: 10 }, vocab)).message).toMatch(/form\.title must be an integer in \[-1, 9\]/);
+    expect(rejection(() => checkTalentSearch({ ...form, title: 10 }, vocab)).message).toMatch(
+      /form\.title must be an integer in \[-1, 9\]/,
+    );
     rejection(() => checkTalentSearch({ ...form, location: 5 }, vocab));
     rejection(() => checkTalentSearch({ ...form, k: 0 }, vocab));
     rejection(() => checkTalentSearch({ ...form, pooling: 'sum' }, vocab));
@@ -138,7 +160,9 @@ describe('baseline, talent and feed requests', () => {
   it('feed training and loading', async () => {
     await rejectionOf(new FeedService().train({ members: 'x' } as never));
     await rejectionOf(new FeedService().train({ members: 1000, seed: 1, spr: { bits: 40 } }));
-    expect(rejection(() => checkFeedTrain({ members: 1000, seed: 1, spr: { bitz: 16 } })).message).toMatch(/spr: bitz is not a known field/);
+    expect(rejection(() => checkFeedTrain({ members: 1000, seed: 1, spr: { bitz: 16 } })).message).toMatch(
+      /spr: bitz is not a known field/,
+    );
     rejection(() => checkFeedSpec({ members: 1000, seed: 1, trainShare: 1 }));
     rejection(() => checkFeedSpec({ members: 1000, seed: 1, sessions: 1e12 }));
     await rejectionOf(new FeedService().load({ members: -1, seed: 1 }, {} as never));

@@ -5,22 +5,35 @@
  * integer in [1, 100000], got -1`). A request that passes has the documented shape; a model config is
  * checked by its kind's own schema (bounds, and no unknown option).
  */
-import { BACKEND_ORDER, type BackendPreference } from '../backend/types';
-import type { ExternalId } from '../data/idmap';
-import { InvalidArgumentError } from '../errors';
-import { resolveGlmixConfig } from '../models/glmix/config';
-import { resolveMfConfig } from '../models/mf/config';
-import { resolveNcfConfig } from '../models/ncf/config';
-import { modelKinds } from '../models/registry';
-import { bool, int, invalid, list, oneOf, optional, plainObject, real, record, text, type Check } from '../models/shared/schema';
-import type { BaselineRunOptions } from './baseline-protocol';
-import type { FeedTrainRequest, FeedWorldSpec } from '../models/feed/wire';
-import { resolveSprConfig, type SprConfig } from '../models/feed/spr/config';
-import type { LineBackendPreference } from '../models/line/backend';
-import type { TalentSearchForm, TalentTrainRequest } from '../models/talent/service';
-import type { Pooling } from '../models/talent/space';
-import { ANY_LOCATION } from '../world/recruiter-truth';
-import type { RecommendRequest, ScoreRequest, SimilarItemsRequest, TrainRequest } from './protocol';
+import { BACKEND_ORDER, type BackendPreference } from '../backend/types.ts';
+import type { ExternalId } from '../data/idmap.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { resolveGlmixConfig } from '../models/glmix/config.ts';
+import { resolveMfConfig } from '../models/mf/config.ts';
+import { resolveNcfConfig } from '../models/ncf/config.ts';
+import { modelKinds } from '../models/registry.ts';
+import {
+  bool,
+  int,
+  invalid,
+  list,
+  oneOf,
+  optional,
+  plainObject,
+  real,
+  record,
+  text,
+  type Check,
+} from '../models/shared/schema.ts';
+import type { BaselineRunOptions } from './baseline-protocol.ts';
+import type { FeedTrainRequest, FeedWorldSpec } from '../systems/feed/wire.ts';
+import { resolveSprConfig, type SprConfig } from '../systems/feed/spr/config.ts';
+import type { LineBackendPreference } from '../models/line/backend.ts';
+import type { TalentSearchForm, TalentTrainRequest } from '../systems/talent/requests.ts';
+import type { Pooling } from '../systems/talent/space.ts';
+import { ANY_LOCATION } from '../world/recruiter-truth.ts';
+import type { RecommendRequest, ScoreRequest, ServiceConfig, SimilarItemsRequest, TrainRequest } from './protocol.ts';
+import type { WasmPaths } from '../backend/loaders.ts';
 
 /** Bounds of the request fields (documented in README's request table). */
 export const REQUEST_BOUNDS = Object.freeze({
@@ -62,7 +75,8 @@ export const modelKind: Check<string> = (v, path) => oneOf(modelKinds())(v, path
 const heartbeatMs: Check<number> = (v, path) => {
   const [min, max] = REQUEST_BOUNDS.heartbeatMs;
   if (v === 0) return 0;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(path, `0 or an integer in [${min}, ${max}] (ms)`, v);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    throw invalid(path, `0 or an integer in [${min}, ${max}] (ms)`, v);
   return v;
 };
 
@@ -80,9 +94,12 @@ const DATA_SHAPES = '{ratingsUrl}|{csv}|{courses}';
 /** Exactly one of the training data shapes. */
 const trainingData: Check<TrainRequest['data']> = (v, path) => {
   const o = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { [key: string]: unknown }) : null;
-  if (o && Object.hasOwn(o, 'ratingsUrl')) return record<{ ratingsUrl: string }>({ ratingsUrl: text(1, 8192) })(v, path);
-  if (o && Object.hasOwn(o, 'csv')) return record<{ csv: string; file?: string }>({ csv: text(0, 2 ** 30), file: optional(text(1, 1024)) })(v, path);
-  if (o && Object.hasOwn(o, 'courses')) return record<{ courses: unknown }>({ courses: wireCourses })(v, path) as TrainRequest['data'];
+  if (o && Object.hasOwn(o, 'ratingsUrl'))
+    return record<{ ratingsUrl: string }>({ ratingsUrl: text(1, 8192) })(v, path);
+  if (o && Object.hasOwn(o, 'csv'))
+    return record<{ csv: string; file?: string }>({ csv: text(0, 2 ** 30), file: optional(text(1, 1024)) })(v, path);
+  if (o && Object.hasOwn(o, 'courses'))
+    return record<{ courses: unknown }>({ courses: wireCourses })(v, path) as TrainRequest['data'];
   throw invalid(path, `one of ${DATA_SHAPES}`, v);
 };
 
@@ -99,7 +116,11 @@ const CONFIGS = new Map<string, Check<unknown>>([
   [
     'blend',
     record<{ ncf?: unknown; glmix?: unknown; seed?: number }>(
-      { ncf: optional((c) => resolveNcfConfig('seed', c as object)), glmix: optional((c) => resolveGlmixConfig(c as object)), seed },
+      {
+        ncf: optional((c) => resolveNcfConfig('seed', c as object)),
+        glmix: optional((c) => resolveGlmixConfig(c as object)),
+        seed,
+      },
       ': ',
     ),
   ],
@@ -129,12 +150,20 @@ const ref = { modelId, version: int(0, Number.MAX_SAFE_INTEGER) };
 
 /** A recommend / explain request. */
 export const checkRecommendRequest = (request: unknown): RecommendRequest =>
-  record<RecommendRequest>({ ...ref, user: externalId, k, exclude: optional(ids), candidates: optional(ids), excludeSeen: optional(bool) })(request, 'request');
+  record<RecommendRequest>({
+    ...ref,
+    user: externalId,
+    k,
+    exclude: optional(ids),
+    candidates: optional(ids),
+    excludeSeen: optional(bool),
+  })(request, 'request');
 
 /** A score request (`users` and `items` of one length). */
 export function checkScoreRequest(request: unknown): ScoreRequest {
   const r = record<ScoreRequest>({ ...ref, users: ids, items: ids })(request, 'request');
-  if (r.users.length !== r.items.length) throw invalid('request.items', `as long as request.users (${r.users.length})`, r.items);
+  if (r.users.length !== r.items.length)
+    throw invalid('request.items', `as long as request.users (${r.users.length})`, r.items);
   return r;
 }
 
@@ -145,6 +174,22 @@ export const checkSimilarItemsRequest = (request: unknown): SimilarItemsRequest 
 /** A baseline run. */
 export const checkBaselineRun = (options: unknown): BaselineRunOptions =>
   record<BaselineRunOptions>({ ratingsUrl: text(1, 8192), seed })(options, 'options');
+
+const url = text(1, 8192);
+
+/** Where tfjs finds its wasm binaries: a folder URL, or one URL per binary. */
+const wasmPaths: Check<WasmPaths> = (v, path) =>
+  typeof v === 'string'
+    ? url(v, path)
+    : record<Exclude<WasmPaths, string>>({
+        'tfjs-backend-wasm.wasm': url,
+        'tfjs-backend-wasm-simd.wasm': url,
+        'tfjs-backend-wasm-threaded-simd.wasm': url,
+      })(v, path);
+
+/** A service's client settings. */
+export const checkServiceConfig = (config: unknown): ServiceConfig =>
+  record<ServiceConfig>({ wasmPaths: optional(wasmPaths) })(config, 'config');
 
 /** Validates one argument named `name` (e.g. `modelId`, `prefer`). */
 export function checkArgument<T>(check: Check<T>, value: unknown, name: string): T {
@@ -173,7 +218,8 @@ export function checkTalentSearch(form: unknown, vocab: { titles: number; locati
   return record<TalentSearchForm>({
     title: int(-1, vocab.titles - 1),
     skills: text(0, 1000),
-    location: (v, path) => (v === ANY_LOCATION ? ANY_LOCATION : int(0, vocab.locations - 1)(v, `${path} (or ${ANY_LOCATION} = any)`)),
+    location: (v, path) =>
+      v === ANY_LOCATION ? ANY_LOCATION : int(0, vocab.locations - 1)(v, `${path} (or ${ANY_LOCATION} = any)`),
     minYears: real(0, 100),
     text: text(0, 1000),
     pooling: oneOf<Pooling>(['mean', 'max']),
@@ -193,4 +239,7 @@ export const checkFeedSpec = (spec: unknown): FeedWorldSpec => record<FeedWorldS
 
 /** A feed training request (its SPR config against the SPR's schema). */
 export const checkFeedTrain = (request: unknown): FeedTrainRequest =>
-  record<FeedTrainRequest>({ ...worldSpec, spr: optional((c) => resolveSprConfig(c as SprConfig)) })(request, 'request');
+  record<FeedTrainRequest>({ ...worldSpec, spr: optional((c) => resolveSprConfig(c as SprConfig)) })(
+    request,
+    'request',
+  );

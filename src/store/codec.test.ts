@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError, InvalidArgumentError } from '../errors';
-import { legacyRecord } from '../testing/legacy-db';
-import { sampleState, stateMismatches } from '../testing/store-fixtures';
-import { decodeState, encodeWeights, fromLegacyRecord, nextInfo, shapeSize, WEIGHTS_FORMAT } from './codec';
-import type { WeightsRecord } from './schema';
+import { DataFormatError, InvalidArgumentError } from '../errors.ts';
+import { legacyRecord } from '../testing/legacy-db.ts';
+import { sampleState, stateMismatches } from '../testing/store-fixtures.ts';
+import { decodeState, encodeWeights, fromLegacyRecord, nextInfo, shapeSize, WEIGHTS_FORMAT } from './codec.ts';
+import type { WeightsRecord } from './schema.ts';
 
 describe('store codec', () => {
   it('counts bytes and params, sharing whole buffers and copying views', () => {
@@ -40,7 +40,13 @@ describe('store codec', () => {
     const first = nextInfo('m', state, encoded, { metrics: { hr10: 1 } }, undefined, 1000);
     expect(first).toMatchObject({ version: 1, createdAt: 1000, updatedAt: 1000, metrics: { hr10: 1 } });
     const second = nextInfo('m', state, encoded, { checkpoint: { epoch: 1, step: 2 } }, first, 2000);
-    expect(second).toMatchObject({ version: 2, createdAt: 1000, updatedAt: 2000, metrics: {}, checkpoint: { epoch: 1, step: 2 } });
+    expect(second).toMatchObject({
+      version: 2,
+      createdAt: 1000,
+      updatedAt: 2000,
+      metrics: {},
+      checkpoint: { epoch: 1, step: 2 },
+    });
     expect(second.meta).toEqual({ dataset: 'fixture', users: 8, note: 'ünïcødé ✓' });
   });
 
@@ -109,13 +115,22 @@ describe('store codec', () => {
     expect(() => encodeWeights('m', state)).toThrow(/'users'/);
     expect(() => encodeWeights('m', null as never)).toThrow(InvalidArgumentError);
     expect(() => fromLegacyRecord(null as never)).toThrow(DataFormatError);
-    expect(() => fromLegacyRecord({ ...legacyRecord('old', sampleState()), state: null } as never)).toThrow(DataFormatError);
+    expect(() => fromLegacyRecord({ ...legacyRecord('old', sampleState()), state: null } as never)).toThrow(
+      DataFormatError,
+    );
   });
 
   it('converts a schema-v1 record, keeping its version, time and metrics', () => {
     const state = sampleState();
     const { info, weights } = fromLegacyRecord(legacyRecord('old', state, 7, 1234));
-    expect(info).toMatchObject({ id: 'old', version: 7, createdAt: 1234, updatedAt: 1234, metrics: { hr10: 0.5 }, params: shapeSize([8, 4]) * 2 + 9 });
+    expect(info).toMatchObject({
+      id: 'old',
+      version: 7,
+      createdAt: 1234,
+      updatedAt: 1234,
+      metrics: { hr10: 0.5 },
+      params: shapeSize([8, 4]) * 2 + 9,
+    });
     expect(stateMismatches(decodeState(info, weights), state)).toBe(0);
     const bad = sampleState();
     bad.tensors.items.shape = [1];

@@ -3,12 +3,12 @@
  * `ModelInfo` and the `WeightsRecord`. No IndexedDB, no clocks: callers pass `now` and the previous
  * info, so the same code backs the IndexedDB and the memory store and is tested in Node.
  */
-import { DataFormatError, InvalidArgumentError } from '../errors';
-import type { Json, ModelState, StateTensor } from '../models/recommender';
-import { show } from '../models/shared/schema';
-import { isJsonObject } from '../models/shared/state-checks';
-import type { LegacyModelRecord, StoredTensor, WeightsRecord } from './schema';
-import type { ModelInfo, SaveOptions } from './types';
+import { DataFormatError, InvalidArgumentError } from '../errors.ts';
+import type { Json, ModelState, StateTensor } from '../models/recommender.ts';
+import { show } from '../models/shared/schema.ts';
+import { isJsonObject } from '../models/shared/state-checks.ts';
+import type { LegacyModelRecord, StoredTensor, WeightsRecord } from './schema.ts';
+import type { ModelInfo, SaveOptions } from './types.ts';
 
 /** Format of `WeightsRecord`s written by this build; bumped when their layout changes. */
 export const WEIGHTS_FORMAT = 1;
@@ -58,7 +58,8 @@ export function encodeWeights(id: string, state: ModelState): EncodedWeights {
     throw new InvalidArgumentError(`model '${id}': state needs a string kind and an integer stateVersion`);
   }
   for (const field of ['config', 'meta', 'tensors'] as const) {
-    if (!isJsonObject(state[field])) throw new InvalidArgumentError(`model '${id}': state.${field} must be an object, got ${show(state[field])}`);
+    if (!isJsonObject(state[field]))
+      throw new InvalidArgumentError(`model '${id}': state.${field} must be an object, got ${show(state[field])}`);
   }
   let bytes = 0;
   let params = 0;
@@ -117,17 +118,23 @@ export function decodeState(info: ModelInfo, record: WeightsRecord): ModelState 
   const bad = (problem: string): never => {
     throw new DataFormatError(source, 0, problem);
   };
-  if (!isJsonObject(info) || typeof info.kind !== 'string' || !Number.isInteger(info.stateVersion)) bad('info needs a string kind and an integer stateVersion');
+  if (!isJsonObject(info) || typeof info.kind !== 'string' || !Number.isInteger(info.stateVersion))
+    bad('info needs a string kind and an integer stateVersion');
   if (!isJsonObject(record)) return bad(`weights record must be an object, got ${show(record)}`);
-  if (record.format !== WEIGHTS_FORMAT) bad(`weights format ${show(record.format)}; this build reads ${WEIGHTS_FORMAT}`);
+  if (record.format !== WEIGHTS_FORMAT)
+    bad(`weights format ${show(record.format)}; this build reads ${WEIGHTS_FORMAT}`);
   if (!isJsonObject(record.config)) bad(`config must be an object, got ${show(record.config)}`);
   if (!isJsonObject(record.meta)) bad(`meta must be an object, got ${show(record.meta)}`);
   if (!Array.isArray(record.tensors)) bad(`tensors must be an array, got ${show(record.tensors)}`);
   const tensors: Record<string, StateTensor> = {};
   record.tensors.forEach((t: unknown, k: number) => {
-    const { name, shape, dtype, data } = (isJsonObject(t) ? t : bad(`tensors[${k}] must be an object, got ${show(t)}`)) as unknown as StoredTensor;
-    if (typeof name !== 'string' || name === '__proto__' || Object.hasOwn(tensors, name)) bad(`tensors[${k}].name must be a distinct tensor name, got ${show(name)}`);
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) bad(`tensor '${name}': shape must be an array of integers >= 0, got ${show(shape)}`);
+    const { name, shape, dtype, data } = (isJsonObject(t)
+      ? t
+      : bad(`tensors[${k}] must be an object, got ${show(t)}`)) as unknown as StoredTensor;
+    if (typeof name !== 'string' || name === '__proto__' || Object.hasOwn(tensors, name))
+      bad(`tensors[${k}].name must be a distinct tensor name, got ${show(name)}`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+      bad(`tensor '${name}': shape must be an array of integers >= 0, got ${show(shape)}`);
     const Ctor = Object.hasOwn(ARRAYS, dtype) ? ARRAYS[dtype] : undefined;
     if (!Ctor || !(data instanceof ArrayBuffer) || data.byteLength !== shapeSize(shape) * 4) {
       bad(`tensor '${name}' does not match ${show(dtype)}[${shape.join(', ')}]`);
@@ -139,9 +146,20 @@ export function decodeState(info: ModelInfo, record: WeightsRecord): ModelState 
 
 /** Converts a schema-v1 record; a malformed one raises `DataFormatError` naming the model. */
 export function fromLegacyRecord(old: LegacyModelRecord): { info: ModelInfo; weights: WeightsRecord } {
-  const valid = isJsonObject(old) && typeof old.id === 'string' && Number.isInteger(old.version) && old.version >= 0 && Number.isFinite(old.savedAt);
-  if (!valid) throw new DataFormatError(`v1 model '${isJsonObject(old) ? String(old.id) : '?'}'`, 0, 'record needs a string id, an integer version and a numeric savedAt');
-  if (old.metrics !== undefined && !isJsonObject(old.metrics)) throw new DataFormatError(`v1 model '${old.id}'`, 0, 'metrics must be an object');
+  const valid =
+    isJsonObject(old) &&
+    typeof old.id === 'string' &&
+    Number.isInteger(old.version) &&
+    old.version >= 0 &&
+    Number.isFinite(old.savedAt);
+  if (!valid)
+    throw new DataFormatError(
+      `v1 model '${isJsonObject(old) ? String(old.id) : '?'}'`,
+      0,
+      'record needs a string id, an integer version and a numeric savedAt',
+    );
+  if (old.metrics !== undefined && !isJsonObject(old.metrics))
+    throw new DataFormatError(`v1 model '${old.id}'`, 0, 'metrics must be an object');
   let encoded: EncodedWeights;
   try {
     encoded = encodeWeights(old.id, old.state);

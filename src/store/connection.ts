@@ -4,10 +4,11 @@
  * and reopens on next use — failing with `StoreVersionError` if the schema is now newer than ours.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { LinkrecError, StoreVersionError } from '../errors';
-import { DB_VERSION, upgradeSchema, type LinkrecDB } from './schema';
+import { LinkrecError, StoreVersionError } from '../errors.ts';
+import { DB_VERSION, type LinkrecDB } from './schema.ts';
+import { upgradeSchema } from './upgrade.ts';
 
-/** Callbacks of {@link IdbModelStore.open} about other tabs. */
+/** Callbacks of `IdbModelStore.open` about other tabs. */
 export interface ConnectionEvents {
   /** Our open waits for another tab (an older build) to close its connection. */
   onBlocked?: () => void;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeIdbStoreCases } from '../testing/idb-store-cases';
-import { describeModelStoreContract } from '../testing/store-contract';
-import { sampleState, stateMismatches } from '../testing/store-fixtures';
-import { IdbModelStore } from './idb-store';
+import { describeIdbStoreCases } from '../testing/idb-store-cases.ts';
+import { describeModelStoreContract } from '../testing/store-contract.ts';
+import { sampleState, stateMismatches } from '../testing/store-fixtures.ts';
+import { IdbModelStore } from './idb-store.ts';
 
 // Unique per run too: the browser project may keep one origin's databases between files.
 const run = Math.random().toString(36).slice(2, 8);

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { describeIdbStoreCases } from '../testing/idb-store-cases';
-import { describeModelStoreContract } from '../testing/store-contract';
-import { sampleState } from '../testing/store-fixtures';
-import { IdbModelStore, isQuotaError } from './idb-store';
+import { describeIdbStoreCases } from '../testing/idb-store-cases.ts';
+import { describeModelStoreContract } from '../testing/store-contract.ts';
+import { sampleState } from '../testing/store-fixtures.ts';
+import { IdbModelStore, isQuotaError } from './idb-store.ts';
 
 let n = 0;
 const newName = () => `node-store-${n++}`;

@@ -4,13 +4,13 @@
  * previous model or the new one; all bytes are laid out before the transaction opens, because an
  * await on anything but IndexedDB inside it would let it commit early.
  */
-import { ModelNotFoundError, StorageQuotaError } from '../errors';
-import type { ModelState } from '../models/recommender';
-import { decodeState, encodeWeights, nextInfo } from './codec';
-import { Connection, type ConnectionEvents } from './connection';
-import { DEFAULT_DB_NAME, type QuarantineInfo, type QuarantineRecord } from './schema';
-import { nextVersion } from './versions';
-import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types';
+import { ModelNotFoundError, StorageQuotaError } from '../errors.ts';
+import type { ModelState } from '../models/recommender.ts';
+import { decodeState, encodeWeights, nextInfo } from './codec.ts';
+import { Connection, type ConnectionEvents } from './connection.ts';
+import { DEFAULT_DB_NAME, type QuarantineInfo, type QuarantineRecord } from './schema.ts';
+import { nextVersion } from './versions.ts';
+import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types.ts';
 
 /** Options of {@link IdbModelStore.open}. */
 export type IdbStoreOptions = ConnectionEvents;
@@ -22,7 +22,17 @@ export function isQuotaError(error: unknown): boolean {
   return e.name === 'QuotaExceededError' || e.code === 22;
 }
 
-/** A ModelStore over IndexedDB, schema-versioned and migrated on open (see `schema.ts`). */
+/**
+ * A ModelStore over IndexedDB, schema-versioned and migrated on open (see `schema.ts`): where the
+ * package's workers keep models, so a page can list, load or delete what they trained.
+ * @example
+ * ```ts
+ * import { IdbModelStore } from 'linkrec';
+ * const store = await IdbModelStore.open();
+ * for (const info of await store.list()) console.log(info.id, info.version, info.kind);
+ * const { state } = await store.load('movies'); // ModelNotFoundError when absent
+ * ```
+ */
 export class IdbModelStore implements ModelStore {
   private constructor(private readonly connection: Connection) {}
 
@@ -44,11 +54,19 @@ export class IdbModelStore implements ModelStore {
   async save(id: string, state: ModelState, options: SaveOptions = {}): Promise<ModelInfo> {
     const encoded = encodeWeights(id, state);
     const db = await this.connection.get();
-    const tx = db.transaction(['modelInfo', 'weights', 'versions'], 'readwrite', { durability: options.durability ?? 'strict' });
+    const tx = db.transaction(['modelInfo', 'weights', 'versions'], 'readwrite', {
+      durability: options.durability ?? 'strict',
+    });
     let info: ModelInfo | undefined;
     const write = async (): Promise<void> => {
-      const [previous, issued] = await Promise.all([tx.objectStore('modelInfo').get(id), tx.objectStore('versions').get(id)]);
-      info = { ...nextInfo(id, state, encoded, options, previous, Date.now()), version: nextVersion(previous, issued?.version) };
+      const [previous, issued] = await Promise.all([
+        tx.objectStore('modelInfo').get(id),
+        tx.objectStore('versions').get(id),
+      ]);
+      info = {
+        ...nextInfo(id, state, encoded, options, previous, Date.now()),
+        version: nextVersion(previous, issued?.version),
+      };
       const weights = tx.objectStore('weights').put(encoded.record);
       weights.catch(() => undefined); // if a later put throws, the abort below settles this one
       const mark = tx.objectStore('versions').put({ id, version: info.version });
@@ -71,7 +89,11 @@ export class IdbModelStore implements ModelStore {
   async load(id: string): Promise<{ info: ModelInfo; state: ModelState }> {
     const db = await this.connection.get();
     const tx = db.transaction(['modelInfo', 'weights'], 'readonly');
-    const [info, weights] = await Promise.all([tx.objectStore('modelInfo').get(id), tx.objectStore('weights').get(id), tx.done]);
+    const [info, weights] = await Promise.all([
+      tx.objectStore('modelInfo').get(id),
+      tx.objectStore('weights').get(id),
+      tx.done,
+    ]);
     if (!info) throw new ModelNotFoundError(id);
     // Info without weights: they vanished (evicted, or deleted behind the store's back) — the model is gone.
     if (!weights) throw new ModelNotFoundError(id);

@@ -17,6 +17,7 @@ export interface LockRequestOptions {
 
 /** What `navigator.locks` offers and the training lock needs. */
 export interface LockRequester {
+  /** Runs `callback` holding the lock `name` (or with null under `ifAvailable` when it is taken), as `navigator.locks.request`. */
   request<T>(name: string, options: LockRequestOptions, callback: (lock: HeldLock | null) => Promise<T>): Promise<T>;
 }
 
@@ -29,7 +30,12 @@ function abortReason(signal: AbortSignal): unknown {
 export class InProcessLocks implements LockRequester {
   private readonly queues = new Map<string, (() => void)[]>();
 
-  async request<T>(name: string, options: LockRequestOptions, callback: (lock: HeldLock | null) => Promise<T>): Promise<T> {
+  /** Runs `callback` holding the lock `name`; waiters are granted in request order. */
+  async request<T>(
+    name: string,
+    options: LockRequestOptions,
+    callback: (lock: HeldLock | null) => Promise<T>,
+  ): Promise<T> {
     const { signal, ifAvailable } = options;
     if (signal?.aborted) throw abortReason(signal);
     const queue = this.queues.get(name);

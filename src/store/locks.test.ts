@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeTrainingLock } from '../testing/lock-cases';
-import { InProcessLocks } from './local-locks';
-import { defaultLocks, trainingLockName } from './locks';
+import { describeTrainingLock } from '../testing/lock-cases.ts';
+import { InProcessLocks } from './local-locks.ts';
+import { defaultLocks, trainingLockName } from './locks.ts';
 
 const explicit = new InProcessLocks();
 describeTrainingLock('in-process default', () => undefined);

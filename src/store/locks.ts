@@ -3,8 +3,8 @@
  * (`navigator.locks`) are shared by every tab and worker of the origin and released by the browser if
  * a tab dies; where they are missing (Node), an in-process lock with the same semantics stands in.
  */
-import { AbortError, TrainingLockedError } from '../errors';
-import { InProcessLocks, type LockRequester } from './local-locks';
+import { AbortError, TrainingLockedError } from '../errors.ts';
+import { InProcessLocks, type LockRequester } from './local-locks.ts';
 
 /** Options of {@link withTrainingLock}. */
 export interface TrainingLockOptions {
@@ -35,7 +35,11 @@ export function trainingLockName(id: string): string {
  * `TrainingLockedError(id)` without calling `fn` — or, with `{ wait: true }`, waits its turn.
  * @example await withTrainingLock('ncf', () => service.train('ncf', data));
  */
-export async function withTrainingLock<T>(id: string, fn: () => Promise<T> | T, options: TrainingLockOptions = {}): Promise<T> {
+export async function withTrainingLock<T>(
+  id: string,
+  fn: () => Promise<T> | T,
+  options: TrainingLockOptions = {},
+): Promise<T> {
   const locks = options.locks ?? defaultLocks();
   const request = options.wait ? { signal: options.signal } : { ifAvailable: true, signal: options.signal };
   let started = false;
@@ -46,7 +50,8 @@ export async function withTrainingLock<T>(id: string, fn: () => Promise<T> | T, 
       return fn();
     });
   } catch (error) {
-    if (!started && options.signal?.aborted && !(error instanceof TrainingLockedError)) throw new AbortError('training lock wait aborted');
+    if (!started && options.signal?.aborted && !(error instanceof TrainingLockedError))
+      throw new AbortError('training lock wait aborted');
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StorageQuotaError } from '../errors';
-import { describeModelStoreContract } from '../testing/store-contract';
-import { sampleState, stateMismatches } from '../testing/store-fixtures';
-import { MemoryModelStore } from './memory-store';
+import { StorageQuotaError } from '../errors.ts';
+import { describeModelStoreContract } from '../testing/store-contract.ts';
+import { sampleState, stateMismatches } from '../testing/store-fixtures.ts';
+import { MemoryModelStore } from './memory-store.ts';
 
 describeModelStoreContract('MemoryModelStore', async () => new MemoryModelStore());
 

@@ -3,12 +3,12 @@
  * every save and load structured-cloned (so callers can never mutate what is stored), and an optional
  * byte quota to exercise the quota path in Node.
  */
-import { LinkrecError, ModelNotFoundError, StorageQuotaError } from '../errors';
-import type { ModelState } from '../models/recommender';
-import { decodeState, encodeWeights, nextInfo } from './codec';
-import type { WeightsRecord } from './schema';
-import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types';
-import { nextVersion } from './versions';
+import { LinkrecError, ModelNotFoundError, StorageQuotaError } from '../errors.ts';
+import type { ModelState } from '../models/recommender.ts';
+import { decodeState, encodeWeights, nextInfo } from './codec.ts';
+import type { WeightsRecord } from './schema.ts';
+import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types.ts';
+import { nextVersion } from './versions.ts';
 
 /** Options of {@link MemoryModelStore}. */
 export interface MemoryStoreOptions {
@@ -16,7 +16,14 @@ export interface MemoryStoreOptions {
   quota?: number;
 }
 
-/** A ModelStore held in memory (tests, Node tools); its contents die with it. */
+/**
+ * A ModelStore held in memory (tests, Node tools); its contents die with it.
+ * @example
+ * ```ts
+ * import { connectCourses, MemoryModelStore } from 'linkrec';
+ * const courses = await connectCourses({ inThread: true, store: new MemoryModelStore({ quota: 50e6 }) });
+ * ```
+ */
 export class MemoryModelStore implements ModelStore {
   private readonly records = new Map<string, { info: ModelInfo; weights: WeightsRecord }>();
   /** Last version issued per id, kept past `delete` (see `versions.ts`). */
@@ -34,7 +41,10 @@ export class MemoryModelStore implements ModelStore {
     const previous = this.records.get(id)?.info;
     const usage = this.usage() - (previous?.bytes ?? 0) + encoded.bytes;
     if (usage > this.quota) throw new StorageQuotaError(id, encoded.bytes, `${usage} bytes > quota ${this.quota}`);
-    const info = { ...nextInfo(id, state, encoded, options, previous, Date.now()), version: nextVersion(previous, this.issued.get(id)) };
+    const info = {
+      ...nextInfo(id, state, encoded, options, previous, Date.now()),
+      version: nextVersion(previous, this.issued.get(id)),
+    };
     this.records.set(id, structuredClone({ info, weights: encoded.record }));
     this.issued.set(id, info.version);
     return structuredClone(info);
@@ -65,6 +75,7 @@ export class MemoryModelStore implements ModelStore {
     this.records.delete(id);
   }
 
+  /** Bytes of weights held, against the `quota` given (Infinity without one). */
   async estimate(): Promise<StorageEstimate> {
     this.check();
     return { usage: this.usage(), quota: this.quota };

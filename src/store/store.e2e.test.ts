@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, tempProfile, type DevServer, type Profile } from '../testing/e2e';
-import type { ProbeWindow, StateSpec, StoreProbe } from '../testing/pages/store-probe';
+import { startDevServer, tempProfile, type DevServer, type Profile } from '../testing/e2e.ts';
+import type { ProbeWindow, StateSpec, StoreProbe } from '../testing/pages/store-probe.ts';
 
 // An on-disk profile: IndexedDB as users have it, not an incognito context's in-memory one.
 let dev: DevServer;
@@ -28,7 +28,11 @@ async function openPage(origin = dev.origin): Promise<Page> {
 }
 
 /** Calls `storeProbe[method](...args)` in the page. */
-function call<M extends keyof StoreProbe>(page: Page, method: M, ...args: Parameters<StoreProbe[M]>): ReturnType<StoreProbe[M]> {
+function call<M extends keyof StoreProbe>(
+  page: Page,
+  method: M,
+  ...args: Parameters<StoreProbe[M]>
+): ReturnType<StoreProbe[M]> {
   return page.evaluate(
     ([m, a]) => ((window as unknown as ProbeWindow).storeProbe[m] as (...x: unknown[]) => unknown)(...a),
     [method, args] as const,
@@ -48,7 +52,10 @@ describe('model store in Chromium, end to end', () => {
     await page.locator('#status', { hasText: 'ready' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as ProbeWindow).marker)).toBeUndefined();
     expect((await call(page, 'list')).map((i) => [i.id, i.version])).toEqual([['kept', 1]]);
-    expect(await call(page, 'load', 'kept', small)).toMatchObject({ ok: true, value: { mismatches: 0, info: { version: 1 } } });
+    expect(await call(page, 'load', 'kept', small)).toMatchObject({
+      ok: true,
+      value: { mismatches: 0, info: { version: 1 } },
+    });
     await page.close();
   });
 
@@ -64,7 +71,9 @@ describe('model store in Chromium, end to end', () => {
     // The origin's lock manager shows the second tab queued behind the first.
     await first.waitForFunction(async () => {
       const { pending = [], held = [] } = await navigator.locks.query();
-      return held.some((l) => l.name === 'linkrec:train:shared') && pending.some((l) => l.name === 'linkrec:train:shared');
+      return (
+        held.some((l) => l.name === 'linkrec:train:shared') && pending.some((l) => l.name === 'linkrec:train:shared')
+      );
     });
     expect(await call(first, 'finishTraining', 'shared', small)).toMatchObject({ ok: true, value: { version: 1 } });
     expect(await waiting).toMatchObject({ ok: true, value: { version: 2 } });
@@ -86,7 +95,10 @@ describe('model store in Chromium, end to end', () => {
       const failed = await call(page, 'save', 'q', big);
       expect(failed).toMatchObject({ ok: false, error: { name: 'StorageQuotaError', id: 'q', bytes: 4_000_000 } });
       expect(failed.ok || failed.error.message).toMatch(/QuotaExceededError/);
-      expect(await call(page, 'load', 'q', small)).toMatchObject({ ok: true, value: { mismatches: 0, info: { version: 1 } } });
+      expect(await call(page, 'load', 'q', small)).toMatchObject({
+        ok: true,
+        value: { mismatches: 0, info: { version: 1 } },
+      });
       expect((await call(page, 'list')).find((i) => i.id === 'q')).toMatchObject({ version: 1, bytes: 64_000 });
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });

@@ -3,7 +3,7 @@
  * pages and workers use) and `MemoryModelStore` (Node tests). Saves are atomic: after a crash, a tab
  * kill or a quota error the store holds either the previous model or the new one, never a mix.
  */
-import type { Json, ModelState } from '../models/recommender';
+import type { Json, ModelState } from '../models/recommender.ts';
 
 /** The small record listed without touching weights. */
 export interface ModelInfo {
@@ -62,6 +62,7 @@ export interface ModelStore {
    * past the last version issued (save v1, v2, delete, save → v3).
    */
   delete(id: string): Promise<void>;
+  /** Bytes used and available, so a page can warn before a save would hit `StorageQuotaError`. */
   estimate(): Promise<StorageEstimate>;
   /** Releases the store; later calls reject. */
   close(): void;

@@ -3,7 +3,7 @@
  * so a version reused after `delete` would let them answer with the deleted model. Each store keeps
  * the last version it issued per id, past the model's deletion.
  */
-import type { ModelInfo } from './types';
+import type { ModelInfo } from './types.ts';
 
 /** The version of the next save: one past both the stored model's and the last one ever issued. */
 export function nextVersion(previous: ModelInfo | undefined, issued: number | undefined): number {

@@ -1,13 +1,17 @@
 /** Small helpers of the model contract suite (`contract.ts`). */
 import { expect } from 'vitest';
-import type { FitProgress, ModelState, Recommender } from '../models/recommender';
-import type { ModelData } from '../models/registry';
+import type { FitProgress, ModelState, Recommender } from '../models/recommender.ts';
+import type { ModelData } from '../models/registry.ts';
 
 /** Fits `m`, recording every progress event and checkpoint state. */
 export async function fitRecording(m: Recommender<ModelData>, data: ModelData, opts: { checkpointEvery?: number }) {
   const events: FitProgress[] = [];
   const states: ModelState[] = [];
-  const result = await m.fit(data, { ...opts, onProgress: (e) => events.push(e), onCheckpoint: (s) => void states.push(s) });
+  const result = await m.fit(data, {
+    ...opts,
+    onProgress: (e) => events.push(e),
+    onCheckpoint: (s) => void states.push(s),
+  });
   return { events, states, result };
 }
 

@@ -6,14 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendName } from '../backend';
-import type { InteractionLog } from '../data';
-import { AbortError, InvalidArgumentError, UnknownIdError } from '../errors';
-import { createModel, modelEntry, modelFromState, type ModelData } from '../models/registry';
-import type { FitProgress, Json, Recommender } from '../models/recommender';
-import { modelIdMaps } from '../models/shared/state';
-import { allPairs, bits, expectDescending, fill, fitRecording, tensorsOf } from './contract-helpers';
-import { checkerboardFixture, emptyLog, popularityFixture, tinyLog } from './recommender-fixtures';
+import type { BackendName } from '../backend/index.ts';
+import type { InteractionLog } from '../data/index.ts';
+import { AbortError, InvalidArgumentError, UnknownIdError } from '../errors.ts';
+import { createModel, modelEntry, modelFromState, type ModelData } from '../models/registry.ts';
+import type { FitProgress, Json, Recommender } from '../models/recommender.ts';
+import { modelIdMaps } from '../models/shared/state.ts';
+import { allPairs, bits, expectDescending, fill, fitRecording, tensorsOf } from './contract-helpers.ts';
+import { checkerboardFixture, emptyLog, popularityFixture, tinyLog } from './recommender-fixtures.ts';
 
 type Config = { [key: string]: Json };
 
@@ -75,7 +75,9 @@ export function describeRecommenderContract(o: ContractOptions): void {
         const top = await fitted.recommend(u, { k: 1, exclude: board.trainItems[u] });
         expect(top.items, `user ${u}`).toEqual(Int32Array.of(board.heldOut[u]));
         // The model remembers what each user had in training: excludeSeen gives the same answer.
-        expect((await fitted.recommend(u, { k: 1, excludeSeen: true })).items, `user ${u}`).toEqual(Int32Array.of(board.heldOut[u]));
+        expect((await fitted.recommend(u, { k: 1, excludeSeen: true })).items, `user ${u}`).toEqual(
+          Int32Array.of(board.heldOut[u]),
+        );
       }
       if (fitted.similarItems) {
         for (let i = 0; i < nItems; i++) {
@@ -101,8 +103,12 @@ export function describeRecommenderContract(o: ContractOptions): void {
       const rest = await fitted.recommend(0, { k: items, exclude });
       expect(rest.items).toEqual(all.items.subarray(2));
       const candidates = Int32Array.of(all.items[3], all.items[1], all.items[4], all.items[1]);
-      expect((await fitted.recommend(0, { k: 9, candidates })).items).toEqual(Int32Array.of(all.items[1], all.items[3], all.items[4]));
-      expect((await fitted.recommend(0, { k: 9, candidates, exclude })).items).toEqual(Int32Array.of(all.items[3], all.items[4]));
+      expect((await fitted.recommend(0, { k: 9, candidates })).items).toEqual(
+        Int32Array.of(all.items[1], all.items[3], all.items[4]),
+      );
+      expect((await fitted.recommend(0, { k: 9, candidates, exclude })).items).toEqual(
+        Int32Array.of(all.items[3], all.items[4]),
+      );
       await expect(fitted.recommend(0, { candidates: Int32Array.of(items) })).rejects.toBeInstanceOf(UnknownIdError);
       await expect(fitted.recommend(0, { exclude: Int32Array.of(-1) })).rejects.toBeInstanceOf(UnknownIdError);
     });
@@ -178,7 +184,10 @@ export function describeRecommenderContract(o: ContractOptions): void {
       const ctrl = new AbortController();
       const abortOn = entry.iterative ? 'epoch' : 'start';
       const events: FitProgress[] = [];
-      const run = m.fit(data(board.log), { signal: ctrl.signal, onProgress: (e) => (events.push(e), e.status === abortOn && ctrl.abort()) });
+      const run = m.fit(data(board.log), {
+        signal: ctrl.signal,
+        onProgress: (e) => (events.push(e), e.status === abortOn && ctrl.abort()),
+      });
       await expect(run).rejects.toBeInstanceOf(AbortError);
       expect(events.at(-1)).toMatchObject({ status: 'error', error: { name: 'AbortError' } });
       const after = await m.recommend(0, { k: 3 });
@@ -196,7 +205,9 @@ export function describeRecommenderContract(o: ContractOptions): void {
       await expect(m.recommend(0)).rejects.toBeInstanceOf(UnknownIdError);
       await expect(m.fit(data(emptyLog()))).rejects.toThrow(InvalidArgumentError);
       await expect(m.fit(data(emptyLog()))).rejects.toThrow(/empty/);
-      await expect(m.fit(data({ ...tinyLog(), values: Float32Array.of(NaN) }))).rejects.toBeInstanceOf(InvalidArgumentError);
+      await expect(m.fit(data({ ...tinyLog(), values: Float32Array.of(NaN) }))).rejects.toBeInstanceOf(
+        InvalidArgumentError,
+      );
       await m.fit(data(tinyLog()));
       const top = await m.recommend(0);
       expect(top.items).toEqual(Int32Array.of(0));

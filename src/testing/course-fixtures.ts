@@ -3,8 +3,8 @@
  * (GLMix, the blender): every watch counts as relevant, members share one profile, and a course's
  * category is its parity — so the checkerboard's answer is learnable from features as well as ids.
  */
-import type { InteractionLog } from '../data';
-import type { CourseData } from '../models/glmix';
+import type { InteractionLog } from '../data/index.ts';
+import type { CourseData } from '../models/glmix/index.ts';
 
 /** `log` with uniform member features and courses in two categories (even, odd). */
 export function courseFixture(log: InteractionLog): CourseData {
@@ -15,7 +15,11 @@ export function courseFixture(log: InteractionLog): CourseData {
     log,
     relevantSeconds: 1,
     members: { seniority: new Uint8Array(nU), industry: new Uint16Array(nU), skills: noSkills(nU) },
-    courses: { difficulty: new Uint8Array(nI), category: Uint8Array.from({ length: nI }, (_, i) => i % 2), skills: noSkills(nI) },
+    courses: {
+      difficulty: new Uint8Array(nI),
+      category: Uint8Array.from({ length: nI }, (_, i) => i % 2),
+      skills: noSkills(nI),
+    },
     nSeniority: 1,
     nCategories: 2,
     skillFamily: new Uint8Array(0),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, recordRequests, startDevServer, type DevServer } from './e2e';
+import { launchChromium, recordRequests, startDevServer, type DevServer } from './e2e.ts';
 
 let dev: DevServer;
 let browser: Browser;

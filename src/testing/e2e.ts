@@ -8,11 +8,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, chromePath } from './chromium';
+import { CHROMIUM_ARGS, chromePath } from './chromium.ts';
 
 /** Repository root (this file lives in src/testing/). */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
 
 /** A running dev server and its origin (`http://127.0.0.1:<port>`). */
 export interface DevServer {
@@ -60,8 +59,7 @@ export async function tempProfile(): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), 'linkrec-e2e-'));
   return {
     dir,
-    open: () =>
-      chromium.launchPersistentContext(dir, { executablePath: chromePath(), args: [...CHROMIUM_ARGS] }),
+    open: () => chromium.launchPersistentContext(dir, { executablePath: chromePath(), args: [...CHROMIUM_ARGS] }),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -99,7 +97,10 @@ export interface DemoPage {
 }
 
 /** Serves `demo/`, opens it in a new context that records requests, and collects page errors. */
-export async function openDemo(viewport = { width: 1200, height: 1000 }, options: { consoleErrors?: boolean } = {}): Promise<DemoPage> {
+export async function openDemo(
+  viewport = { width: 1200, height: 1000 },
+  options: { consoleErrors?: boolean } = {},
+): Promise<DemoPage> {
   const [dev, browser] = await Promise.all([startDevServer('demo'), launchChromium()]);
   const context = await browser.newContext({ viewport });
   const requests = recordRequests(context, dev.origin);

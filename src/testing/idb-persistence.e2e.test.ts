@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordRequests, startDevServer, tempProfile, type DevServer, type Profile } from './e2e';
-import { fnv1a, weightPattern, type IdbProbe } from './pages/idb-pattern';
+import { recordRequests, startDevServer, tempProfile, type DevServer, type Profile } from './e2e.ts';
+import { fnv1a, weightPattern, type IdbProbe } from './pages/idb-pattern.ts';
 
 const LENGTH = 1_000_000;
 const SEED = 0x5eed;
@@ -40,10 +40,10 @@ describe('IndexedDB model storage in Chromium', () => {
     const { page, foreign } = await openProbe();
     expect(await read(page)).toBeNull();
 
-    const info = await page.evaluate(
-      ([n, seed]) => (window as unknown as ProbeWindow).idbProbe.write(n, seed),
-      [LENGTH, SEED] as const,
-    );
+    const info = await page.evaluate(([n, seed]) => (window as unknown as ProbeWindow).idbProbe.write(n, seed), [
+      LENGTH,
+      SEED,
+    ] as const);
     expect(info.hash).toBe(expectedHash);
 
     // The marker proves the reload really replaced the page (and its in-memory state).

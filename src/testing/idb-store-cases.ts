@@ -4,12 +4,12 @@
  */
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { ModelNotFoundError, StoreVersionError } from '../errors';
-import { IdbModelStore } from '../store/idb-store';
-import type { ModelState } from '../models/recommender';
-import { DB_VERSION, type LegacyModelRecord } from '../store/schema';
-import { createV1Database, createV2Database, inspectDatabase, legacyRecord, rawRecords, v2Model } from './legacy-db';
-import { sampleState, stateMismatches } from './store-fixtures';
+import { ModelNotFoundError, StoreVersionError } from '../errors.ts';
+import { IdbModelStore } from '../store/idb-store.ts';
+import type { ModelState } from '../models/recommender.ts';
+import { DB_VERSION, type LegacyModelRecord } from '../store/schema.ts';
+import { createV1Database, createV2Database, inspectDatabase, legacyRecord, rawRecords, v2Model } from './legacy-db.ts';
+import { sampleState, stateMismatches } from './store-fixtures.ts';
 
 /** Object stores of the current schema, sorted. */
 const STORES = ['modelInfo', 'quarantine', 'versions', 'weights'];
@@ -35,7 +35,8 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
         ['small', 5, 1_700_000_000_001],
       ]);
       expect(list[0]).toMatchObject({ kind: 'mf', stateVersion: 3, metrics: { hr10: 0.5 }, params: 2 * 50_000 + 1001 });
-      for (const [id, state] of Object.entries(states)) expect(stateMismatches((await store.load(id)).state, state)).toBe(0);
+      for (const [id, state] of Object.entries(states))
+        expect(stateMismatches((await store.load(id)).state, state)).toBe(0);
       expect((await store.save('big', states.small)).version).toBe(5);
       store.close();
       expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
@@ -54,7 +55,10 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
       await createV1Database(name, [...good, legacyRecord('broken', broken, 7)]);
 
       const store = await IdbModelStore.open(name);
-      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([['a', 2], ['b', 3]]);
+      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([
+        ['a', 2],
+        ['b', 3],
+      ]);
       expect(stateMismatches((await store.load('a')).state, sampleState({ seed: 1 }))).toBe(0);
       expect(stateMismatches((await store.load('b')).state, sampleState({ seed: 2 }))).toBe(0);
       const [entry, ...more] = await store.listQuarantined();
@@ -91,23 +95,38 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
         legacyRecord('plain-array', wrongData),
         { ...legacyRecord('null-metrics', sampleState()), metrics: 7 },
       ];
-      await createV1Database(name, [legacyRecord('ok', sampleState()), ...(malformed as unknown as LegacyModelRecord[])]);
+      await createV1Database(name, [
+        legacyRecord('ok', sampleState()),
+        ...(malformed as unknown as LegacyModelRecord[]),
+      ]);
       const store = await IdbModelStore.open(name);
       expect((await store.list()).map((i) => i.id)).toEqual(['ok']);
       expect(stateMismatches((await store.load('ok')).state, sampleState())).toBe(0);
       const quarantined = await store.listQuarantined();
-      expect(quarantined.map((q) => q.key)).toEqual(['bad-version', 'no-state', 'null-metrics', 'plain-array', 'tensors-string']);
+      expect(quarantined.map((q) => q.key)).toEqual([
+        'bad-version',
+        'no-state',
+        'null-metrics',
+        'plain-array',
+        'tensors-string',
+      ]);
       for (const q of quarantined) expect(q.reason).toMatch(new RegExp(`^DataFormatError: .*'${q.key}'`));
       expect(quarantined.find((q) => q.key === 'plain-array')?.reason).toMatch(/items.*Float32Array/);
       store.close();
     });
 
-    it('upgrades a v2 database in place, seeding every model\'s version mark (v2 → v3)', async () => {
+    it("upgrades a v2 database in place, seeding every model's version mark (v2 → v3)", async () => {
       const name = newName();
-      await createV2Database(name, [v2Model('x', sampleState({ seed: 3 }), 4), v2Model('y', sampleState({ seed: 4 }), 1)]);
+      await createV2Database(name, [
+        v2Model('x', sampleState({ seed: 3 }), 4),
+        v2Model('y', sampleState({ seed: 4 }), 1),
+      ]);
       const store = await IdbModelStore.open(name);
       expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
-      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([['x', 4], ['y', 1]]);
+      expect((await store.list()).map((i) => [i.id, i.version])).toEqual([
+        ['x', 4],
+        ['y', 1],
+      ]);
       expect(stateMismatches((await store.load('x')).state, sampleState({ seed: 3 }))).toBe(0);
       expect(await store.listQuarantined()).toEqual([]);
       await store.delete('x');

@@ -3,13 +3,18 @@
  * store's upgrade path and its behaviour beside other tabs.
  */
 import { openDB } from 'idb';
-import { fromLegacyRecord } from '../store/codec';
-import type { LegacyModelRecord, WeightsRecord } from '../store/schema';
-import type { ModelInfo } from '../store/types';
-import type { ModelState } from '../models/recommender';
+import { fromLegacyRecord } from '../store/codec.ts';
+import type { LegacyModelRecord, WeightsRecord } from '../store/schema.ts';
+import type { ModelInfo } from '../store/types.ts';
+import type { ModelState } from '../models/recommender.ts';
 
 /** A schema-v1 record, as the first release wrote it. */
-export function legacyRecord(id: string, state: ModelState, version = 1, savedAt = 1_700_000_000_000): LegacyModelRecord {
+export function legacyRecord(
+  id: string,
+  state: ModelState,
+  version = 1,
+  savedAt = 1_700_000_000_000,
+): LegacyModelRecord {
   return { id, version, savedAt, metrics: { hr10: 0.5 }, state };
 }
 
@@ -48,7 +53,10 @@ export async function createV2Database(name: string, models: V2Model[]): Promise
     },
   });
   const tx = db.transaction(['modelInfo', 'weights'], 'readwrite');
-  const puts = models.flatMap((m) => [tx.objectStore('modelInfo').put(m.info), tx.objectStore('weights').put(m.weights)]);
+  const puts = models.flatMap((m) => [
+    tx.objectStore('modelInfo').put(m.info),
+    tx.objectStore('weights').put(m.weights),
+  ]);
   await Promise.all([...puts, tx.done]);
   db.close();
 }

@@ -6,7 +6,7 @@
  * rest. Every call must end in a valid ranked list of a stored version or a typed error.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { CallOutcome, FinalCheck, LoadPage, StormOptions } from './pages/load-pattern';
+import type { CallOutcome, FinalCheck, LoadPage, StormOptions } from './pages/load-pattern.ts';
 
 type LoadWindow = Window & { loadPage: LoadPage };
 
@@ -64,35 +64,54 @@ export async function runLoad(browser: Browser, origin: string, options: LoadOpt
   const context = await browser.newContext();
   try {
     const [trainer, ranker] = [await context.newPage(), await context.newPage()];
-    await Promise.all([open(trainer, `${origin}/load.html?trainer&epochs=${epochs}`), open(ranker, `${origin}/load.html`)]);
+    await Promise.all([
+      open(trainer, `${origin}/load.html?trainer&epochs=${epochs}`),
+      open(ranker, `${origin}/load.html`),
+    ]);
     await trainer.evaluate(() => (window as unknown as LoadWindow).loadPage.startTraining());
     // Two versions stored before the storm, so calls naming the one before the newest start at once.
-    await trainer.waitForFunction(() => (window as unknown as LoadWindow).loadPage.events.filter((e) => e.status === 'checkpoint').length >= 2, undefined, { timeout: 60_000 });
+    await trainer.waitForFunction(
+      () => (window as unknown as LoadWindow).loadPage.events.filter((e) => e.status === 'checkpoint').length >= 2,
+      undefined,
+      { timeout: 60_000 },
+    );
 
     // The ranking tab's calls go out over ~6 s, so they span the reload and the saves after it.
     const base = { k: 10, staleEvery: 10, timeoutMs: 30_000, gapMs: 400 };
     const fromRanker = Math.round(calls * 0.8);
     const rankerStorm = stormIn(ranker, { ...base, calls: fromRanker, waves: 16 });
     await new Promise((r) => setTimeout(r, 500));
-    const checkpointsBeforeReload = await trainer.evaluate(() => (window as unknown as LoadWindow).loadPage.events.filter((e) => e.status === 'checkpoint').length);
+    const checkpointsBeforeReload = await trainer.evaluate(
+      () => (window as unknown as LoadWindow).loadPage.events.filter((e) => e.status === 'checkpoint').length,
+    );
     await trainer.reload();
     await trainer.locator('#status', { hasText: 'ready' }).waitFor({ timeout: 60_000 });
     const resumedAfterReload = await trainer.evaluate(() => (window as unknown as LoadWindow).loadPage.resumedOnLoad);
     // The reloaded tab's calls wait for the resumed training's first save: they name a version the
     // storm has not seen yet, while the other tab's calls may still be in flight.
-    await trainer.waitForFunction(() => (window as unknown as LoadWindow).loadPage.events.some((e) => e.status === 'checkpoint'), undefined, { timeout: 60_000 });
+    await trainer.waitForFunction(
+      () => (window as unknown as LoadWindow).loadPage.events.some((e) => e.status === 'checkpoint'),
+      undefined,
+      { timeout: 60_000 },
+    );
     const trainerStorm = stormIn(trainer, { ...base, calls: calls - fromRanker, waves: 4 });
     const outcomes = (await Promise.all([rankerStorm, trainerStorm])).flat();
 
-    await trainer.waitForFunction(() => {
-      const p = (window as unknown as LoadWindow).loadPage;
-      return p.result !== null || p.error !== null;
-    }, undefined, { timeout: 90_000 });
+    await trainer.waitForFunction(
+      () => {
+        const p = (window as unknown as LoadWindow).loadPage;
+        return p.result !== null || p.error !== null;
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
     const { result, error } = await trainer.evaluate(() => {
       const p = (window as unknown as LoadWindow).loadPage;
       return { result: p.result, error: p.error };
     });
-    const final = result ? await ranker.evaluate((v) => (window as unknown as LoadWindow).loadPage.finalCheck(v), result.info.version) : null;
+    const final = result
+      ? await ranker.evaluate((v) => (window as unknown as LoadWindow).loadPage.finalCheck(v), result.info.version)
+      : null;
     const seconds = (performance.now() - started) / 1000;
     return tally(outcomes, { checkpointsBeforeReload, resumedAfterReload, final, trainingError: error, seconds });
   } finally {
@@ -100,7 +119,10 @@ export async function runLoad(browser: Browser, origin: string, options: LoadOpt
   }
 }
 
-type RunFacts = Pick<LoadReport, 'checkpointsBeforeReload' | 'resumedAfterReload' | 'final' | 'trainingError' | 'seconds'>;
+type RunFacts = Pick<
+  LoadReport,
+  'checkpointsBeforeReload' | 'resumedAfterReload' | 'final' | 'trainingError' | 'seconds'
+>;
 
 function tally(outcomes: CallOutcome[], facts: RunFacts): LoadReport {
   const problems: string[] = [];

@@ -3,9 +3,9 @@
  * Chromium. Ids are unique per test, so the browser's origin-wide locks never cross between tests.
  */
 import { describe, expect, it } from 'vitest';
-import { AbortError, TrainingLockedError } from '../errors';
-import type { LockRequester } from '../store/local-locks';
-import { withTrainingLock } from '../store/locks';
+import { AbortError, TrainingLockedError } from '../errors.ts';
+import type { LockRequester } from '../store/local-locks.ts';
+import { withTrainingLock } from '../store/locks.ts';
 
 /** A promise with its resolver, to hold a lock until the test lets go. */
 function gate(): { open: () => void; wait: Promise<void> } {
@@ -39,10 +39,14 @@ export function describeTrainingLock(label: string, locks: () => LockRequester |
       const id = newId();
       const hold = gate();
       const order: string[] = [];
-      const first = withTrainingLock(id, async () => {
-        await hold.wait;
-        order.push('first');
-      }, { locks: locks() });
+      const first = withTrainingLock(
+        id,
+        async () => {
+          await hold.wait;
+          order.push('first');
+        },
+        { locks: locks() },
+      );
       const second = withTrainingLock(id, () => order.push('second'), { wait: true, locks: locks() });
       await Promise.resolve();
       expect(order).toEqual([]);
@@ -53,7 +57,9 @@ export function describeTrainingLock(label: string, locks: () => LockRequester |
 
     it('releases the lock when training throws', async () => {
       const id = newId();
-      await expect(withTrainingLock(id, () => Promise.reject(new Error('boom')), { locks: locks() })).rejects.toThrow('boom');
+      await expect(withTrainingLock(id, () => Promise.reject(new Error('boom')), { locks: locks() })).rejects.toThrow(
+        'boom',
+      );
       expect(await withTrainingLock(id, () => 'ok', { locks: locks() })).toBe('ok');
     });
 

@@ -3,17 +3,17 @@
  * SPR), and a loader per kind that loads one and probes the result — what the decoder tests (and any
  * fuzz of them) mutate and feed back. Everything is tiny, so building all of them takes ~1 s on a CPU.
  */
-import { IdMap, makeInteractionLog, type InteractionLog } from '../data';
-import type { CourseData } from '../models/glmix';
-import { LineModel } from '../models/line/model';
-import { mfV2ToV1 } from '../models/mf';
-import type { LineGraph } from '../models/line/tables';
-import type { ModelState, Recommender } from '../models/recommender';
-import { createModel, modelFromState, type ModelData } from '../models/registry';
-import { SprModel } from '../models/feed/spr/model';
-import { TwoTowerModel } from '../models/two-tower/model';
-import { twoTowerFromState, twoTowerToState } from '../models/two-tower/state';
-import { checkerboardFixture } from './recommender-fixtures';
+import { IdMap, makeInteractionLog, type InteractionLog } from '../data/index.ts';
+import type { CourseData } from '../models/glmix/index.ts';
+import { LineModel } from '../models/line/model.ts';
+import { mfV2ToV1 } from '../models/mf/index.ts';
+import type { LineGraph } from '../models/line/tables.ts';
+import type { ModelState, Recommender } from '../models/recommender.ts';
+import { createModel, modelFromState, type ModelData } from '../models/registry.ts';
+import { SprModel } from '../systems/feed/spr/model.ts';
+import { TwoTowerModel } from '../models/two-tower/model.ts';
+import { twoTowerFromState, twoTowerToState } from '../models/two-tower/state.ts';
+import { checkerboardFixture } from './recommender-fixtures.ts';
 
 /** Members × courses of the course fixture, and its number of seniority levels. */
 export const COURSE_SIZES = { users: 8, items: 8, nSeniority: 5, nCategories: 3, skills: 6 } as const;
@@ -35,8 +35,16 @@ export function richCourseData(): CourseData {
   return {
     log: watched,
     relevantSeconds: 120,
-    members: { seniority: Uint8Array.from({ length: users }, (_, u) => u % nSeniority), industry: Uint16Array.from({ length: users }, (_, u) => u % 4), skills: rows(users, (u) => [u % skills, ((u % skills) + 2) % skills].sort((a, b) => a - b)) },
-    courses: { difficulty: Uint8Array.from({ length: items }, (_, i) => i % 3), category: Uint8Array.from({ length: items }, (_, i) => i % nCategories), skills: rows(items, (i) => [i % skills]) },
+    members: {
+      seniority: Uint8Array.from({ length: users }, (_, u) => u % nSeniority),
+      industry: Uint16Array.from({ length: users }, (_, u) => u % 4),
+      skills: rows(users, (u) => [u % skills, ((u % skills) + 2) % skills].sort((a, b) => a - b)),
+    },
+    courses: {
+      difficulty: Uint8Array.from({ length: items }, (_, i) => i % 3),
+      category: Uint8Array.from({ length: items }, (_, i) => i % nCategories),
+      skills: rows(items, (i) => [i % skills]),
+    },
     nSeniority,
     nCategories,
     skillFamily: Uint8Array.from({ length: skills }, (_, s) => s % nCategories),
@@ -49,7 +57,8 @@ export function richCourseData(): CourseData {
 export function twoCliques(): LineGraph {
   const src: number[] = [];
   const dst: number[] = [];
-  for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) (src.push(base + i), dst.push(base + j));
+  for (const base of [0, 4])
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) src.push(base + i), dst.push(base + j);
   src.push(0), dst.push(4);
   return { n: 8, src: Int32Array.from(src), dst: Int32Array.from(dst) };
 }
@@ -57,13 +66,21 @@ export function twoCliques(): LineGraph {
 /** The checkerboard log with each event on its own day (for NCF's time context). */
 function timedLog(): InteractionLog {
   const { log } = checkerboardFixture();
-  return makeInteractionLog({ ...log, times: Float64Array.from(log.times, (_, k) => k * 86_400), userIds: IdMap.fromJSON(log.userIds.toJSON()), itemIds: IdMap.fromJSON(log.itemIds.toJSON()) });
+  return makeInteractionLog({
+    ...log,
+    times: Float64Array.from(log.times, (_, k) => k * 86_400),
+    userIds: IdMap.fromJSON(log.userIds.toJSON()),
+    itemIds: IdMap.fromJSON(log.itemIds.toJSON()),
+  });
 }
 
 async function fitted(kind: string, config: object, data: ModelData, checkpoint = false): Promise<ModelState> {
   const m = createModel(kind, config as never);
   let first: ModelState | null = null;
-  await m.fit(data as never, checkpoint ? { checkpointEvery: 1, onCheckpoint: (s) => void (first ??= structuredClone(s)) } : {});
+  await m.fit(
+    data as never,
+    checkpoint ? { checkpointEvery: 1, onCheckpoint: (s) => void (first ??= structuredClone(s)) } : {},
+  );
   const state = first ?? (await m.toState());
   m.dispose();
   return state;
@@ -96,9 +113,17 @@ export async function validStates(): Promise<Record<string, ModelState>> {
     'gmf@1': { ...gmf, stateVersion: 1, config: gmfV1Config },
     mlp: await fitted('mlp', ncf, log),
     neumf: await fitted('neumf', ncf, log, true),
-    ncf: await fitted('ncf', { dim: 4, epochs: 1, batchSize: 16, neighbours: 3, timeWindowDays: 2, seed: 1 }, timedLog()),
+    ncf: await fitted(
+      'ncf',
+      { dim: 4, epochs: 1, batchSize: 16, neighbours: 3, timeWindowDays: 2, seed: 1 },
+      timedLog(),
+    ),
     glmix: await fitted('glmix', { rounds: 1, newtonSteps: 1 }, courses),
-    blend: await fitted('blend', { ncf: { dim: 4, epochs: 1, batchSize: 16, neighbours: 3 }, glmix: { rounds: 1, newtonSteps: 1 } }, courses),
+    blend: await fitted(
+      'blend',
+      { ncf: { dim: 4, epochs: 1, batchSize: 16, neighbours: 3 }, glmix: { rounds: 1, newtonSteps: 1 } },
+      courses,
+    ),
     line: await line.toState(),
     'two-tower': twoTowerToState(tower),
     'feed-spr': sprState,

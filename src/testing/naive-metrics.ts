@@ -76,19 +76,40 @@ export function naiveF1(yTrue: readonly number[], yPred: readonly number[]): { m
     return { tp, predicted, actual, f1: f1(ratio(tp, predicted), ratio(tp, actual)) };
   });
   const sum = (f: (c: (typeof perClass)[number]) => number): number => perClass.reduce((s, c) => s + f(c), 0);
-  const microP = ratio(sum((c) => c.tp), sum((c) => c.predicted));
-  const microR = ratio(sum((c) => c.tp), sum((c) => c.actual));
+  const microP = ratio(
+    sum((c) => c.tp),
+    sum((c) => c.predicted),
+  );
+  const microR = ratio(
+    sum((c) => c.tp),
+    sum((c) => c.actual),
+  );
   return { micro: f1(microP, microR), macro: sum((c) => c.f1) / classes.length };
 }
 
 /** Full-ranking rank: sort every unseen item (target included) by descending score, find the target. */
-export function naiveFullRank(scores: readonly number[], seen: readonly number[], target: number, ties: NaiveTies = 'pessimistic'): number {
+export function naiveFullRank(
+  scores: readonly number[],
+  seen: readonly number[],
+  target: number,
+  ties: NaiveTies = 'pessimistic',
+): number {
   const candidates = scores.map((_, j) => j).filter((j) => j !== target && !seen.includes(j));
-  return naiveRank(scores[target], candidates.map((j) => scores[j]), ties);
+  return naiveRank(
+    scores[target],
+    candidates.map((j) => scores[j]),
+    ties,
+  );
 }
 
 /** Adamic–Adar by building neighbour sets and intersecting them. */
-export function naiveAdamicAdar(n: number, src: readonly number[], dst: readonly number[], u: number, v: number): number {
+export function naiveAdamicAdar(
+  n: number,
+  src: readonly number[],
+  dst: readonly number[],
+  u: number,
+  v: number,
+): number {
   const nbrs = Array.from({ length: n }, () => new Set<number>());
   src.forEach((a, e) => {
     if (a !== dst[e]) {
@@ -96,7 +117,9 @@ export function naiveAdamicAdar(n: number, src: readonly number[], dst: readonly
       nbrs[dst[e]].add(a);
     }
   });
-  return [...nbrs[u]].filter((w) => nbrs[v].has(w) && nbrs[w].size > 1).reduce((s, w) => s + 1 / Math.log(nbrs[w].size), 0);
+  return [...nbrs[u]]
+    .filter((w) => nbrs[v].has(w) && nbrs[w].size > 1)
+    .reduce((s, w) => s + 1 / Math.log(nbrs[w].size), 0);
 }
 
 /** Mean and sample standard error of the rewards of events the policy agrees with. */
@@ -108,7 +131,13 @@ export function naiveReplay(rewardsKept: readonly number[]): { estimate: number;
 }
 
 /** L2-regularised logistic objective `Σ log(1 + e^{−s·z}) + λ/2 ‖w‖²` with labels s = ±1. */
-export function naiveLogisticObjective(x: readonly number[][], y: readonly number[], w: readonly number[], b: number, l2: number): number {
+export function naiveLogisticObjective(
+  x: readonly number[][],
+  y: readonly number[],
+  w: readonly number[],
+  b: number,
+  l2: number,
+): number {
   const loss = x.reduce((s, row, i) => {
     const z = row.reduce((acc, v, j) => acc + v * w[j], b);
     return s + Math.log(1 + Math.exp(y[i] === 1 ? -z : z));

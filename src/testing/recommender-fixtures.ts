@@ -3,7 +3,7 @@
  * items, odd users odd items) for personalised models, and a log with known item counts for
  * non-personalised ones. External ids are strings (`u3`, `i5`) so id-map handling is exercised.
  */
-import { IdMap, makeInteractionLog, type InteractionLog } from '../data';
+import { IdMap, makeInteractionLog, type InteractionLog } from '../data/index.ts';
 
 /** The checkerboard with one held-out same-parity item per user. */
 export interface CheckerboardFixture {
@@ -25,7 +25,7 @@ export function checkerboardFixture(users = 8, items = 8): CheckerboardFixture {
   const trainItems: Int32Array[] = [];
   for (let u = 0; u < users; u++) {
     const mine: number[] = [];
-    for (let i = u % 2; i < items; i += 2) if (i !== heldOut[u]) (pairs.push([u, i]), mine.push(i));
+    for (let i = u % 2; i < items; i += 2) if (i !== heldOut[u]) pairs.push([u, i]), mine.push(i);
     trainItems.push(Int32Array.from(mine));
   }
   return { log: logOf(pairs, users, items), heldOut, trainItems };
@@ -62,7 +62,13 @@ function logOf(pairs: readonly [number, number][], users: number, items: number)
     users: Int32Array.from(pairs, ([u]) => u),
     items: Int32Array.from(pairs, ([, i]) => i),
     times: Float64Array.from(pairs, (_, k) => k),
-    userIds: new IdMap(Array.from({ length: users }, (_, u) => `u${u}`), 'user'),
-    itemIds: new IdMap(Array.from({ length: items }, (_, i) => `i${i}`), 'item'),
+    userIds: new IdMap(
+      Array.from({ length: users }, (_, u) => `u${u}`),
+      'user',
+    ),
+    itemIds: new IdMap(
+      Array.from({ length: items }, (_, i) => `i${i}`),
+      'item',
+    ),
   });
 }

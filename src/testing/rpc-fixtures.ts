@@ -4,8 +4,8 @@
  * MessageChannel for running the client↔service path in one Node thread.
  */
 import { expose } from 'comlink';
-import type { Json } from '../models/recommender';
-import type { WorkerLike } from '../rpc/worker-slot';
+import type { Json } from '../models/recommender.ts';
+import type { WorkerLike } from '../rpc/worker-slot.ts';
 
 /**
  * `users` users; user u rates every item of its parity up to `items` (the checkerboard: even users
@@ -21,10 +21,24 @@ export function checkerboardCsv(users = 24, items = 24): string {
 }
 
 /** 288 positives in 9 steps per epoch, 18 steps in all: milliseconds per step on cpu. */
-export const NODE_MF: { [key: string]: Json } = { dim: 4, epochs: 2, batchSize: 32, negatives: 1, learningRate: 0.05, seed: 3 };
+export const NODE_MF: { [key: string]: Json } = {
+  dim: 4,
+  epochs: 2,
+  batchSize: 32,
+  negatives: 1,
+  learningRate: 0.05,
+  seed: 3,
+};
 
 /** 3 steps per epoch, 12 steps in all: a few seconds on SwiftShader. */
-export const BROWSER_MF: { [key: string]: Json } = { dim: 4, epochs: 4, batchSize: 96, negatives: 1, learningRate: 0.05, seed: 3 };
+export const BROWSER_MF: { [key: string]: Json } = {
+  dim: 4,
+  epochs: 4,
+  batchSize: 96,
+  negatives: 1,
+  learningRate: 0.05,
+  seed: 3,
+};
 
 /** Global steps done at a cursor, with `stepsPerEpoch` steps in an epoch. */
 export function globalStep(cursor: { epoch: number; step: number }, stepsPerEpoch: number): number {
@@ -42,7 +56,7 @@ export interface PortWorker {
 
 /** Port-backed "workers" around `makeService()`. */
 export interface PortWorkers {
-  /** Pass as a `connectRecommender` factory. */
+  /** Pass as a `connectCourses` worker factory. */
   factory: () => WorkerLike;
   /** Workers made so far, oldest first. */
   readonly services: PortWorker[];

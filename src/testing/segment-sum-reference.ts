@@ -39,7 +39,10 @@ const dims = (maxLen: number, maxDim: number) => fc.array(fc.integer({ min: 0, m
 export function segmentCases(): fc.Arbitrary<SegmentCase> {
   return fc
     .record({
-      idsShape: fc.oneof(dims(1, 40).map((d) => (d.length ? d : [0])), dims(2, 6).filter((d) => d.length === 2)),
+      idsShape: fc.oneof(
+        dims(1, 40).map((d) => (d.length ? d : [0])),
+        dims(2, 6).filter((d) => d.length === 2),
+      ),
       inner: dims(2, 5),
       numSegments: fc.integer({ min: 0, max: 25 }),
       dtype: fc.constantFrom<'float32' | 'int32'>('float32', 'int32'),

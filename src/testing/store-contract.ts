@@ -3,9 +3,9 @@
  * IndexedDB store over fake-indexeddb in Node, the IndexedDB store in real Chromium.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidArgumentError, ModelNotFoundError } from '../errors';
-import type { ModelStore } from '../store/types';
-import { sampleState, stateMismatches } from './store-fixtures';
+import { InvalidArgumentError, ModelNotFoundError } from '../errors.ts';
+import type { ModelStore } from '../store/types.ts';
+import { sampleState, stateMismatches } from './store-fixtures.ts';
 
 /** Registers the contract tests for stores made by `create` (a fresh, empty store per test). */
 export function describeModelStoreContract(label: string, create: () => Promise<ModelStore>): void {
@@ -116,7 +116,10 @@ export function describeModelStoreContract(label: string, create: () => Promise<
 
     it('records checkpoints and clears the mark on a save without one', async () => {
       const store = await fresh();
-      const ckpt = await store.save('ck', sampleState(), { checkpoint: { epoch: 2, step: 300 }, durability: 'relaxed' });
+      const ckpt = await store.save('ck', sampleState(), {
+        checkpoint: { epoch: 2, step: 300 },
+        durability: 'relaxed',
+      });
       expect(ckpt.checkpoint).toEqual({ epoch: 2, step: 300 });
       expect((await store.info('ck'))?.checkpoint).toEqual({ epoch: 2, step: 300 });
       const final = await store.save('ck', sampleState(), { metrics: { auc: 0.9 } });

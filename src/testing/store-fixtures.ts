@@ -2,8 +2,8 @@
  * Model states with known bytes for the store tests, pages and bench. Float weights are random 32-bit
  * patterns (NaN payloads, subnormals, ±0, ±Infinity), so "bit-exact" means every bit survived.
  */
-import type { ModelState } from '../models/recommender';
-import { weightPattern } from './pages/idb-pattern';
+import type { ModelState } from '../models/recommender.ts';
+import { weightPattern } from './pages/idb-pattern.ts';
 
 /** Options of {@link sampleState}. */
 export interface SampleStateOptions {

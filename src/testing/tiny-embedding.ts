@@ -75,7 +75,10 @@ export function createTinyEmbedding(options: TinyEmbeddingOptions = {}): TinyEmb
 }
 
 /** Trains a fresh tiny model for `steps` full-batch steps and disposes everything it made. */
-export async function trainTinyEmbedding(steps: number, options: TinyEmbeddingOptions = {}): Promise<TinyEmbeddingResult> {
+export async function trainTinyEmbedding(
+  steps: number,
+  options: TinyEmbeddingOptions = {},
+): Promise<TinyEmbeddingResult> {
   const model = createTinyEmbedding(options);
   const losses: number[] = [];
   const numTensors: number[] = [];

@@ -4,21 +4,21 @@
  * interests, people-you-may-know among friends of friends). The union, mixed in the proportions the
  * caller asks for, is a session's candidate set.
  */
-import type { Rng } from '../data/rng';
-import { type Csr, csrHas, groupBy } from './csr';
-import { ActorType, Inventory } from './feed-enums';
-import type { FeedWorld } from './feed-truth';
-import type { CandidateMix } from './options';
-import { drawFromRow, GroupSampler } from './sampling';
+import type { Rng } from '../data/rng.ts';
+import { csrHas, groupBy, type SparseRows } from '../data/index.ts';
+import { ActorType, Inventory } from './feed-enums.ts';
+import type { FeedWorld } from './feed-truth.ts';
+import type { CandidateMix } from './options.ts';
+import { drawFromRow, GroupSampler } from './sampling.ts';
 
 /** Lookups the candidate generators need (built once per world). */
 export interface FeedIndex {
   /** Activity ids per inventory. */
-  byInventory: Csr;
+  byInventory: SparseRows<Uint32Array>;
   /** Network activity ids per acting member (row `members` is unused). */
-  networkByActor: Csr;
+  networkByActor: SparseRows<Uint32Array>;
   /** Job / news activities per company actor (row `companies` is unused). */
-  byCompany: Csr;
+  byCompany: SparseRows<Uint32Array>;
   /** Activities of a family within one inventory: group `inventory * K + family`. */
   byInventoryFamily: GroupSampler;
   /** The PYMK activity of each member, or -1. */
@@ -27,7 +27,8 @@ export interface FeedIndex {
 
 /** Builds the index. */
 export function buildFeedIndex(w: FeedWorld, companies: number): FeedIndex {
-  const a = w.feed.activities, n = w.members.count;
+  const a = w.feed.activities,
+    n = w.members.count;
   const key = (f: (i: number) => number): Uint32Array => Uint32Array.from({ length: a.count }, (_, i) => f(i));
   const networkKey = key((i) => (a.inventory[i] === Inventory.NETWORK ? a.actor[i] : n));
   const companyKey = key((i) => (a.actorType[i] === ActorType.COMPANY ? a.actor[i] : companies));
@@ -37,14 +38,18 @@ export function buildFeedIndex(w: FeedWorld, companies: number): FeedIndex {
     byInventory: groupBy(a.inventory, 4),
     networkByActor: groupBy(networkKey, n + 1),
     byCompany: groupBy(companyKey, companies + 1),
-    byInventoryFamily: new GroupSampler(Array.from(a.inventory, (inv, i) => inv * w.k + a.family[i]), 4 * w.k),
+    byInventoryFamily: new GroupSampler(
+      Array.from(a.inventory, (inv, i) => inv * w.k + a.family[i]),
+      4 * w.k,
+    ),
     pymkOf,
   };
 }
 
-const pickRow = (csr: Csr, row: number, rng: Rng): number => {
-  const lo = csr.offsets[row], hi = csr.offsets[row + 1];
-  return lo === hi ? -1 : csr.values[lo + rng.int(hi - lo)];
+const pickRow = (csr: SparseRows<Uint32Array>, row: number, rng: Rng): number => {
+  const lo = csr.indptr[row],
+    hi = csr.indptr[row + 1];
+  return lo === hi ? -1 : csr.indices[lo + rng.int(hi - lo)];
 };
 
 function networkCandidate(w: FeedWorld, ix: FeedIndex, member: number, rng: Rng): number {
@@ -66,7 +71,8 @@ function companyCandidate(w: FeedWorld, ix: FeedIndex, member: number, inv: numb
       if (act >= 0 && w.feed.activities.inventory[act] === inv) return act;
     }
   }
-  if (u < 0.8) return ix.byInventoryFamily.draw(inv * w.k + drawFromRow(rng, w.members.interests, member * w.k, w.k), rng);
+  if (u < 0.8)
+    return ix.byInventoryFamily.draw(inv * w.k + drawFromRow(rng, w.members.interests, member * w.k, w.k), rng);
   return -1;
 }
 
@@ -83,15 +89,19 @@ function pymkCandidate(w: FeedWorld, ix: FeedIndex, member: number, rng: Rng): n
 /** One candidate from inventory `inv` for `member` (falls back to a random item of the inventory). */
 export function drawCandidate(w: FeedWorld, ix: FeedIndex, member: number, inv: number, rng: Rng): number {
   const act =
-    inv === Inventory.NETWORK ? networkCandidate(w, ix, member, rng)
-    : inv === Inventory.PYMK ? pymkCandidate(w, ix, member, rng)
-    : companyCandidate(w, ix, member, inv, rng);
+    inv === Inventory.NETWORK
+      ? networkCandidate(w, ix, member, rng)
+      : inv === Inventory.PYMK
+        ? pymkCandidate(w, ix, member, rng)
+        : companyCandidate(w, ix, member, inv, rng);
   return act >= 0 ? act : pickRow(ix.byInventory, inv, rng);
 }
 
 /** Cumulative mix over the inventories, skipping empty ones. */
 export function mixCumulative(mix: CandidateMix, ix: FeedIndex): Float64Array {
-  const shares = [mix.network, mix.jobs, mix.news, mix.pymk].map((s, inv) => (ix.byInventory.offsets[inv + 1] > ix.byInventory.offsets[inv] ? s : 0));
+  const shares = [mix.network, mix.jobs, mix.news, mix.pymk].map((s, inv) =>
+    ix.byInventory.indptr[inv + 1] > ix.byInventory.indptr[inv] ? s : 0,
+  );
   const total = shares.reduce((x, y) => x + y, 0);
   let s = 0;
   return Float64Array.from(shares, (x) => (s += total > 0 ? x / total : 0.25));
@@ -102,7 +112,15 @@ export function mixCumulative(mix: CandidateMix, ix: FeedIndex): Float64Array {
  * the mix (`mixCumulative`). A slot whose draw repeats an earlier candidate (or is the member's own
  * activity) retries in the same inventory, at random after three tries, so the mix holds.
  */
-export function generateCandidates(w: FeedWorld, ix: FeedIndex, member: number, count: number, cum: Float64Array, rng: Rng, out: number[]): number[] {
+export function generateCandidates(
+  w: FeedWorld,
+  ix: FeedIndex,
+  member: number,
+  count: number,
+  cum: Float64Array,
+  rng: Rng,
+  out: number[],
+): number[] {
   out.length = 0;
   const a = w.feed.activities;
   for (let slot = 0; slot < count; slot++) {

@@ -3,13 +3,13 @@
  * career changers who start in their secondary family; so company co-employment and title
  * transitions carry the latent structure that the entity-graph embeddings should recover.
  */
-import type { Rng } from '../data/rng';
-import type { CatalogSamplers } from './catalog';
-import { type CompanySamplers, drawCompany } from './companies';
-import { Growable } from './csr';
-import type { MemberProfiles } from './members';
-import { poisson } from './sampling';
-import type { Careers } from './types';
+import type { Rng } from '../data/rng.ts';
+import type { CatalogSamplers } from './catalog.ts';
+import { type CompanySamplers, drawCompany } from './companies.ts';
+import { Growable } from './growable.ts';
+import type { MemberProfiles } from './members.ts';
+import { poisson } from './sampling.ts';
+import type { Careers } from './types.ts';
 
 /** Careers plus the current title and company of each member. */
 export interface CareerResult {
@@ -20,7 +20,8 @@ export interface CareerResult {
 
 /** Secondary family of a member: the largest non-primary interest. */
 function secondaryFamily(m: MemberProfiles, i: number, k: number): number {
-  let best = -1, w = -1;
+  let best = -1,
+    w = -1;
   for (let f = 0; f < k; f++) {
     const x = m.interests[i * k + f];
     if (f !== m.family[i] && x > w) [best, w] = [f, x];
@@ -29,7 +30,14 @@ function secondaryFamily(m: MemberProfiles, i: number, k: number): number {
 }
 
 /** Generates the employment history of every member, ending at `nowMonth`. */
-export function generateCareers(rng: Rng, m: MemberProfiles, k: number, nowMonth: number, s: CatalogSamplers, cs: CompanySamplers): CareerResult {
+export function generateCareers(
+  rng: Rng,
+  m: MemberProfiles,
+  k: number,
+  nowMonth: number,
+  s: CatalogSamplers,
+  cs: CompanySamplers,
+): CareerResult {
   const n = m.count;
   const offsets = new Uint32Array(n + 1);
   const cap = n * 3;
@@ -49,7 +57,10 @@ export function generateCareers(rng: Rng, m: MemberProfiles, k: number, nowMonth
     weights.length = 0;
     let total = 0;
     for (let p = 0; p < positions; p++) total += weights[p] = -Math.log(1 - rng.next());
-    let month = begin, t = -1, c = -1, prev = -1;
+    let month = begin,
+      t = -1,
+      c = -1,
+      prev = -1;
     for (let p = 0; p < positions; p++) {
       const f = p < switchAt ? early : m.family[i];
       const last = p === positions - 1;
@@ -68,6 +79,12 @@ export function generateCareers(rng: Rng, m: MemberProfiles, k: number, nowMonth
     current.company[i] = c;
     offsets[i + 1] = company.length;
   }
-  const history = { offsets, company: company.toArray(), title: title.toArray(), start: start.toArray(), end: end.toArray() };
+  const history = {
+    offsets,
+    company: company.toArray(),
+    title: title.toArray(),
+    start: start.toArray(),
+    end: end.toArray(),
+  };
   return { history, ...current };
 }

@@ -2,11 +2,11 @@
  * The catalog: vocab.json turned into typed lookups, plus per-family samplers of titles, skills and
  * locations that the generators share.
  */
-import type { Rng } from '../data/rng';
-import { GroupSampler, WeightedSampler } from './sampling';
-import type { Catalog } from './types';
-import type { WorldVocab } from './vocab-types';
-import vocabJson from './vocab.json';
+import type { Rng } from '../data/rng.ts';
+import { GroupSampler, WeightedSampler } from './sampling.ts';
+import type { Catalog } from './types.ts';
+import type { WorldVocab } from './vocab-types.ts';
+import vocabJson from './vocab.json' with { type: 'json' };
 
 /** The bundled vocabulary (see VOCAB-SOURCES.md). */
 export const WORLD_VOCAB = vocabJson as unknown as WorldVocab;

@@ -2,11 +2,11 @@
  * Companies: a latent family, a NAICS industry group of that family, a size class from the survey's
  * employer-size distribution, a home city, and a real name from the cspell company list.
  */
-import type { Rng } from '../data/rng';
-import type { CatalogSamplers } from './catalog';
-import { WORLD_VOCAB } from './catalog';
-import { GroupSampler, WeightedSampler } from './sampling';
-import type { Companies } from './types';
+import type { Rng } from '../data/rng.ts';
+import type { CatalogSamplers } from './catalog.ts';
+import { WORLD_VOCAB } from './catalog.ts';
+import { GroupSampler, WeightedSampler } from './sampling.ts';
+import type { Companies } from './types.ts';
 
 /** Name `i` of a shuffled pool, suffixed " 2", " 3"… once the pool runs out. */
 export function poolName(pool: readonly string[], i: number): string {

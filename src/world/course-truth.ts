@@ -3,9 +3,9 @@
  * the member's latent interests and the course's topics, with the share of taught skills the member
  * lacks (a skill gap within their interests), and with a difficulty that suits their seniority.
  */
-import { csrHas, csrRow } from './csr';
-import { sigmoid } from './sampling';
-import type { World } from './types';
+import { csrHas, csrIndices } from '../data/index.ts';
+import { sigmoid } from './sampling.ts';
+import type { World } from './types.ts';
 
 /** The parts of a world the course truth reads. */
 export type CourseWorld = Pick<World, 'k' | 'members' | 'courses'>;
@@ -26,7 +26,7 @@ export function interestMatch(w: CourseWorld, member: number, course: number): n
 
 /** Share of the course's skills the member does not have yet (0 when it teaches none). */
 export function skillGap(w: CourseWorld, member: number, course: number): number {
-  const taught = csrRow(w.courses.skills, course);
+  const taught = csrIndices(w.courses.skills, course);
   if (taught.length === 0) return 0;
   let missing = 0;
   for (const s of taught) if (!csrHas(w.members.skills, member, s)) missing++;

@@ -3,13 +3,14 @@
  * engages (watches long) with probability `trueCourseAffinity`, otherwise leaves within the
  * relevance threshold — the "ten-second watches" that are not engagement.
  */
-import type { Rng } from '../data/rng';
-import type { CatalogSamplers } from './catalog';
-import { csrRow, Growable } from './csr';
-import { writeMixture } from './members';
-import { trueCourseAffinity, type CourseWorld } from './course-truth';
-import { clamp, GroupSampler, drawFromRow, poisson } from './sampling';
-import type { Catalog, Courses, WatchLog } from './types';
+import type { Rng } from '../data/rng.ts';
+import type { CatalogSamplers } from './catalog.ts';
+import { csrIndices } from '../data/index.ts';
+import { Growable } from './growable.ts';
+import { writeMixture } from './members.ts';
+import { trueCourseAffinity, type CourseWorld } from './course-truth.ts';
+import { clamp, GroupSampler, drawFromRow, poisson } from './sampling.ts';
+import type { Catalog, Courses, WatchLog } from './types.ts';
 
 const TEMPLATES = [
   ['{s} Essential Training', 'Learning {s}', '{s} for Beginners', 'Introduction to {s}'],
@@ -25,7 +26,7 @@ export function generateCourses(rng: Rng, count: number, k: number, cat: Catalog
     category: new Uint8Array(count),
     difficulty: new Uint8Array(count),
     lengthSeconds: new Uint32Array(count),
-    skills: { offsets: new Uint32Array(count + 1), values: new Uint16Array(0) },
+    skills: { nRows: count, nCols: s.skills.count, indptr: new Int32Array(count + 1), indices: new Uint16Array(0) },
     topics: new Float32Array(count * k),
     quality: new Float32Array(count),
   };
@@ -49,9 +50,9 @@ export function generateCourses(rng: Rng, count: number, k: number, cat: Catalog
     c.title.push(rng.pick(TEMPLATES[d]).replace('{s}', lead));
     row.sort((a, b) => a - b);
     for (const x of row) skills.push(x);
-    c.skills.offsets[i + 1] = skills.length;
+    c.skills.indptr[i + 1] = skills.length;
   }
-  c.skills = { offsets: c.skills.offsets, values: skills.toArray() };
+  c.skills = { ...c.skills, indices: skills.toArray() };
   return c;
 }
 
@@ -68,9 +69,16 @@ export function watchSeconds(rng: Rng, engaged: boolean, affinity: number, lengt
  */
 export function generateWatches(rng: Rng, w: CourseWorld, perMember: number, threshold: number, now: number): WatchLog {
   const { members, courses, k } = w;
-  const byCategory = new GroupSampler(courses.category, k, Array.from(courses.quality, (q) => Math.exp(q)));
+  const byCategory = new GroupSampler(
+    courses.category,
+    k,
+    Array.from(courses.quality, (q) => Math.exp(q)),
+  );
   const cap = Math.ceil(members.count * perMember * 1.1) + 16;
-  const cols = { member: new Growable((n) => new Uint32Array(n), cap), course: new Growable((n) => new Uint32Array(n), cap) };
+  const cols = {
+    member: new Growable((n) => new Uint32Array(n), cap),
+    course: new Growable((n) => new Uint32Array(n), cap),
+  };
   const seconds = new Growable((n) => new Uint16Array(n), cap); // courses last at most 6 h < 65,536 s
   const time = new Growable((n) => new Uint32Array(n), cap);
   for (let m = 0; m < members.count; m++) {
@@ -96,4 +104,4 @@ export function generateWatches(rng: Rng, w: CourseWorld, perMember: number, thr
 }
 
 /** Skill ids a course teaches (a view). */
-export const courseSkills = (c: Courses, course: number): Uint16Array => csrRow(c.skills, course);
+export const courseSkills = (c: Courses, course: number): Uint16Array => csrIndices(c.skills, course);

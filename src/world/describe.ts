@@ -2,8 +2,8 @@
  * Readable views of a world: entity counts, typed-array memory, and one-line descriptions of members,
  * jobs and feed activities for demos and debugging.
  */
-import { ActorType, INVENTORY_NAMES, ObjectType, VERB_NAMES } from './feed-enums';
-import type { World } from './types';
+import { ActorType, INVENTORY_NAMES, ObjectType, VERB_NAMES } from './feed-enums.ts';
+import type { World } from './types.ts';
 
 /** Seniority prefixes of a title (0 entry … 4 executive). */
 export const SENIORITY_NAMES = ['Junior', '', 'Senior', 'Lead', 'Principal'] as const;
@@ -23,17 +23,17 @@ export function worldCounts(w: World): Record<string, number> {
     members: w.members.count,
     companies: w.companies.count,
     positions: w.members.history.company.length,
-    memberSkills: w.members.skills.values.length,
+    memberSkills: w.members.skills.indices.length,
     courses: w.courses.count,
     watches: w.watches.count,
     jobs: w.jobs.count,
     queries: w.recruiter.queries.count,
     inmails: w.recruiter.log.count,
-    connections: w.feed.connections.values.length / 2,
-    follows: w.feed.follows.values.length,
+    connections: w.feed.connections.indices.length / 2,
+    follows: w.feed.follows.indices.length,
     activities: w.feed.activities.count,
     sessions: w.feed.log.sessions.count,
-    candidates: w.feed.log.sessions.candidates.values.length,
+    candidates: w.feed.log.sessions.candidates.indices.length,
     impressions: w.feed.log.impressions.count,
   };
 }

@@ -4,13 +4,13 @@
  * without replacement from it, with click / like / comment / share outcomes drawn from the truth.
  * Each display slot is on its own a uniform draw from the candidates, as the replay estimator needs.
  */
-import type { Rng } from '../data/rng';
-import { type FeedIndex, generateCandidates, mixCumulative } from './candidates';
-import { Growable } from './csr';
-import { Outcome } from './feed-enums';
-import { AFTER_CLICK, type FeedWorld, trueEngagementProb } from './feed-truth';
-import type { CandidateMix } from './options';
-import type { FeedLog } from './types';
+import type { Rng } from '../data/rng.ts';
+import { type FeedIndex, generateCandidates, mixCumulative } from './candidates.ts';
+import { Growable } from './growable.ts';
+import { Outcome } from './feed-enums.ts';
+import { AFTER_CLICK, type FeedWorld, trueEngagementProb } from './feed-truth.ts';
+import type { CandidateMix } from './options.ts';
+import type { FeedLog } from './types.ts';
 
 /** Sizes of the logged stream. */
 export interface FeedLogOptions {
@@ -34,7 +34,9 @@ export function drawOutcome(rng: Rng, p: number): number {
 export function generateFeedLog(rng: Rng, w: FeedWorld, ix: FeedIndex, o: FeedLogOptions): FeedLog {
   const n = o.sessions;
   const cum = mixCumulative(o.mix, ix);
-  const member = new Uint32Array(n), time = new Uint32Array(n), offsets = new Uint32Array(n + 1);
+  const member = new Uint32Array(n),
+    time = new Uint32Array(n),
+    offsets = new Int32Array(n + 1);
   const cands = new Growable((c) => new Uint32Array(c), n * o.candidatesPerSession);
   const cap = n * o.shownPerSession;
   const imp = {
@@ -64,7 +66,12 @@ export function generateFeedLog(rng: Rng, w: FeedWorld, ix: FeedIndex, o: FeedLo
     }
   }
   return {
-    sessions: { count: n, member, time, candidates: { offsets, values: cands.toArray() } },
+    sessions: {
+      count: n,
+      member,
+      time,
+      candidates: { nRows: n, nCols: w.feed.activities.count, indptr: offsets, indices: cands.toArray() },
+    },
     impressions: {
       count: imp.session.length,
       session: imp.session.toArray(),

@@ -4,13 +4,15 @@
  * user × activity type (X_ik), user × actor × type (X_ijk) and user × object (X_io) — so a logistic
  * CTR model over such features can learn it.
  */
-import { csrHas } from './csr';
-import { ActorType, Inventory, ObjectType } from './feed-enums';
-import { sigmoid } from './sampling';
-import type { Feed, World } from './types';
+import { csrHas } from '../data/index.ts';
+import { ActorType, Inventory, ObjectType } from './feed-enums.ts';
+import { sigmoid } from './sampling.ts';
+import type { Feed, World } from './types.ts';
 
 /** The parts of a world the feed truth reads. */
-export type FeedWorld = Pick<World, 'k' | 'now' | 'members' | 'jobs'> & { feed: Pick<Feed, 'connections' | 'follows' | 'activities'> };
+export type FeedWorld = Pick<World, 'k' | 'now' | 'members' | 'jobs'> & {
+  feed: Pick<Feed, 'connections' | 'follows' | 'activities'>;
+};
 
 /** Coefficients of the engagement logit, by feature group. */
 export const ENGAGEMENT = {
@@ -57,11 +59,15 @@ function workedAt(w: FeedWorld, member: number, company: number): boolean {
 }
 
 function objectFit(w: FeedWorld, member: number, activity: number): number {
-  const a = w.feed.activities, m = w.members, E = ENGAGEMENT;
+  const a = w.feed.activities,
+    m = w.members,
+    E = ENGAGEMENT;
   let fit = E.interest * (m.interests[member * w.k + a.family[activity]] - 1 / w.k);
   const obj = a.object[activity];
   if (a.objectType[activity] === ObjectType.JOB) {
-    fit += E.jobSeniority * (1 - Math.min(2, Math.abs(m.seniority[member] - w.jobs.seniority[obj])) / 2) - E.jobSeniority / 2;
+    fit +=
+      E.jobSeniority * (1 - Math.min(2, Math.abs(m.seniority[member] - w.jobs.seniority[obj])) / 2) -
+      E.jobSeniority / 2;
     if (w.jobs.location[obj] === m.location[member]) fit += E.jobLocation;
   } else if (a.objectType[activity] === ObjectType.PROFILE && obj !== member && m.company[obj] === m.company[member]) {
     fit += E.sameCompany;
@@ -71,18 +77,24 @@ function objectFit(w: FeedWorld, member: number, activity: number): number {
 
 /** The logit's terms for `member` seeing `activity` at time `at` (Unix seconds; default `now`). */
 export function trueEngagementTerms(w: FeedWorld, member: number, activity: number, at = w.now): EngagementTerms {
-  const a = w.feed.activities, m = w.members, E = ENGAGEMENT;
-  const inv = a.inventory[activity], actor = a.actor[activity];
+  const a = w.feed.activities,
+    m = w.members,
+    E = ENGAGEMENT;
+  const inv = a.inventory[activity],
+    actor = a.actor[activity];
   const isCompany = a.actorType[activity] === ActorType.COMPANY;
   const ageDays = Math.max(0, at - a.createdAt[activity]) / 86400;
   const pop = a.likes[activity] + 2 * a.comments[activity] + 3 * a.shares[activity];
   const seeker = m.jobSeeking[member] === 1;
-  let userActor = 0, userType = 0, userActorType = 0;
+  let userActor = 0,
+    userType = 0,
+    userActorType = 0;
   if (isCompany) userActor = csrHas(w.feed.follows, member, actor) ? E.follows : 0;
   else if (csrHas(w.feed.connections, member, actor)) userActor = E.connection;
   if (inv === Inventory.JOBS) userType = seeker ? E.seekerJobs : E.nonSeekerJobs;
   else if (inv === Inventory.PYMK && seeker) userType = E.seekerPymk;
-  if (isCompany && workedAt(w, member, actor)) userActorType = inv === Inventory.JOBS ? E.alumniJobs : inv === Inventory.NEWS ? E.alumniNews : 0;
+  if (isCompany && workedAt(w, member, actor))
+    userActorType = inv === Inventory.JOBS ? E.alumniJobs : inv === Inventory.NEWS ? E.alumniNews : 0;
   return {
     bias: E.bias,
     user: m.feedPropensity[member],

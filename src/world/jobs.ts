@@ -1,11 +1,11 @@
 /**
  * Job postings: mostly in their company's family and city, with skills drawn from the family.
  */
-import type { Rng } from '../data/rng';
-import type { CatalogSamplers } from './catalog';
-import type { CompanySamplers } from './companies';
-import { Growable } from './csr';
-import type { Companies, Jobs } from './types';
+import type { Rng } from '../data/rng.ts';
+import type { CatalogSamplers } from './catalog.ts';
+import type { CompanySamplers } from './companies.ts';
+import { Growable } from './growable.ts';
+import type { Companies, Jobs } from './types.ts';
 
 /** Draws up to `want` distinct skills of family `f`, sorted, into `row`. */
 export function drawFamilySkills(rng: Rng, s: CatalogSamplers, f: number, want: number, row: number[]): number[] {
@@ -18,7 +18,14 @@ export function drawFamilySkills(rng: Rng, s: CatalogSamplers, f: number, want: 
 }
 
 /** Generates `count` job postings, posted over the last 60 days before `now`. */
-export function generateJobs(rng: Rng, count: number, co: Companies, cs: CompanySamplers, s: CatalogSamplers, now: number): Jobs {
+export function generateJobs(
+  rng: Rng,
+  count: number,
+  co: Companies,
+  cs: CompanySamplers,
+  s: CatalogSamplers,
+  now: number,
+): Jobs {
   const j: Jobs = {
     count,
     company: new Uint32Array(count),
@@ -26,7 +33,7 @@ export function generateJobs(rng: Rng, count: number, co: Companies, cs: Company
     family: new Uint8Array(count),
     seniority: new Uint8Array(count),
     location: new Uint8Array(count),
-    skills: { offsets: new Uint32Array(count + 1), values: new Uint16Array(0) },
+    skills: { nRows: count, nCols: s.skills.count, indptr: new Int32Array(count + 1), indices: new Uint16Array(0) },
     postedAt: new Uint32Array(count),
   };
   const skills = new Growable((n) => new Uint16Array(n), count * 5);
@@ -41,8 +48,8 @@ export function generateJobs(rng: Rng, count: number, co: Companies, cs: Company
     j.location[i] = rng.bernoulli(0.6) ? co.location[c] : s.locations.draw(rng);
     j.postedAt[i] = now - 86400 - rng.int(60 * 86400);
     for (const x of drawFamilySkills(rng, s, f, 3 + rng.int(4), row)) skills.push(x);
-    j.skills.offsets[i + 1] = skills.length;
+    j.skills.indptr[i + 1] = skills.length;
   }
-  j.skills = { offsets: j.skills.offsets, values: skills.toArray() };
+  j.skills = { ...j.skills, indices: skills.toArray() };
   return j;
 }

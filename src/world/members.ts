@@ -2,11 +2,12 @@
  * Member profiles: latent interests over families, experience from the survey's years-coded
  * distribution, seniority, location, job-seeking flag and skills drawn from their interests.
  */
-import type { Rng } from '../data/rng';
-import type { CatalogSamplers } from './catalog';
-import { Growable, type Csr } from './csr';
-import { clamp, drawFromRow } from './sampling';
-import type { Members } from './types';
+import type { Rng } from '../data/rng.ts';
+import type { CatalogSamplers } from './catalog.ts';
+import { type SparseRows } from '../data/index.ts';
+import { Growable } from './growable.ts';
+import { clamp, drawFromRow } from './sampling.ts';
+import type { Members } from './types.ts';
 
 /** Seniority band implied by years of experience (0 entry … 4 executive). */
 export function seniorityForYears(years: number): number {
@@ -20,7 +21,14 @@ export const MIN_YEARS_BY_SENIORITY = [0, 2, 5, 8, 12];
  * Writes a latent mixture into `out[offset .. offset + k)`: most weight on `primary`, a second
  * family, and a little spread over all of them.
  */
-export function writeMixture(rng: Rng, out: Float32Array, offset: number, k: number, primary: number, main: number): void {
+export function writeMixture(
+  rng: Rng,
+  out: Float32Array,
+  offset: number,
+  k: number,
+  primary: number,
+  main: number,
+): void {
   const secondary = (primary + 1 + rng.int(k - 1)) % k;
   const rest = 1 - main;
   let noise = 0;
@@ -34,7 +42,13 @@ export function writeMixture(rng: Rng, out: Float32Array, offset: number, k: num
 export type MemberProfiles = Omit<Members, 'title' | 'company' | 'history'>;
 
 /** Generates profiles and skills for `n` members over `k` families. */
-export function generateProfiles(rng: Rng, n: number, k: number, s: CatalogSamplers, jobSeekerRate: number): MemberProfiles {
+export function generateProfiles(
+  rng: Rng,
+  n: number,
+  k: number,
+  s: CatalogSamplers,
+  jobSeekerRate: number,
+): MemberProfiles {
   const m: MemberProfiles = {
     count: n,
     family: new Uint8Array(n),
@@ -43,7 +57,7 @@ export function generateProfiles(rng: Rng, n: number, k: number, s: CatalogSampl
     yearsExperience: new Uint8Array(n),
     location: new Uint8Array(n),
     jobSeeking: new Uint8Array(n),
-    skills: { offsets: new Uint32Array(n + 1), values: new Uint16Array(0) },
+    skills: { nRows: n, nCols: s.skills.count, indptr: new Int32Array(n + 1), indices: new Uint16Array(0) },
     feedPropensity: new Float32Array(n),
     inmailResponsiveness: new Float32Array(n),
   };
@@ -66,8 +80,8 @@ export function generateProfiles(rng: Rng, n: number, k: number, s: CatalogSampl
 }
 
 /** 3–20 skills per member, each from a family drawn from the member's interests. */
-function drawSkills(rng: Rng, m: MemberProfiles, k: number, s: CatalogSamplers): Csr<Uint16Array> {
-  const offsets = new Uint32Array(m.count + 1);
+function drawSkills(rng: Rng, m: MemberProfiles, k: number, s: CatalogSamplers): SparseRows<Uint16Array> {
+  const indptr = new Int32Array(m.count + 1);
   const values = new Growable((c) => new Uint16Array(c), m.count * 10);
   const row: number[] = [];
   for (let i = 0; i < m.count; i++) {
@@ -79,7 +93,7 @@ function drawSkills(rng: Rng, m: MemberProfiles, k: number, s: CatalogSamplers):
     }
     row.sort((a, b) => a - b);
     for (const x of row) values.push(x);
-    offsets[i + 1] = values.length;
+    indptr[i + 1] = values.length;
   }
-  return { offsets, values: values.toArray() };
+  return { nRows: m.count, nCols: s.skills.count, indptr, indices: values.toArray() };
 }

@@ -2,7 +2,7 @@
  * Options of `generateWorld`, and their defaults. Every size that costs memory or time is an option,
  * defaulting to a value proportional to `members`.
  */
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '../errors.ts';
 
 /** Share of feed candidates each inventory supplies (normalised; the seed's network share is ½). */
 export interface CandidateMix {
@@ -13,7 +13,12 @@ export interface CandidateMix {
 }
 
 /** The seed's mix: "activities from your network" supply about half of the candidates. */
-export const SEED_CANDIDATE_MIX: Readonly<CandidateMix> = Object.freeze({ network: 0.5, jobs: 0.2, news: 0.15, pymk: 0.15 });
+export const SEED_CANDIDATE_MIX: Readonly<CandidateMix> = Object.freeze({
+  network: 0.5,
+  jobs: 0.2,
+  news: 0.15,
+  pymk: 0.15,
+});
 
 /**
  * Options of {@link generateWorld}. Only `members` is required.
@@ -62,7 +67,7 @@ export interface WorldOptions {
   candidatesPerSession?: number;
   /** Items shown per session, drawn uniformly from the candidates; default 3. */
   shownPerSession?: number;
-  /** Share of candidates per inventory; default {@link SEED_CANDIDATE_MIX}. */
+  /** Share of candidates per inventory; default `SEED_CANDIDATE_MIX`. */
   candidateMix?: CandidateMix;
 }
 
@@ -71,7 +76,9 @@ export type ResolvedWorldOptions = Required<WorldOptions>;
 
 function check(name: string, v: number, lo: number, hi: number, integer = true): number {
   if (!Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
-    throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${v}`);
+    throw new InvalidArgumentError(
+      `${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${v}`,
+    );
   }
   return v;
 }
@@ -102,12 +109,14 @@ export function resolveWorldOptions(o: WorldOptions): ResolvedWorldOptions {
     candidateMix: { ...(o.candidateMix ?? SEED_CANDIDATE_MIX) },
   };
   check('seed', r.seed, -(2 ** 31), 2 ** 32 - 1);
-  for (const k of ['companies', 'courses', 'jobs', 'recruiterQueries', 'articles', 'posts'] as const) check(k, r[k], 1, 50_000_000);
+  for (const k of ['companies', 'courses', 'jobs', 'recruiterQueries', 'articles', 'posts'] as const)
+    check(k, r[k], 1, 50_000_000);
   for (const k of ['inmailsPerQuery', 'feedSessions'] as const) check(k, r[k], 0, 50_000_000);
   check('candidatesPerSession', r.candidatesPerSession, 1, 255);
   check('shownPerSession', r.shownPerSession, 1, r.candidatesPerSession);
   check('relevantWatchSeconds', r.relevantWatchSeconds, 1, 900);
-  for (const k of ['watchesPerMember', 'avgConnections', 'networkActivitiesPerMember'] as const) check(k, r[k], 0, 1000, false);
+  for (const k of ['watchesPerMember', 'avgConnections', 'networkActivitiesPerMember'] as const)
+    check(k, r[k], 0, 1000, false);
   for (const k of ['jobSeekerRate', 'pymkRate'] as const) check(k, r[k], 0, 1, false);
   const mix = r.candidateMix;
   const total = mix.network + mix.jobs + mix.news + mix.pymk;

@@ -2,10 +2,10 @@
  * The true online CTR of a feed policy, computed exactly from the ground truth over the logged
  * sessions' candidate sets (no sampling noise): the yardstick replay estimates are checked against.
  */
-import { InvalidArgumentError } from '../errors';
-import { csrRow } from './csr';
-import { trueEngagementProb } from './feed-truth';
-import type { World } from './types';
+import { InvalidArgumentError } from '../errors.ts';
+import { csrIndices } from '../data/index.ts';
+import { trueEngagementProb } from './feed-truth.ts';
+import type { World } from './types.ts';
 
 /** What a policy sees of one session. */
 export interface PolicyContext {
@@ -26,12 +26,14 @@ export type FeedPolicy = (ctx: PolicyContext) => number;
  */
 export function simulatePolicyCtr(w: World, policy: FeedPolicy): number {
   const s = w.feed.log.sessions;
-  let sum = 0, used = 0;
+  let sum = 0,
+    used = 0;
   for (let i = 0; i < s.count; i++) {
-    const candidates = csrRow(s.candidates, i);
+    const candidates = csrIndices(s.candidates, i);
     if (candidates.length === 0) continue;
     const chosen = policy({ session: i, member: s.member[i], time: s.time[i], candidates });
-    if (!candidates.includes(chosen)) throw new InvalidArgumentError(`policy chose activity ${chosen}, not a candidate of session ${i}`);
+    if (!candidates.includes(chosen))
+      throw new InvalidArgumentError(`policy chose activity ${chosen}, not a candidate of session ${i}`);
     sum += trueEngagementProb(w, s.member[i], chosen, s.time[i]);
     used++;
   }
@@ -41,9 +43,10 @@ export function simulatePolicyCtr(w: World, policy: FeedPolicy): number {
 /** Expected CTR of the uniformly random policy (mean true probability over each session's candidates). */
 export function uniformPolicyCtr(w: World): number {
   const s = w.feed.log.sessions;
-  let sum = 0, used = 0;
+  let sum = 0,
+    used = 0;
   for (let i = 0; i < s.count; i++) {
-    const candidates = csrRow(s.candidates, i);
+    const candidates = csrIndices(s.candidates, i);
     if (candidates.length === 0) continue;
     let p = 0;
     for (const a of candidates) p += trueEngagementProb(w, s.member[i], a, s.time[i]);
@@ -56,7 +59,8 @@ export function uniformPolicyCtr(w: World): number {
 /** The oracle policy: the candidate with the highest true engagement probability. */
 export function oraclePolicy(w: World): FeedPolicy {
   return ({ member, time, candidates }) => {
-    let best = candidates[0], bestP = -1;
+    let best = candidates[0],
+      bestP = -1;
     for (const a of candidates) {
       const p = trueEngagementProb(w, member, a, time);
       if (p > bestP) [best, bestP] = [a, p];

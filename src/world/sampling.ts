@@ -2,8 +2,8 @@
  * Samplers the generator draws from: weighted picks by binary search over cumulative weights, and
  * the same per group (e.g. "a company of family f, by size") without one array per group.
  */
-import type { Rng } from '../data/rng';
-import { groupBy } from './csr';
+import type { Rng } from '../data/rng.ts';
+import { groupBy } from '../data/index.ts';
 
 /** Logistic function. */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -39,18 +39,22 @@ export class WeightedSampler {
  * Item i belongs to group `groupOf[i]`; a draw returns `ids[i]` when `ids` is given, else i.
  */
 export class GroupSampler {
-  private readonly offsets: Uint32Array;
+  private readonly offsets: Int32Array;
   private readonly items: Uint32Array;
   private readonly cum: Float64Array;
+  /** Number of items (`groupOf.length`): the id space of its draws when no `ids` map them. */
+  readonly count: number;
 
   constructor(groupOf: ArrayLike<number>, groups: number, weights?: ArrayLike<number>, ids?: ArrayLike<number>) {
-    const { offsets, values } = groupBy(groupOf, groups);
+    this.count = groupOf.length;
+    const { indptr: offsets, indices: values } = groupBy(groupOf, groups);
     this.offsets = offsets;
     this.items = ids ? Uint32Array.from(values, (i) => ids[i]) : values;
     this.cum = new Float64Array(values.length);
     for (let g = 0; g < groups; g++) {
       let s = 0;
-      for (let k = offsets[g]; k < offsets[g + 1]; k++) this.cum[k] = s += weights ? Math.max(0, weights[values[k]]) : 1;
+      for (let k = offsets[g]; k < offsets[g + 1]; k++)
+        this.cum[k] = s += weights ? Math.max(0, weights[values[k]]) : 1;
     }
   }
 
@@ -61,7 +65,8 @@ export class GroupSampler {
 
   /** A random item of group `g`, or -1 when the group is empty. */
   draw(g: number, rng: Rng): number {
-    const lo = this.offsets[g], hi = this.offsets[g + 1];
+    const lo = this.offsets[g],
+      hi = this.offsets[g + 1];
     if (lo === hi) return -1;
     const k = search(this.cum, lo, hi, rng.next() * this.cum[hi - 1]);
     return this.items[Math.min(hi - 1, k)];
@@ -73,7 +78,8 @@ export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
   const l = Math.exp(-mean);
-  let k = 0, p = rng.next();
+  let k = 0,
+    p = rng.next();
   while (p > l) {
     k++;
     p *= rng.next();

@@ -3,14 +3,18 @@
  * any time) and within a family, plus random ones; and member → company follows (the current
  * employer and a few companies of the member's family).
  */
-import type { Rng } from '../data/rng';
-import { type CompanySamplers, drawCompany } from './companies';
-import { type Csr, groupBy, Growable, pairsToCsr } from './csr';
-import { GroupSampler, poisson } from './sampling';
-import type { Careers, Members } from './types';
+import type { Rng } from '../data/rng.ts';
+import { type CompanySamplers, drawCompany } from './companies.ts';
+import { groupBy, pairsToCsr, type SparseRows } from '../data/index.ts';
+import { Growable } from './growable.ts';
+import { GroupSampler, poisson } from './sampling.ts';
+import type { Careers, Members } from './types.ts';
 
 /** Company → positions (rows of the career arrays), and position → member. */
-export function companyRoster(history: Careers, companies: number): { positions: Csr; memberOf: Uint32Array } {
+export function companyRoster(
+  history: Careers,
+  companies: number,
+): { positions: SparseRows<Uint32Array>; memberOf: Uint32Array } {
   const n = history.offsets.length - 1;
   const memberOf = new Uint32Array(history.company.length);
   for (let m = 0; m < n; m++) memberOf.fill(m, history.offsets[m], history.offsets[m + 1]);
@@ -18,12 +22,19 @@ export function companyRoster(history: Careers, companies: number): { positions:
 }
 
 /** Undirected connections with mean degree about `avgDegree`. */
-export function generateConnections(rng: Rng, m: Pick<Members, 'count' | 'family' | 'history'>, k: number, companies: number, avgDegree: number): Csr {
+export function generateConnections(
+  rng: Rng,
+  m: Pick<Members, 'count' | 'family' | 'history'>,
+  k: number,
+  companies: number,
+  avgDegree: number,
+): SparseRows<Uint32Array> {
   const n = m.count;
   const { positions, memberOf } = companyRoster(m.history, companies);
   const byFamily = new GroupSampler(m.family, k);
   const cap = Math.ceil(n * avgDegree * 0.6) + 16;
-  const src = new Growable((c) => new Uint32Array(c), cap), dst = new Growable((c) => new Uint32Array(c), cap);
+  const src = new Growable((c) => new Uint32Array(c), cap),
+    dst = new Growable((c) => new Uint32Array(c), cap);
   for (let i = 0; i < n; i++) {
     const stubs = poisson(rng, avgDegree / 2);
     for (let s = 0; s < stubs; s++) {
@@ -32,8 +43,9 @@ export function generateConnections(rng: Rng, m: Pick<Members, 'count' | 'family
       if (u < 0.45) {
         const h = m.history.offsets[i] + rng.int(m.history.offsets[i + 1] - m.history.offsets[i]);
         const c = m.history.company[h];
-        const lo = positions.offsets[c], hi = positions.offsets[c + 1];
-        j = memberOf[positions.values[lo + rng.int(hi - lo)]];
+        const lo = positions.indptr[c],
+          hi = positions.indptr[c + 1];
+        j = memberOf[positions.indices[lo + rng.int(hi - lo)]];
       } else j = u < 0.75 ? byFamily.draw(m.family[i], rng) : rng.int(n);
       if (j === i || j < 0) continue;
       src.push(i);
@@ -44,9 +56,15 @@ export function generateConnections(rng: Rng, m: Pick<Members, 'count' | 'family
 }
 
 /** Member → followed companies: the current employer plus about two of the member's family. */
-export function generateFollows(rng: Rng, m: Pick<Members, 'count' | 'family' | 'company'>, cs: CompanySamplers): Csr {
+export function generateFollows(
+  rng: Rng,
+  m: Pick<Members, 'count' | 'family' | 'company'>,
+  cs: CompanySamplers,
+  companies: number,
+): SparseRows<Uint32Array> {
   const n = m.count;
-  const src = new Growable((c) => new Uint32Array(c), n * 3), dst = new Growable((c) => new Uint32Array(c), n * 3);
+  const src = new Growable((c) => new Uint32Array(c), n * 3),
+    dst = new Growable((c) => new Uint32Array(c), n * 3);
   for (let i = 0; i < n; i++) {
     src.push(i);
     dst.push(m.company[i]);
@@ -56,5 +74,5 @@ export function generateFollows(rng: Rng, m: Pick<Members, 'count' | 'family' | 
       dst.push(rng.bernoulli(0.7) ? drawCompany(cs, m.family[i], rng) : cs.any.draw(rng));
     }
   }
-  return pairsToCsr(n, src.toArray(), dst.toArray(), src.length, false);
+  return pairsToCsr(n, src.toArray(), dst.toArray(), src.length, false, companies);
 }

@@ -4,8 +4,8 @@
  * Ids are dense indices (member 0 … count − 1, and so on). Times are Unix seconds; career dates are
  * months `year * 12 + month0`.
  */
-import type { Csr } from './csr';
-import type { ResolvedWorldOptions } from './options';
+import type { SparseRows } from '../data/index.ts';
+import type { ResolvedWorldOptions } from './options.ts';
 
 /** Names and groupings of the small vocabularies (from vocab.json). */
 export interface Catalog {
@@ -64,7 +64,7 @@ export interface Members {
   /** Current company (the last position of `history`). */
   company: Uint32Array;
   /** Sorted skill ids per member. */
-  skills: Csr<Uint16Array>;
+  skills: SparseRows<Uint16Array>;
   history: Careers;
   /** Latent per-member engagement bias in the feed (logit units). */
   feedPropensity: Float32Array;
@@ -82,7 +82,7 @@ export interface Courses {
   difficulty: Uint8Array;
   lengthSeconds: Uint32Array;
   /** Sorted skill ids taught. */
-  skills: Csr<Uint16Array>;
+  skills: SparseRows<Uint16Array>;
   /** Latent topic mixture, `count × K`. */
   topics: Float32Array;
   quality: Float32Array;
@@ -107,7 +107,7 @@ export interface Jobs {
   family: Uint8Array;
   seniority: Uint8Array;
   location: Uint8Array;
-  skills: Csr<Uint16Array>;
+  skills: SparseRows<Uint16Array>;
   postedAt: Uint32Array;
 }
 
@@ -120,7 +120,7 @@ export interface RecruiterQueries {
   seniority: Uint8Array;
   location: Uint8Array;
   minYears: Uint8Array;
-  skills: Csr<Uint16Array>;
+  skills: SparseRows<Uint16Array>;
   text: string[];
 }
 
@@ -153,17 +153,23 @@ export interface Activities {
 
 /** Logged sessions of the uniformly random policy, and the impressions shown in them. */
 export interface FeedLog {
-  sessions: { count: number; member: Uint32Array; time: Uint32Array; candidates: Csr };
+  sessions: { count: number; member: Uint32Array; time: Uint32Array; candidates: SparseRows<Uint32Array> };
   /** Shown items: `position` is the display slot; each slot is a uniform draw from the candidates. */
-  impressions: { count: number; session: Uint32Array; activity: Uint32Array; position: Uint8Array; outcome: Uint8Array };
+  impressions: {
+    count: number;
+    session: Uint32Array;
+    activity: Uint32Array;
+    position: Uint8Array;
+    outcome: Uint8Array;
+  };
 }
 
 /** Social graph, content and feed logs. */
 export interface Feed {
   /** Undirected member–member connections, sorted rows. */
-  connections: Csr;
+  connections: SparseRows<Uint32Array>;
   /** Member → followed companies, sorted rows. */
-  follows: Csr;
+  follows: SparseRows<Uint32Array>;
   articles: { count: number; publisher: Uint32Array; family: Uint8Array; quality: Float32Array };
   posts: { count: number; author: Uint32Array; family: Uint8Array; quality: Float32Array };
   activities: Activities;

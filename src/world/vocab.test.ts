@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildWorldVocab, findLabourDir, VOCAB_PATH, vocabText } from '../../bench/tools/build-world-vocab';
-import { WORLD_VOCAB } from './catalog';
+import { buildWorldVocab, findLabourDir, VOCAB_PATH, vocabText } from '../../bench/tools/build-world-vocab.ts';
+import { WORLD_VOCAB } from './catalog.ts';
 
 describe('vocab.json', () => {
   it.skipIf(!findLabourDir())('is exactly what bench/tools/build-world-vocab.ts builds', () => {
@@ -11,7 +11,14 @@ describe('vocab.json', () => {
   it('stays compact and names its sources with licences', () => {
     expect(readFileSync(VOCAB_PATH).length).toBeLessThan(150_000);
     const packages = WORLD_VOCAB.sources.map((s) => s.package).join(' ');
-    for (const p of ['vega-datasets', 'naics', '@cspell/dict-companies', '@cspell/dict-software-terms', 'modeldata', 'cardata']) {
+    for (const p of [
+      'vega-datasets',
+      'naics',
+      '@cspell/dict-companies',
+      '@cspell/dict-software-terms',
+      'modeldata',
+      'cardata',
+    ]) {
       expect(packages).toContain(p);
     }
     expect(WORLD_VOCAB.sources.every((s) => s.licence.length > 0)).toBe(true);
@@ -22,7 +29,9 @@ describe('vocab.json', () => {
   it('carries real vocabularies with the documented structure', () => {
     const v = WORLD_VOCAB;
     expect(v.families.length).toBe(15);
-    expect(v.titles.map((t) => t.name)).toEqual(expect.arrayContaining(['Civil Engineer', 'Data Scientist', 'Nurse', 'Web Developer']));
+    expect(v.titles.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Civil Engineer', 'Data Scientist', 'Nurse', 'Web Developer']),
+    );
     expect(v.titles.find((t) => t.name === 'Nurse')?.prestige).toBeGreaterThan(0);
     expect(v.skills.map((s) => s.name)).toEqual(expect.arrayContaining(['Kafka', 'Kubernetes', 'Patient Care']));
     expect(v.companies.length).toBeGreaterThan(1000);

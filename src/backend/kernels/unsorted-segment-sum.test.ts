@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../select';
-import { naiveSegmentSum, segmentCases, type SegmentCase } from '../../testing/segment-sum-reference';
+import { initBackend } from '../select.ts';
+import { naiveSegmentSum, segmentCases, type SegmentCase } from '../../testing/segment-sum-reference.ts';
 import {
   isOurUnsortedSegmentSum,
   registerUnsortedSegmentSum,
   segmentSumInto,
   unregisterUnsortedSegmentSum,
-} from './unsorted-segment-sum';
+} from './unsorted-segment-sum.ts';
 
 function runKernel(c: SegmentCase): { shape: number[]; dtype: string; values: number[] } {
   return tf.tidy(() => {
@@ -64,7 +64,13 @@ describe.each(['cpu', 'wasm'] as const)('UnsortedSegmentSum on %s', (backend) =>
     const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, idx), w)))(table);
     // d/dtable[r] = Σ of w's rows whose index is r.
     const expected = [
-      [4, 5, 6], [16, 17, 18], [0, 0, 0], [0, 0, 0], [1 + 7 + 13, 2 + 8 + 14, 3 + 9 + 15], [0, 0, 0], [10, 11, 12],
+      [4, 5, 6],
+      [16, 17, 18],
+      [0, 0, 0],
+      [0, 0, 0],
+      [1 + 7 + 13, 2 + 8 + 14, 3 + 9 + 15],
+      [0, 0, 0],
+      [10, 11, 12],
     ];
     expect(grad.arraySync()).toEqual(expected);
     tf.dispose([table, idx, w, grad]);
@@ -82,18 +88,15 @@ describe('UnsortedSegmentSum on cpu vs the stock kernel', () => {
     const stockDomain = (c: SegmentCase) =>
       c.dtype === 'float32' && c.idsShape.length === 1 && c.numSegments > 0 && c.x.length > 0;
     fc.assert(
-      fc.property(
-        segmentCases().filter(stockDomain),
-        (c) => {
-          const ours = runKernel(c);
-          unregisterUnsortedSegmentSum('cpu');
-          expect(isOurUnsortedSegmentSum('cpu')).toBe(false);
-          const stock = runKernel(c);
-          expect(registerUnsortedSegmentSum('cpu')).toBe(true);
-          expect(ours.values).toEqual(stock.values);
-          expect(ours.shape).toEqual(stock.shape);
-        },
-      ),
+      fc.property(segmentCases().filter(stockDomain), (c) => {
+        const ours = runKernel(c);
+        unregisterUnsortedSegmentSum('cpu');
+        expect(isOurUnsortedSegmentSum('cpu')).toBe(false);
+        const stock = runKernel(c);
+        expect(registerUnsortedSegmentSum('cpu')).toBe(true);
+        expect(ours.values).toEqual(stock.values);
+        expect(ours.shape).toEqual(stock.shape);
+      }),
       { numRuns: 60 },
     );
   });

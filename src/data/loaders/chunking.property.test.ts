@@ -1,16 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LinkrecError } from '../../errors';
-import { loadInteractions } from './interactions';
-import type { DataSource } from './source';
+import { LinkrecError } from '../../errors.ts';
+import { loadInteractions } from './interactions.ts';
+import type { DataSource } from './source.ts';
 
 /** What a load gave, comparable across sources: the columns, or the typed error's class, line and problem. */
-type Outcome = { rows: unknown[]; repeats: unknown; timestamps: string } | { error: string; line: unknown; problem: unknown };
+type Outcome =
+  | { rows: unknown[]; repeats: unknown; timestamps: string }
+  | { error: string; line: unknown; problem: unknown };
 
 async function outcomeOf(source: DataSource): Promise<Outcome> {
   try {
     const log = await loadInteractions(source, { file: 'c.csv' });
-    const rows = Array.from(log.users, (u, k) => [log.userIds.id(u), log.itemIds.id(log.items[k]), log.values[k], log.times[k]]);
+    const rows = Array.from(log.users, (u, k) => [
+      log.userIds.id(u),
+      log.itemIds.id(log.items[k]),
+      log.values[k],
+      log.times[k],
+    ]);
     return { rows, repeats: log.repeats, timestamps: log.timestamps };
   } catch (e) {
     if (!(e instanceof LinkrecError)) throw e; // a generic error is a failure of its own
@@ -43,7 +50,8 @@ function stream(parts: Uint8Array[]): ReadableStream<Uint8Array> {
 // Lines that stress the parser: quoted fields (with delimiters, doubled quotes, line breaks, non-ASCII),
 // blank lines, stray quotes, bad numbers. Half the files hold valid rows only, so loads are compared too.
 const quoted = (text: fc.Arbitrary<string>) => text.map((t) => `"${t.replaceAll('"', '""')}"`);
-const maybeQuoted = (plain: fc.Arbitrary<string>) => fc.oneof({ weight: 2, arbitrary: plain }, { weight: 1, arbitrary: quoted(plain) });
+const maybeQuoted = (plain: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 2, arbitrary: plain }, { weight: 1, arbitrary: quoted(plain) });
 const id = maybeQuoted(fc.integer({ min: 0, max: 6 }).map(String));
 const value = maybeQuoted(fc.constantFrom('3', '4.5', '1e-3', '0', '-2'));
 const validRow = fc.tuple(id, id, value, value).map((f) => f.join(','));
@@ -51,7 +59,12 @@ const oddField = fc.oneof(
   quoted(fc.constantFrom('1,2', 'a"b', '1\n2', '1\r\n2', 'é', '')),
   fc.constantFrom('1e-46', '1e39', 'x', '"1"x', '"2', '2"', ''),
 );
-const oddRow = fc.tuple(validRow, oddField, fc.nat(3)).map(([r, odd, at]) => r.split(',').map((f, c) => (c === at ? odd : f)).join(','));
+const oddRow = fc.tuple(validRow, oddField, fc.nat(3)).map(([r, odd, at]) =>
+  r
+    .split(',')
+    .map((f, c) => (c === at ? odd : f))
+    .join(','),
+);
 const oddLine = fc.oneof(oddRow, fc.constantFrom('', '1,2,3', 'userId,movieId,rating,timestamp', '1,2,3,4,5'));
 const csvText = fc
   .record({
@@ -59,7 +72,10 @@ const csvText = fc
     header: fc.boolean(),
     lines: fc.oneof(
       fc.array(validRow, { minLength: 1, maxLength: 25 }),
-      fc.array(fc.oneof({ weight: 4, arbitrary: validRow }, { weight: 1, arbitrary: oddLine }), { minLength: 1, maxLength: 25 }),
+      fc.array(fc.oneof({ weight: 4, arbitrary: validRow }, { weight: 1, arbitrary: oddLine }), {
+        minLength: 1,
+        maxLength: 25,
+      }),
     ),
     eols: fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 25, maxLength: 25 }),
     end: fc.constantFrom('', '\r', '\n', '\r\n', '\n\n', '\r\n\r\n'),

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { DataFormatError } from '../../errors';
+import { DataFormatError } from '../../errors.ts';
 
 /** Longest line accepted; longer means binary data, a missing newline or an unclosed quote. */
 export const MAX_LINE_CHARS = 4096;
@@ -37,7 +37,11 @@ export async function parseDelimited(
 
   const rejectLongLine = (): never => {
     if (blankLine) throw new DataFormatError(file, blankLine, 'blank line before the end of the data');
-    throw new DataFormatError(file, line, `line longer than ${MAX_LINE_CHARS} characters (binary data or no line breaks?)`);
+    throw new DataFormatError(
+      file,
+      line,
+      `line longer than ${MAX_LINE_CHARS} characters (binary data or no line breaks?)`,
+    );
   };
 
   /** Parses `text`: whole lines (`final` false) or the last line, which has no `\n` (`final` true). */
@@ -58,7 +62,8 @@ export async function parseDelimited(
     }
     if (firstError) throw new DataFormatError(file, line, `malformed quoting (${firstError.message})`);
     // Papaparse leaves a line whose quote is still open at its end unparsed: the field would span lines.
-    if (result.meta.cursor < text.length) throw new DataFormatError(file, line, 'malformed quoting (a quoted field spans lines)');
+    if (result.meta.cursor < text.length)
+      throw new DataFormatError(file, line, 'malformed quoting (a quoted field spans lines)');
   };
 
   /**

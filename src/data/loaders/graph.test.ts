@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { describeGraphLoad, loadGraph, parseGraph, type GraphRepeatPolicy } from './graph';
+import { DataFormatError } from '../../errors.ts';
+import { describeGraphLoad, loadGraph, parseGraph, type GraphRepeatPolicy } from './graph.ts';
 
 const VALID = {
   name: 'tiny',
@@ -61,16 +61,52 @@ describe('parseGraph', () => {
   });
 
   it('keeps self loops, and keeps a reverse edge apart only when directed', () => {
-    expect(parseGraph(variant({ edges: [[10, 10], [10, 20]] }), { file: 'g' }).src.length).toBe(2);
-    expect(errorOf(variant({ edges: [[10, 20], [20, 10]] }), 'error')).toMatchObject({ line: 14, problem: 'edge 1 repeats the edge on line 13' });
-    const directed = parseGraph(variant({ directed: true, edges: [[10, 20], [20, 10]] }), { file: 'g', onRepeat: 'error' });
+    expect(
+      parseGraph(
+        variant({
+          edges: [
+            [10, 10],
+            [10, 20],
+          ],
+        }),
+        { file: 'g' },
+      ).src.length,
+    ).toBe(2);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20],
+            [20, 10],
+          ],
+        }),
+        'error',
+      ),
+    ).toMatchObject({ line: 14, problem: 'edge 1 repeats the edge on line 13' });
+    const directed = parseGraph(
+      variant({
+        directed: true,
+        edges: [
+          [10, 20],
+          [20, 10],
+        ],
+      }),
+      { file: 'g', onRepeat: 'error' },
+    );
     expect([...directed.src]).toEqual([0, 1]);
     expect(directed.repeats).toEqual({ policy: 'error', merged: 0 });
   });
 
   it('merges repeated edges by summing their weights by default, and says how many', () => {
     // A multigraph: (10,20) three times (once reversed), the loop (30,30) twice, (20,30) once.
-    const edges = [[10, 20, 1.5], [30, 30], [20, 10, 2], [20, 30, 4], [10, 20], [30, 30, 0.25]];
+    const edges = [
+      [10, 20, 1.5],
+      [30, 30],
+      [20, 10, 2],
+      [20, 30, 4],
+      [10, 20],
+      [30, 30, 0.25],
+    ];
     const g = parseGraph(variant({ m: 6, edges }), { file: 'g.json' });
     expect(g.repeats).toEqual({ policy: 'sum', merged: 3 });
     expect([...g.src]).toEqual([0, 2, 1]); // first listing's order and direction
@@ -80,38 +116,101 @@ describe('parseGraph', () => {
     const max = parseGraph(variant({ m: 6, edges }), { file: 'g.json', onRepeat: 'max' });
     expect([...max.weight]).toEqual([2, 1, 4]);
     expect(describeGraphLoad(max)).toBe('3 repeated edges merged by keeping the largest weight');
-    expect(errorOf(variant({ m: 6, edges }), 'error')).toMatchObject({ line: 15, problem: 'edge 2 repeats the edge on line 13' });
+    expect(errorOf(variant({ m: 6, edges }), 'error')).toMatchObject({
+      line: 15,
+      problem: 'edge 2 repeats the edge on line 13',
+    });
   });
 
   it('keeps (a, b) and (b, a) apart in a directed multigraph, merging only same-direction repeats', () => {
-    const g = parseGraph(variant({ directed: true, m: 3, edges: [[10, 20], [20, 10], [10, 20, 2]] }), { file: 'g' });
+    const g = parseGraph(
+      variant({
+        directed: true,
+        m: 3,
+        edges: [
+          [10, 20],
+          [20, 10],
+          [10, 20, 2],
+        ],
+      }),
+      { file: 'g' },
+    );
     expect([...g.src]).toEqual([0, 1]);
     expect([...g.weight]).toEqual([3, 1]);
     expect(describeGraphLoad(g)).toBe('1 repeated edge merged by summing their weights');
   });
 
   it('rejects a merged weight that float32 cannot hold, at the line of the repeat', () => {
-    const edges = [[10, 20, 3e38], [20, 30], [20, 10, 3e38]];
-    expect(errorOf(variant({ m: 3, edges }))).toMatchObject({ line: 15, problem: expect.stringMatching(/merged weight 6e\+38 .*overflows float32/) });
+    const edges = [
+      [10, 20, 3e38],
+      [20, 30],
+      [20, 10, 3e38],
+    ];
+    expect(errorOf(variant({ m: 3, edges }))).toMatchObject({
+      line: 15,
+      problem: expect.stringMatching(/merged weight 6e\+38 .*overflows float32/),
+    });
     expect(parseGraph(variant({ m: 3, edges }), { file: 'g', onRepeat: 'max' }).weight[0]).toBe(Math.fround(3e38));
   });
 
   it('rejects weights that float32 would silently store as 0 or Infinity', () => {
-    expect(errorOf(variant({ edges: [[10, 20], [20, 30, 1e-46]] }))).toMatchObject({
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20],
+            [20, 30, 1e-46],
+          ],
+        }),
+      ),
+    ).toMatchObject({
       line: 14,
       problem: 'edge 1: weight 1e-46 underflows float32 (it would be stored as 0)',
     });
-    expect(errorOf(variant({ edges: [[10, 20, 1e-50], [20, 30]] })).problem).toMatch(/weight 1e-50 underflows float32/);
-    expect(errorOf(variant({ edges: [[10, 20, 3.5e38], [20, 30]] })).problem).toMatch(/weight 3\.5e\+38 overflows float32/);
-    expect(parseGraph(variant({ edges: [[10, 20, 1.5e-45], [20, 30]] }), { file: 'g' }).weight[0]).toBeGreaterThan(0);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, 1e-50],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight 1e-50 underflows float32/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, 3.5e38],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight 3\.5e\+38 overflows float32/);
+    expect(
+      parseGraph(
+        variant({
+          edges: [
+            [10, 20, 1.5e-45],
+            [20, 30],
+          ],
+        }),
+        { file: 'g' },
+      ).weight[0],
+    ).toBeGreaterThan(0);
   });
 
   it('rejects an unknown repeat policy with a typed error', () => {
-    expect(() => parseGraph(variant({}), { file: 'g', onRepeat: 'min' as GraphRepeatPolicy })).toThrow(/onRepeat must be/);
+    expect(() => parseGraph(variant({}), { file: 'g', onRepeat: 'min' as GraphRepeatPolicy })).toThrow(
+      /onRepeat must be/,
+    );
   });
 
   it('rejects text that is not JSON, naming the line', () => {
-    expect(errorOf('{"name": "x",\n "n": 3,,}')).toMatchObject({ line: 2, problem: expect.stringMatching(/invalid JSON/) });
+    expect(errorOf('{"name": "x",\n "n": 3,,}')).toMatchObject({
+      line: 2,
+      problem: expect.stringMatching(/invalid JSON/),
+    });
     expect(errorOf('[1, 2]').problem).toMatch(/document must be a JSON object/);
   });
 
@@ -141,28 +240,102 @@ describe('parseGraph', () => {
   });
 
   it('rejects edges at unknown nodes, bad shapes and bad weights at their line', () => {
-    expect(errorOf(variant({ edges: [[10, 20], [20, 99]] }))).toMatchObject({
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20],
+            [20, 99],
+          ],
+        }),
+      ),
+    ).toMatchObject({
       line: 14,
       problem: 'edge 1 points at unknown node 99',
     });
-    expect(errorOf(variant({ edges: [[10, 20], ['10', 20]] })).problem).toMatch(/unknown node "10"/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20],
+            ['10', 20],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/unknown node "10"/);
     expect(errorOf(variant({ edges: [[10], [20, 30]] })).problem).toMatch(/edge 0 must be \[source, target\]/);
-    expect(errorOf(variant({ edges: [[10, 20, 1, 1], [20, 30]] })).problem).toMatch(/edge 0 must be/);
-    expect(errorOf(variant({ edges: [[10, 20, -1], [20, 30]] })).problem).toMatch(/weight -1 must be a finite number > 0/);
-    expect(errorOf(variant({ edges: [[10, 20, 0], [20, 30]] })).problem).toMatch(/weight 0/);
-    expect(errorOf(variant({ edges: [[10, 20, '2'], [20, 30]] })).problem).toMatch(/weight "2"/);
-    expect(errorOf('{"name":"x","directed":false,"n":1,"m":1,"nodes":[{"id":0}],"edges":[[0,0,1e999]]}').problem).toMatch(
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, 1, 1],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/edge 0 must be/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, -1],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight -1 must be a finite number > 0/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, 0],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight 0/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, '2'],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight "2"/);
+    expect(
+      errorOf('{"name":"x","directed":false,"n":1,"m":1,"nodes":[{"id":0}],"edges":[[0,0,1e999]]}').problem,
+    ).toMatch(
       /weight null must be a finite number/, // JSON.stringify(Infinity) is null
     );
-    expect(errorOf(variant({ edges: [[10, 20, 1e39], [20, 30]] })).problem).toMatch(/weight 1e\+39/);
+    expect(
+      errorOf(
+        variant({
+          edges: [
+            [10, 20, 1e39],
+            [20, 30],
+          ],
+        }),
+      ).problem,
+    ).toMatch(/weight 1e\+39/);
   });
 
   it('loads from a stream source', async () => {
     const g = await loadGraph(new Blob([variant({})]), { file: 'g.json' });
     expect(g.n).toBe(3);
     expect(g.repeats).toEqual({ policy: 'sum', merged: 0 });
-    const repeated = variant({ m: 3, edges: [[10, 20], [20, 30], [20, 10]] });
-    await expect(loadGraph(new Blob([repeated]), { file: 'g.json', onRepeat: 'error' })).rejects.toThrow(/edge 2 repeats/);
+    const repeated = variant({
+      m: 3,
+      edges: [
+        [10, 20],
+        [20, 30],
+        [20, 10],
+      ],
+    });
+    await expect(loadGraph(new Blob([repeated]), { file: 'g.json', onRepeat: 'error' })).rejects.toThrow(
+      /edge 2 repeats/,
+    );
   });
 });
 
@@ -179,13 +352,18 @@ describe('parseGraph on the published graphs', () => {
       expect(merged.repeats, name).toEqual({ policy: 'sum', merged: 0 });
       expect(describeGraphLoad(merged)).toBe('');
       expect(merged.src.length, name).toBe(JSON.parse(text).m);
-      for (const column of ['src', 'dst', 'weight'] as const) expect(merged[column], `${name} ${column}`).toEqual(strict[column]);
+      for (const column of ['src', 'dst', 'weight'] as const)
+        expect(merged[column], `${name} ${column}`).toEqual(strict[column]);
     }
   });
 
   it('turns karate listed as a multigraph (each edge twice, once reversed) back into karate with weight 2', () => {
     const doc = JSON.parse(readFileSync(`${dir}/karate.json`, 'utf8')) as { m: number; edges: [number, number][] };
-    const twice = { ...doc, m: 2 * doc.m, edges: [...doc.edges, ...doc.edges.map(([s, t], e) => (e % 2 ? [t, s] : [s, t]))] };
+    const twice = {
+      ...doc,
+      m: 2 * doc.m,
+      edges: [...doc.edges, ...doc.edges.map(([s, t], e) => (e % 2 ? [t, s] : [s, t]))],
+    };
     const karate = parseGraph(JSON.stringify(doc), { file: 'karate.json' });
     const multi = parseGraph(JSON.stringify(twice), { file: 'karate-twice.json' });
     expect(multi.repeats).toEqual({ policy: 'sum', merged: doc.m });

@@ -1,9 +1,9 @@
-import { DataFormatError, InvalidArgumentError } from '../../errors';
-import type { Graph } from '../graph';
-import { IdMap } from '../idmap';
-import { float32Problem } from './float32';
-import { parseJsonWithLines, type JsonValue, type JsonWithLines } from './json-lines';
-import { readText, type DataSource, type ReadOptions } from './source';
+import { DataFormatError, InvalidArgumentError } from '../../errors.ts';
+import type { Graph } from '../graph.ts';
+import { IdMap } from '../idmap.ts';
+import { float32Problem } from './float32.ts';
+import { parseJsonWithLines, type JsonValue, type JsonWithLines } from './json-lines.ts';
+import { readText, type DataSource, type ReadOptions } from './source.ts';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -37,6 +37,13 @@ export interface LoadedGraph extends Graph {
  * again (either direction when undirected) is merged into its first listing by `onRepeat` (default:
  * weights summed), counted in `repeats`. Self loops are kept (the Serengeti food web has a cannibal).
  * Problems are `DataFormatError(file, line, problem)`.
+ * @example
+ * ```ts
+ * import { parseGraph } from 'linkrec/data';
+ * const json = '{"name":"pair","directed":false,"n":2,"m":1,"nodes":[{"id":"a"},{"id":"b"}],"edges":[["a","b",2]]}';
+ * const graph = parseGraph(json, { file: 'pair.json' });
+ * graph.n; // 2
+ * ```
  */
 export function parseGraph(text: string, options: ParseGraphOptions): LoadedGraph {
   const { file } = options;
@@ -66,8 +73,19 @@ export function parseGraph(text: string, options: ParseGraphOptions): LoadedGrap
   return { name, directed, description, n, ...nodeInfo, ...read };
 }
 
-/** Reads a graph JSON file from any {@link DataSource} (size limit, progress and abort as for logs). */
-export async function loadGraph(source: DataSource, options: ReadOptions & { onRepeat?: GraphRepeatPolicy }): Promise<LoadedGraph> {
+/**
+ * Reads a graph JSON file from any {@link DataSource} (size limit, progress and abort as for logs).
+ * @example
+ * ```ts
+ * import { describeGraphLoad, loadGraph } from 'linkrec/data';
+ * const graph = await loadGraph(await (await fetch('/data/graphs/karate.json')).blob(), { file: 'karate.json' });
+ * console.log(graph.name, graph.n, describeGraphLoad(graph));
+ * ```
+ */
+export async function loadGraph(
+  source: DataSource,
+  options: ReadOptions & { onRepeat?: GraphRepeatPolicy },
+): Promise<LoadedGraph> {
   return parseGraph(await readText(source, options), { file: options.file, onRepeat: options.onRepeat });
 }
 
@@ -91,7 +109,8 @@ function readNodes(nodes: JsonValue[], doc: JsonWithLines, file: string) {
       throw new DataFormatError(file, line, `node ${k}: "id" must be a string or a number`);
     }
     if (nodeIds.has(id)) throw new DataFormatError(file, line, `node ${k}: id ${JSON.stringify(id)} repeats`);
-    if (label !== null && !isString(label)) throw new DataFormatError(file, line, `node ${k}: "label" must be a string`);
+    if (label !== null && !isString(label))
+      throw new DataFormatError(file, line, `node ${k}: "label" must be a string`);
     if (cls !== null && !isString(cls) && typeof cls !== 'number') {
       throw new DataFormatError(file, line, `node ${k}: "class" must be a string or a number`);
     }
@@ -108,7 +127,7 @@ function indexClasses(keys: (string | number | null)[]): { classes: Int32Array; 
   distinct.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : rank(a, b)));
   const classNames = [...new Set(distinct.map(String))];
   const index = new Map(classNames.map((c, i) => [c, i]));
-  const classes = Int32Array.from(keys, (k) => (k === null ? -1 : index.get(String(k)) ?? -1));
+  const classes = Int32Array.from(keys, (k) => (k === null ? -1 : (index.get(String(k)) ?? -1)));
   return { classes, classNames };
 }
 
@@ -160,7 +179,12 @@ function readEdges(edges: JsonValue[], nodeIds: IdMap, directed: boolean, { doc,
     }
     weights[earlier] = policy === 'sum' ? weights[earlier] + w : Math.max(weights[earlier], w);
     const merged = float32Problem(weights[earlier]);
-    if (merged) throw new DataFormatError(file, line, `edge ${e}: the merged weight ${weights[earlier]} of its repeats ${merged}`);
+    if (merged)
+      throw new DataFormatError(
+        file,
+        line,
+        `edge ${e}: the merged weight ${weights[earlier]} of its repeats ${merged}`,
+      );
   }
   return {
     src: src.slice(0, distinct),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { loadInteractions } from './interactions';
+import { DataFormatError } from '../../errors.ts';
+import { loadInteractions } from './interactions.ts';
 
 interface Row {
   user: number;
@@ -16,7 +16,9 @@ const row = fc.record({
   user: fc.oneof(id, fc.integer({ min: 0, max: 5 })), // small ids make users repeat
   item: fc.oneof(id, fc.integer({ min: 0, max: 5 })),
   rating: fc.float({ noNaN: true, noDefaultInfinity: true }).map(noNegativeZero),
-  time: fc.oneof(fc.integer({ min: 0, max: 2e9 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map(noNegativeZero),
+  time: fc
+    .oneof(fc.integer({ min: 0, max: 2e9 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+    .map(noNegativeZero),
 });
 /** A valid log: no repeated (user, item) pair. */
 const rows = fc.uniqueArray(row, { minLength: 1, maxLength: 60, selector: (r) => `${r.user},${r.item}` });
@@ -62,10 +64,17 @@ describe('loadInteractions properties', () => {
   });
 
   it('keeps exactly the latest row of each repeated pair (ties: the later line), in file order', async () => {
-    const small = fc.record({ user: fc.nat(3), item: fc.nat(3), rating: fc.integer({ min: 1, max: 5 }), time: fc.nat(4) });
+    const small = fc.record({
+      user: fc.nat(3),
+      item: fc.nat(3),
+      rating: fc.integer({ min: 1, max: 5 }),
+      time: fc.nat(4),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(small, { minLength: 1, maxLength: 40 }), fc.boolean(), async (data, withTimes) => {
-        const text = data.map((r) => (withTimes ? [r.user, r.item, r.rating, r.time] : [r.user, r.item, r.rating]).join(',')).join('\n');
+        const text = data
+          .map((r) => (withTimes ? [r.user, r.item, r.rating, r.time] : [r.user, r.item, r.rating]).join(','))
+          .join('\n');
         const log = await loadInteractions(text, { file: 'r.csv' });
         const time = (k: number) => (withTimes ? data[k].time : k);
         const winner = new Map<string, number>(); // pair -> row kept
@@ -92,11 +101,20 @@ describe('loadInteractions properties', () => {
     'add a field': (lines, at, d) => (lines[at] += `${d}1`),
     'insert a delimiter': (lines, at, d) => (lines[at] = `${lines[at].slice(0, 1)}${d}${lines[at].slice(1)}`),
     'letter in an id': (lines, at) => (lines[at] = `x${lines[at]}`),
-    'NaN rating': (lines, at, d) => (lines[at] = lines[at].split(d).map((f, c) => (c === 2 ? 'NaN' : f)).join(d)),
-    'Infinity time': (lines, at, d) => (lines[at] = lines[at].split(d).map((f, c) => (c === 3 ? 'Infinity' : f)).join(d)),
+    'NaN rating': (lines, at, d) =>
+      (lines[at] = lines[at]
+        .split(d)
+        .map((f, c) => (c === 2 ? 'NaN' : f))
+        .join(d)),
+    'Infinity time': (lines, at, d) =>
+      (lines[at] = lines[at]
+        .split(d)
+        .map((f, c) => (c === 3 ? 'Infinity' : f))
+        .join(d)),
     'repeat a row': (lines, at) => lines.splice(at + 1, 0, lines[at]),
     'blank line inside': (lines, at) => lines.splice(at, 0, ''),
-    'truncate mid-row': (lines, at, d) => lines.splice(at, lines.length - at, lines[at].slice(0, lines[at].lastIndexOf(d) + 1)),
+    'truncate mid-row': (lines, at, d) =>
+      lines.splice(at, lines.length - at, lines[at].slice(0, lines[at].lastIndexOf(d) + 1)),
     'stray quote': (lines, at, d) => (lines[at] = `"${lines[at].split(d).join(`"${d}`)}`),
     'NUL byte': (lines, at) => (lines[at] = `${lines[at]}\u0000`),
   };

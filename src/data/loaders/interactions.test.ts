@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { describeInteractionLoad, loadInteractions, type InteractionFormat, type InteractionRepeatPolicy } from './interactions';
+import { DataFormatError } from '../../errors.ts';
+import {
+  describeInteractionLoad,
+  loadInteractions,
+  type InteractionFormat,
+  type InteractionRepeatPolicy,
+} from './interactions.ts';
 
 const HEADER = 'userId,movieId,rating,timestamp\n';
 const load = (text: string, format?: InteractionFormat, onRepeat?: InteractionRepeatPolicy) =>
   loadInteractions(text, { file: 'ratings.csv', format, onRepeat });
 
 /** Asserts the load rejects with a DataFormatError at `line` whose problem matches `problem`. */
-async function expectFormatError(text: string, line: number, problem: RegExp, format?: InteractionFormat, onRepeat?: InteractionRepeatPolicy) {
+async function expectFormatError(
+  text: string,
+  line: number,
+  problem: RegExp,
+  format?: InteractionFormat,
+  onRepeat?: InteractionRepeatPolicy,
+) {
   const error = await load(text, format, onRepeat).then(
     () => undefined,
     (e: unknown) => e,
@@ -77,7 +88,11 @@ describe('loadInteractions on repeated pairs and files without timestamps', () =
   });
 
   it('accepts a file without a timestamp column (with or without a header): file order is time', async () => {
-    for (const text of ['userId,movieId,rating\n1,2,3\n1,3,4\n2,2,5\n', '1,2,3\r\n1,3,4\r\n2,2,5', '1\t2\t3\n1\t3\t4\n2\t2\t5\n']) {
+    for (const text of [
+      'userId,movieId,rating\n1,2,3\n1,3,4\n2,2,5\n',
+      '1,2,3\r\n1,3,4\r\n2,2,5',
+      '1\t2\t3\n1\t3\t4\n2\t2\t5\n',
+    ]) {
       const log = await load(text);
       expect(log.timestamps).toBe('file-order');
       expect([...log.times]).toEqual([0, 1, 2]);
@@ -90,7 +105,9 @@ describe('loadInteractions on repeated pairs and files without timestamps', () =
     const log = await load('user,item,rating\n1,2,3\n1,3,4\n1,2,5\n');
     expect([...log.values]).toEqual([4, 5]);
     expect([...log.times]).toEqual([1, 2]);
-    expect(describeInteractionLoad(log)).toBe('1 repeated (user, item) row dropped, kept the latest of each pair; no timestamp column: file order is time');
+    expect(describeInteractionLoad(log)).toBe(
+      '1 repeated (user, item) row dropped, kept the latest of each pair; no timestamp column: file order is time',
+    );
   });
 
   it('rejects an unknown policy with a typed error', async () => {
@@ -136,7 +153,11 @@ describe('loadInteractions on bad input', () => {
   });
 
   it('rejects ratings that float32 would silently store as 0', async () => {
-    await expectFormatError(`${HEADER}1,2,3,4\n1,3,1e-46,4\n`, 3, /rating 1e-46 underflows float32 \(it would be stored as 0\)/);
+    await expectFormatError(
+      `${HEADER}1,2,3,4\n1,3,1e-46,4\n`,
+      3,
+      /rating 1e-46 underflows float32 \(it would be stored as 0\)/,
+    );
     await expectFormatError(`${HEADER}1,2,1e-50,4\n`, 2, /rating 1e-50 underflows float32/);
     await expectFormatError('1,2,-1e-50\n', 1, /rating -1e-50 underflows float32/);
     // The smallest float32 subnormal (~1.4e-45) and an exact 0 are stored as themselves.
@@ -145,7 +166,13 @@ describe('loadInteractions on bad input', () => {
   });
 
   it("rejects a duplicate (user, item) pair under onRepeat: 'error', naming both lines", async () => {
-    await expectFormatError(`${HEADER}1,2,3,4\n5,6,7,8\n1,2,5,9\n`, 4, /duplicate \(user 1, item 2\), first seen on line 2/, 'auto', 'error');
+    await expectFormatError(
+      `${HEADER}1,2,3,4\n5,6,7,8\n1,2,5,9\n`,
+      4,
+      /duplicate \(user 1, item 2\), first seen on line 2/,
+      'auto',
+      'error',
+    );
     // Several repeats: the earliest repeating line is reported.
     await expectFormatError('9,9,1,1\n1,2,1,1\n1,2,1,1\n9,9,1,1\n', 3, /duplicate \(user 1, item 2\)/, 'auto', 'error');
     await expectFormatError('1,2,3\n1,2,4\n', 2, /duplicate \(user 1, item 2\), first seen on line 1/, 'csv', 'error');

@@ -1,10 +1,10 @@
-import { DataFormatError, InvalidArgumentError } from '../../errors';
-import { csrOrder } from '../csr';
-import { InteractionLogBuilder } from '../interaction-builder';
-import { selectRows, type InteractionLog } from '../interactions';
-import { parseDelimited } from './delimited';
-import { float32Problem } from './float32';
-import { textChunks, type DataSource, type ReadOptions } from './source';
+import { DataFormatError, InvalidArgumentError } from '../../errors.ts';
+import { csrOrder } from '../sparse-rows.ts';
+import { InteractionLogBuilder } from '../interaction-builder.ts';
+import { selectRows, type InteractionLog } from '../interactions.ts';
+import { parseDelimited } from './delimited.ts';
+import { float32Problem } from './float32.ts';
+import { textChunks, type DataSource, type ReadOptions } from './source.ts';
 
 /** Layout of an interaction file: comma- or tab-separated, or guessed from the first line. */
 export type InteractionFormat = 'csv' | 'tsv' | 'auto';
@@ -52,13 +52,22 @@ const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
  * `DataFormatError(file, line, problem)`; an abort through `signal` rejects with `AbortError`.
  *
  * @example
- * const log = await loadInteractions(await fetch(url).then((r) => r.blob()), { file: url });
+ * ```ts
+ * import { describeInteractionLoad, loadInteractions } from 'linkrec/data';
+ * const url = '/data/movielens-small/ratings.csv';
+ * const log = await loadInteractions((await fetch(url)).body!, { file: url, onProgress: (bytes) => console.log(bytes) });
+ * console.log(log.length, log.userIds.size, log.itemIds.size);
  * console.log(describeInteractionLoad(log)); // e.g. "3 repeated (user, item) rows dropped, kept the latest"
+ * ```
  */
-export async function loadInteractions(source: DataSource, options: LoadInteractionsOptions): Promise<LoadedInteractions> {
+export async function loadInteractions(
+  source: DataSource,
+  options: LoadInteractionsOptions,
+): Promise<LoadedInteractions> {
   const { file } = options;
   const policy = options.onRepeat ?? 'latest';
-  if (policy !== 'latest' && policy !== 'error') throw new InvalidArgumentError(`onRepeat must be 'latest' or 'error', got ${String(policy)}`);
+  if (policy !== 'latest' && policy !== 'error')
+    throw new InvalidArgumentError(`onRepeat must be 'latest' or 'error', got ${String(policy)}`);
   const builder = new InteractionLogBuilder();
   let headerLines = -1; // unknown until the first row
   let width = 0; // 4 with a timestamp column, 3 without
@@ -72,7 +81,11 @@ export async function loadInteractions(source: DataSource, options: LoadInteract
   };
   await parseDelimited(textChunks(source, options), { file, delimiter: delimiterFor(options.format ?? 'auto') }, onRow);
   if (builder.length === 0) {
-    throw new DataFormatError(file, headerLines === 1 ? 2 : 1, headerLines === 1 ? 'no data rows after the header' : 'empty file');
+    throw new DataFormatError(
+      file,
+      headerLines === 1 ? 2 : 1,
+      headerLines === 1 ? 'no data rows after the header' : 'empty file',
+    );
   }
   const log = builder.build();
   const dropped = repeatedRows(log, file, Math.max(headerLines, 0), policy);
@@ -84,7 +97,10 @@ export async function loadInteractions(source: DataSource, options: LoadInteract
 export function describeInteractionLoad(log: Pick<LoadedInteractions, 'repeats' | 'timestamps'>): string {
   const parts: string[] = [];
   const { dropped } = log.repeats;
-  if (dropped > 0) parts.push(`${dropped} repeated (user, item) ${dropped === 1 ? 'row' : 'rows'} dropped, kept the latest of each pair`);
+  if (dropped > 0)
+    parts.push(
+      `${dropped} repeated (user, item) ${dropped === 1 ? 'row' : 'rows'} dropped, kept the latest of each pair`,
+    );
   if (log.timestamps === 'file-order') parts.push('no timestamp column: file order is time');
   return parts.join('; ');
 }
@@ -150,7 +166,12 @@ function show(text: string): string {
  * Rows that repeat a (user, item) pair and lose to its latest row (latest time; ties: the later
  * line), ascending. Under `'error'` the earliest repeating line is rejected instead, naming both lines.
  */
-function repeatedRows(log: InteractionLog, file: string, headerLines: number, policy: InteractionRepeatPolicy): Int32Array {
+function repeatedRows(
+  log: InteractionLog,
+  file: string,
+  headerLines: number,
+  policy: InteractionRepeatPolicy,
+): Int32Array {
   const { indptr, perm } = csrOrder(log.users, log.items, log.userIds.size, log.itemIds.size);
   const losers = new Uint8Array(log.length);
   let count = 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { parseJsonWithLines } from './json-lines';
+import { DataFormatError } from '../../errors.ts';
+import { parseJsonWithLines } from './json-lines.ts';
 
 function errorOf(text: string): DataFormatError {
   try {

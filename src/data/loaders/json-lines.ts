@@ -1,4 +1,4 @@
-import { DataFormatError } from '../../errors';
+import { DataFormatError } from '../../errors.ts';
 
 /** A parsed JSON value (objects have a null prototype, so `__proto__` keys are plain data). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -123,7 +123,7 @@ export function parseJsonWithLines(text: string, file: string): JsonWithLines {
   const value = parseValue(0);
   skipSpace();
   if (at < text.length) fail(`unexpected ${describe(text, at)} after the document`);
-  return { value, lineOf: (node) => (typeof node === 'object' && node !== null ? lines.get(node) ?? 0 : 0) };
+  return { value, lineOf: (node) => (typeof node === 'object' && node !== null ? (lines.get(node) ?? 0) : 0) };
 }
 
 function describe(text: string, at: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { Rng } from '../rng';
-import { loadInteractions } from './interactions';
+import { DataFormatError } from '../../errors.ts';
+import { Rng } from '../rng.ts';
+import { loadInteractions } from './interactions.ts';
 
 const MB = 1 << 20;
 const TARGET_BYTES = 50 * MB;
@@ -55,7 +55,9 @@ describe('50 MB inputs', () => {
     const started = performance.now();
     const log = await loadInteractions(validCsv(stats), { file: 'big.csv', onProgress: () => progressCalls++ });
     const seconds = (performance.now() - started) / 1000;
-    console.info(`50 MB: ${stats.rows} rows in ${seconds.toFixed(2)} s (${(stats.bytes / MB / seconds).toFixed(1)} MB/s)`);
+    console.info(
+      `50 MB: ${stats.rows} rows in ${seconds.toFixed(2)} s (${(stats.bytes / MB / seconds).toFixed(1)} MB/s)`,
+    );
     expect(stats.bytes).toBeGreaterThanOrEqual(TARGET_BYTES);
     expect(log.length).toBe(stats.rows);
     expect(log.userIds.size).toBe(Math.ceil(stats.rows / ITEMS_PER_USER));
@@ -69,7 +71,12 @@ describe('50 MB inputs', () => {
 
   it('fails fast on a 50 MB single line without a newline', async () => {
     const pulled = { chunks: 0 };
-    const error = await rejection(loadInteractions(fiftyMegabytes((c) => c.fill(0x37), pulled), { file: 'one-line.csv' }));
+    const error = await rejection(
+      loadInteractions(
+        fiftyMegabytes((c) => c.fill(0x37), pulled),
+        { file: 'one-line.csv' },
+      ),
+    );
     expect(error).toBeInstanceOf(DataFormatError);
     expect(error).toMatchObject({ line: 1, problem: expect.stringMatching(/line longer than 4096/) });
     expect(pulled.chunks).toBeLessThanOrEqual(2);

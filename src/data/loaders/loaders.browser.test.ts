@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { loadGraph } from './graph';
-import { loadInteractions } from './interactions';
+import { DataFormatError } from '../../errors.ts';
+import { loadGraph } from './graph.ts';
+import { loadInteractions } from './interactions.ts';
 
 // The same loaders in real Chromium: papaparse's browser build, fetch streams and File objects.
 describe('loaders in the browser', () => {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { AbortError, DataFormatError } from '../../errors';
-import { loadInteractions } from './interactions';
-import { readText } from './source';
+import { AbortError, DataFormatError } from '../../errors.ts';
+import { loadInteractions } from './interactions.ts';
+import { readText } from './source.ts';
 
 const TEXT = 'userId,movieId,rating,timestamp\n1,31,2.5,100\n1,32,3,101\n2,31,4,102\n';
 const BYTES = new TextEncoder().encode(TEXT);
@@ -35,7 +35,10 @@ describe('data sources', () => {
     ['Blob', () => new Blob([BYTES])],
     ['ReadableStream (3-byte chunks)', () => webStream(BYTES, 3)],
     ['AsyncIterable of bytes (1-byte chunks)', () => pieces(BYTES, 1)],
-    ['AsyncIterable of strings', () => Readable.from(['userId,movieId,rating,timestamp\n1,31,2.', '5,100\n1,32,3,101\n2,31,4,102\n'])],
+    [
+      'AsyncIterable of strings',
+      () => Readable.from(['userId,movieId,rating,timestamp\n1,31,2.', '5,100\n1,32,3,101\n2,31,4,102\n']),
+    ],
     ['Node Readable stream', () => Readable.from([Buffer.from(BYTES)])],
   ];
   for (const [name, make] of sources) {
@@ -121,7 +124,9 @@ describe('data sources', () => {
     })();
     setTimeout(() => controller.abort(), 0);
     // A loader that never yields to the event loop would read to maxBytes and fail differently.
-    const outcome = await rejection(loadInteractions(endless, { file: 'f', signal: controller.signal, maxBytes: 5 << 20 }));
+    const outcome = await rejection(
+      loadInteractions(endless, { file: 'f', signal: controller.signal, maxBytes: 5 << 20 }),
+    );
     expect(outcome).toBeInstanceOf(AbortError);
   });
 

@@ -1,4 +1,4 @@
-import { AbortError, DataFormatError, InvalidArgumentError } from '../../errors';
+import { AbortError, DataFormatError, InvalidArgumentError } from '../../errors.ts';
 
 /**
  * Where a data file comes from: its whole text, a `Blob`/`File`, a web `ReadableStream` (e.g.
@@ -10,7 +10,7 @@ export type DataSource = string | Blob | ReadableStream<Uint8Array> | AsyncItera
 export interface ReadOptions {
   /** Name used in error messages (a path or URL). */
   file: string;
-  /** Refuse inputs larger than this many bytes (default {@link DEFAULT_MAX_BYTES}). */
+  /** Refuse inputs larger than this many bytes (default 1 GiB, `DEFAULT_MAX_BYTES`). */
   maxBytes?: number;
   /** Called after each chunk with the number of bytes read so far. */
   onProgress?: (bytes: number) => void;

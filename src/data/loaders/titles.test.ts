@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../../errors';
-import { loadItemTitles } from './titles';
+import { DataFormatError } from '../../errors.ts';
+import { loadItemTitles } from './titles.ts';
 
 describe('loadItemTitles', () => {
   it('reads the real MovieLens catalogue, quoted titles included', async () => {
@@ -13,8 +13,12 @@ describe('loadItemTitles', () => {
   });
 
   it('names a missing column and a malformed row', async () => {
-    await expect(loadItemTitles('id,name\n1,x\n', { file: 'm.csv' })).rejects.toThrow(/m\.csv:1: missing column 'movieId'/);
-    await expect(loadItemTitles('movieId,title\n1,"unterminated\n', { file: 'm.csv' })).rejects.toThrow(DataFormatError);
+    await expect(loadItemTitles('id,name\n1,x\n', { file: 'm.csv' })).rejects.toThrow(
+      /m\.csv:1: missing column 'movieId'/,
+    );
+    await expect(loadItemTitles('movieId,title\n1,"unterminated\n', { file: 'm.csv' })).rejects.toThrow(
+      DataFormatError,
+    );
     await expect(loadItemTitles('movieId,title\n,x\n', { file: 'm.csv' })).rejects.toThrow(/m\.csv:2: empty movieId/);
   });
 });

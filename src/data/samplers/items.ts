@@ -1,13 +1,14 @@
-import { InvalidArgumentError } from '../../errors';
-import type { InteractionLog } from '../interactions';
-import { itemCounts } from '../interactions';
-import type { Rng } from '../rng';
-import { AliasSampler, type IndexSampler } from './alias';
+import { InvalidArgumentError } from '../../errors.ts';
+import type { InteractionLog } from '../interactions.ts';
+import { itemCounts } from '../interactions.ts';
+import type { Rng } from '../rng.ts';
+import { AliasSampler, type IndexSampler } from './alias.ts';
 
 /** Draws items uniformly from 0..nItems-1. */
 export class UniformItemSampler implements IndexSampler {
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size <= 0) throw new InvalidArgumentError(`nItems must be a positive integer, got ${size}`);
+    if (!Number.isInteger(size) || size <= 0)
+      throw new InvalidArgumentError(`nItems must be a positive integer, got ${size}`);
   }
 
   /** One uniform draw. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { cooToCsr, csrHas, type Csr } from '../csr';
-import { Rng } from '../rng';
-import { sampleNegatives } from './negatives';
+import { InvalidArgumentError } from '../../errors.ts';
+import { cooToCsr, csrHas, type SparseRows } from '../sparse-rows.ts';
+import { Rng } from '../rng.ts';
+import { sampleNegatives } from './negatives.ts';
 
 /** User 0 saw items 1, 3, 5; user 1 saw all but item 2 of 0..9; user 2 saw nothing. */
-function seen(): Csr {
+function seen(): SparseRows {
   const pairs = [[0, 5], [0, 1], [0, 3], ...[0, 1, 3, 4, 5, 6, 7, 8, 9].map((i) => [1, i])];
   return cooToCsr(
     Int32Array.from(pairs, (p) => p[0]),

@@ -1,15 +1,17 @@
-import { InvalidArgumentError } from '../../errors';
-import { csrHas, csrRow, type Csr } from '../csr';
-import type { Rng } from '../rng';
+import { InvalidArgumentError } from '../../errors.ts';
+import { csrHas, csrRow, type SparseRows } from '../sparse-rows.ts';
+import type { Rng } from '../rng.ts';
 
 /**
  * Draws `count` distinct items in 0..nItems-1, uniformly, that are not in row `user` of `seen`
  * (the NCF protocol ranks a held-out item against 99 of these). Throws `InvalidArgumentError` when
  * the user has seen too many items to leave `count` unseen ones.
  */
-export function sampleNegatives(seen: Csr, user: number, count: number, nItems: number, rng: Rng): Int32Array {
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError(`count must be an integer >= 0, got ${count}`);
-  if (!Number.isInteger(nItems) || nItems < 0) throw new InvalidArgumentError(`nItems must be an integer >= 0, got ${nItems}`);
+export function sampleNegatives(seen: SparseRows, user: number, count: number, nItems: number, rng: Rng): Int32Array {
+  if (!Number.isInteger(count) || count < 0)
+    throw new InvalidArgumentError(`count must be an integer >= 0, got ${count}`);
+  if (!Number.isInteger(nItems) || nItems < 0)
+    throw new InvalidArgumentError(`nItems must be an integer >= 0, got ${nItems}`);
   const row = csrRow(seen, user).indices;
   const available = nItems - countDistinctBelow(row, nItems);
   if (count > available) {
@@ -23,7 +25,7 @@ export function sampleNegatives(seen: Csr, user: number, count: number, nItems: 
     : fromComplement(row, count, nItems, rng);
 }
 
-function byRejection(seen: Csr, user: number, count: number, nItems: number, rng: Rng): Int32Array {
+function byRejection(seen: SparseRows, user: number, count: number, nItems: number, rng: Rng): Int32Array {
   const out = new Int32Array(count);
   const chosen = new Set<number>();
   for (let k = 0; k < count; ) {

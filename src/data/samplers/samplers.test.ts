@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { Rng } from '../rng';
-import { InteractionLogBuilder } from '../interaction-builder';
-import { AliasSampler, type IndexSampler } from './alias';
-import { DegreeSampler, UniformItemSampler } from './items';
+import { InvalidArgumentError } from '../../errors.ts';
+import { Rng } from '../rng.ts';
+import { InteractionLogBuilder } from '../interaction-builder.ts';
+import { AliasSampler, aliasProbabilities, aliasTable, type IndexSampler } from './alias.ts';
+import { DegreeSampler, UniformItemSampler } from './items.ts';
 
 /** Pearson's chi-square statistic of `draws` samples against the probabilities `p`. */
 function chiSquare(sampler: IndexSampler, p: ArrayLike<number>, draws: number, seed: number): number {
@@ -21,6 +21,24 @@ function chiSquare(sampler: IndexSampler, p: ArrayLike<number>, draws: number, s
   }
   return stat;
 }
+
+describe('aliasTable', () => {
+  it('reproduces the weights exactly enough, leftovers keeping their own index', () => {
+    const weights = [5, 0, 1, 2, 0.5, 9];
+    const t = aliasTable(weights);
+    const total = weights.reduce((a, b) => a + b);
+    aliasProbabilities(t).forEach((p, i) => expect(p).toBeCloseTo(weights[i] / total, 12));
+    expect(t.prob[1]).toBe(0); // a zero weight is never kept
+    const uniform = aliasTable([2, 2, 2]);
+    expect([...uniform.prob]).toEqual([1, 1, 1]);
+    expect([...uniform.alias]).toEqual([0, 1, 2]);
+  });
+
+  it('does not overflow on weights near the largest double', () => {
+    const t = aliasTable([Number.MAX_VALUE / 4, Number.MAX_VALUE / 4, 0]);
+    expect([...aliasProbabilities(t)].map((p) => Math.round(p * 1e9) / 1e9)).toEqual([0.5, 0.5, 0]);
+  });
+});
 
 describe('AliasSampler', () => {
   it('draws each index in proportion to its weight', () => {
@@ -48,7 +66,14 @@ describe('AliasSampler', () => {
 
   it('is reproducible from a seed', () => {
     const sampler = new AliasSampler([1, 2, 3]);
-    const draw = (seed: number) => Array.from({ length: 20 }, ((rng) => () => sampler.sample(rng))(new Rng(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 20 },
+        (
+          (rng) => () =>
+            sampler.sample(rng)
+        )(new Rng(seed)),
+      );
     expect(draw(7)).toEqual(draw(7));
   });
 
@@ -89,7 +114,13 @@ describe('DegreeSampler', () => {
 
   it('builds from a log’s item counts', () => {
     const b = new InteractionLogBuilder();
-    for (const [u, i] of [[1, 'a'], [2, 'a'], [3, 'a'], [1, 'b']] as const) b.add(u, i);
+    for (const [u, i] of [
+      [1, 'a'],
+      [2, 'a'],
+      [3, 'a'],
+      [1, 'b'],
+    ] as const)
+      b.add(u, i);
     const sampler = DegreeSampler.fromLog(b.build(), 1);
     expect(sampler.size).toBe(2);
     expect(sampler.probability(0)).toBeCloseTo(0.75, 12);

@@ -1,9 +1,9 @@
-export { PopularityScorer, type SparseRows } from './popular';
-export { ItemKnnScorer } from './item-knn';
+export { PopularityScorer } from '../../models/popular/scorer.ts';
+export { ItemKnnScorer } from '../../models/itemknn/scorer.ts';
 export {
   runBaselines,
   type BaselineOptions,
   type BaselineProgress,
   type BaselineReport,
   type BaselineRow,
-} from './run';
+} from './run.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, DataFormatError } from '../../errors';
-import { fileSource } from '../../data/node';
-import { runBaselines, type BaselineProgress } from './run';
+import { AbortError, DataFormatError } from '../../errors.ts';
+import { fileSource } from '../../data/node.ts';
+import { runBaselines, type BaselineProgress } from './run.ts';
 
 const RATINGS = 'public/data/movielens-small/ratings.csv';
 
@@ -32,7 +32,9 @@ describe('runBaselines on MovieLens ml-latest-small', () => {
   });
 
   it('rejects malformed input with a DataFormatError and honours abort', async () => {
-    await expect(runBaselines('userId,movieId,rating,timestamp\n1,2,x,3\n', { file: 'bad.csv' })).rejects.toThrow(DataFormatError);
+    await expect(runBaselines('userId,movieId,rating,timestamp\n1,2,x,3\n', { file: 'bad.csv' })).rejects.toThrow(
+      DataFormatError,
+    );
     const controller = new AbortController();
     controller.abort();
     await expect(runBaselines(fileSource(RATINGS), { signal: controller.signal })).rejects.toThrow(AbortError);

@@ -1,9 +1,9 @@
-import { leaveOneOutLatest, loadInteractions, Rng, sampleNegatives, toCsr, type DataSource } from '../../data';
-import { evaluateFullRanking } from '../protocol/full-ranking';
-import { evaluateSampled } from '../protocol/sampled';
-import type { RankingResult } from '../protocol/shared';
-import { ItemKnnScorer } from './item-knn';
-import { PopularityScorer } from './popular';
+import { leaveOneOutLatest, loadInteractions, Rng, sampleNegatives, toCsr, type DataSource } from '../../data/index.ts';
+import { evaluateFullRanking } from '../protocol/full-ranking.ts';
+import { evaluateSampled } from '../protocol/sampled.ts';
+import type { RankingResult } from '../protocol/shared.ts';
+import { ItemKnnScorer } from '../../models/itemknn/scorer.ts';
+import { PopularityScorer } from '../../models/popular/scorer.ts';
 
 /** Where a baseline run is; `done`/`total` count users (items while building neighbours; 0/1 for load and split). */
 export interface BaselineProgress {
@@ -43,7 +43,9 @@ export interface BaselineOptions {
   knnK?: number;
   /** Number of sampled negatives per held-out item (default 99). */
   negatives?: number;
+  /** Called as each stage advances (loading, splitting, each model's users). */
   onProgress?: (p: BaselineProgress) => void;
+  /** Cancels the run; it then rejects with `AbortError`. */
   signal?: AbortSignal;
 }
 
@@ -58,7 +60,12 @@ interface Scorer {
  * and against every item the user did not see in training (full ranking).
  *
  * @example
- * const report = await runBaselines(await (await fetch('/data/movielens-small/ratings.csv')).blob());
+ * ```ts
+ * import { runBaselines } from 'linkrec/courses';
+ * const ratings = await (await fetch('/data/movielens-small/ratings.csv')).blob();
+ * const report = await runBaselines(ratings, { onProgress: (p) => console.log(p.stage, p.done, p.total) });
+ * console.log(report.popular.hr10, report.itemknn.hr10, report.full.itemknn.ndcg10);
+ * ```
  */
 export async function runBaselines(source: DataSource, options: BaselineOptions = {}): Promise<BaselineReport> {
   const { file = 'ratings.csv', seed = 42, knnK = 200, negatives = 99, onProgress, signal } = options;
@@ -83,12 +90,16 @@ export async function runBaselines(source: DataSource, options: BaselineOptions 
     const total = 2 * users.length;
     const common = { users, targets, signal };
     const sampled = await evaluateSampled({
-      ...common, negatives: negs, nNeg: negatives,
+      ...common,
+      negatives: negs,
+      nNeg: negatives,
       score: (u, items) => scorer.scoreItems(u, items),
       onProgress: ({ done }) => onProgress?.({ stage, done, total }),
     });
     const full = await evaluateFullRanking({
-      ...common, seen: train, nItems,
+      ...common,
+      seen: train,
+      nItems,
       score: (u) => scorer.scoreAll(u),
       onProgress: ({ done }) => onProgress?.({ stage, done: users.length + done, total }),
     });
@@ -99,8 +110,14 @@ export async function runBaselines(source: DataSource, options: BaselineOptions 
   const itemknn = await evaluate('itemknn', knn);
 
   return {
-    dataset: file, protocol: 'loo-99neg', users: users.length, items: nItems, interactions: log.length, seed,
-    popular: popular.sampled, itemknn: itemknn.sampled,
+    dataset: file,
+    protocol: 'loo-99neg',
+    users: users.length,
+    items: nItems,
+    interactions: log.length,
+    seed,
+    popular: popular.sampled,
+    itemknn: itemknn.sampled,
     full: { popular: popular.full, itemknn: itemknn.full },
     seconds: (performance.now() - started) / 1000,
   };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { Rng } from '../../data/rng';
-import { oeRatio, oeRatioByGroup } from './calibration';
+import { InvalidArgumentError } from '../../errors.ts';
+import { Rng } from '../../data/rng.ts';
+import { oeRatio, oeRatioByGroup } from './calibration.ts';
 
 describe('oeRatio', () => {
   it('gives the hand-computed values', () => {
@@ -36,16 +36,33 @@ describe('oeRatioByGroup', () => {
     expect(g.get('pymk')?.ratio).toBeNaN(); // 0 / 0: nothing expected, nothing observed
   });
 
-  it('agrees with the overall ratio on each group\'s rows and sums to the totals', () => {
+  it("agrees with the overall ratio on each group's rows and sums to the totals", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(0, 1), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(0, 1),
+            fc.double({ min: 0.01, max: 1, noNaN: true }),
+            fc.integer({ min: 0, max: 3 }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
         (rows) => {
-          const groups = oeRatioByGroup(rows.map((r) => r[0]), rows.map((r) => r[1]), Int32Array.from(rows, (r) => r[2]));
+          const groups = oeRatioByGroup(
+            rows.map((r) => r[0]),
+            rows.map((r) => r[1]),
+            Int32Array.from(rows, (r) => r[2]),
+          );
           let count = 0;
           for (const [key, g] of groups) {
             const mine = rows.filter((r) => r[2] === key);
-            expect(g.ratio).toBeCloseTo(oeRatio(mine.map((r) => r[0]), mine.map((r) => r[1])), 9);
+            expect(g.ratio).toBeCloseTo(
+              oeRatio(
+                mine.map((r) => r[0]),
+                mine.map((r) => r[1]),
+              ),
+              9,
+            );
             count += g.count;
           }
           expect(count).toBe(rows.length);

@@ -2,8 +2,8 @@
  * Calibration of predicted click probabilities: the observed / expected (O/E) ratio. 1 means
  * calibrated, < 1 the model over-predicts, > 1 it under-predicts.
  */
-import { InvalidArgumentError } from '../../errors';
-import { assertNonEmpty, assertSameLength } from '../validate';
+import { InvalidArgumentError } from '../../errors.ts';
+import { assertNonEmpty, assertSameLength } from '../validate.ts';
 
 /** O/E of one group of impressions. */
 export interface OeGroup {
@@ -20,7 +20,11 @@ export interface OeGroup {
 /**
  * Overall O/E ratio: Σ observed / Σ predicted. Throws when Σ predicted is 0 (nothing was expected,
  * so the ratio says nothing).
- * @example oeRatio([1, 0, 0, 1], [0.5, 0.25, 0.25, 0.5]) // 2 / 1.5 ≈ 1.33 (under-predicts)
+ * @example
+ * ```ts
+ * import { oeRatio } from 'linkrec/eval';
+ * oeRatio([1, 0, 0, 1], [0.5, 0.25, 0.25, 0.5]); // 2 / 1.5 ≈ 1.33 (under-predicts)
+ * ```
  */
 export function oeRatio(observed: ArrayLike<number>, predicted: ArrayLike<number>): number {
   checkInputs(observed, predicted, 'oeRatio');
@@ -37,6 +41,12 @@ export function oeRatio(observed: ArrayLike<number>, predicted: ArrayLike<number
 /**
  * O/E per group (e.g. per activity type or per member segment), keyed by `keys[i]`. Groups appear in
  * order of first occurrence.
+ * @example
+ * ```ts
+ * import { oeRatioByGroup } from 'linkrec/eval';
+ * const groups = oeRatioByGroup([1, 0, 0, 1], [0.5, 0.5, 0.25, 0.25], ['post', 'post', 'job', 'job']);
+ * groups.get('job')?.ratio; // 2: jobs are clicked twice as often as predicted
+ * ```
  */
 export function oeRatioByGroup<K>(
   observed: ArrayLike<number>,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { naiveAuc, naiveF1, naiveLogLoss } from '../../testing/naive-metrics';
-import { auc, logLoss, macroF1, microF1 } from './classification';
+import { InvalidArgumentError } from '../../errors.ts';
+import { naiveAuc, naiveF1, naiveLogLoss } from '../../testing/naive-metrics.ts';
+import { auc, logLoss, macroF1, microF1 } from './classification.ts';
 
 /** Labelled scores with both classes present; integer scores force ties. */
 const labelledScores = fc
@@ -52,17 +52,23 @@ describe('logLoss', () => {
 
   it('matches the per-row definition', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 50 }), (rows) => {
-        const p = rows.map(([q]) => q);
-        const y = rows.map(([, l]) => l);
-        expect(logLoss(p, y)).toBeCloseTo(naiveLogLoss(p, y), 9);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), {
+          minLength: 1,
+          maxLength: 50,
+        }),
+        (rows) => {
+          const p = rows.map(([q]) => q);
+          const y = rows.map(([, l]) => l);
+          expect(logLoss(p, y)).toBeCloseTo(naiveLogLoss(p, y), 9);
+        },
+      ),
     );
   });
 });
 
 describe('microF1 / macroF1', () => {
-  it('gives scikit-learn\'s documented values', () => {
+  it("gives scikit-learn's documented values", () => {
     const yTrue = [0, 1, 2, 0, 1, 2];
     const yPred = [0, 2, 1, 0, 0, 1];
     expect(macroF1(yTrue, yPred)).toBeCloseTo(0.26666666666666666, 12);

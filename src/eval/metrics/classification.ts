@@ -2,14 +2,18 @@
  * Classification metrics: ROC AUC, log loss, and micro / macro F1 for single-label multi-class
  * predictions, following scikit-learn's definitions so figures compare with published ones.
  */
-import { InvalidArgumentError } from '../../errors';
-import { assertBinaryLabels, assertNoNaN, assertNonEmpty, assertSameLength } from '../validate';
+import { InvalidArgumentError } from '../../errors.ts';
+import { assertBinaryLabels, assertNoNaN, assertNonEmpty, assertSameLength } from '../validate.ts';
 
 /**
  * ROC AUC by the Mann–Whitney U statistic: the probability that a random positive outscores a random
  * negative, ties counting one half. O(n log n) (sort once, average ranks within ties). Throws unless
  * both classes are present (AUC is undefined otherwise, as in scikit-learn).
- * @example auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) // 0.75
+ * @example
+ * ```ts
+ * import { auc } from 'linkrec/eval';
+ * auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]); // 0.75
+ * ```
  */
 export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   assertSameLength(scores, labels, 'auc');
@@ -46,7 +50,11 @@ function ascendingOrder(xs: ArrayLike<number>): Uint32Array {
 /**
  * Mean binary cross-entropy, probabilities clipped to `[eps, 1 − eps]` so a confident mistake costs
  * about 34.5 nats instead of Infinity (scikit-learn's historical default eps).
- * @example logLoss([0.9, 0.2], [1, 0]) // ≈ 0.164
+ * @example
+ * ```ts
+ * import { logLoss } from 'linkrec/eval';
+ * logLoss([0.9, 0.2], [1, 0]); // ≈ 0.164
+ * ```
  */
 export function logLoss(probs: ArrayLike<number>, labels: ArrayLike<number>, eps = 1e-15): number {
   assertSameLength(probs, labels, 'logLoss');
@@ -101,6 +109,11 @@ function f1(c: ClassCounts): number {
 /**
  * Micro-averaged F1 of single-label predictions: F1 of the pooled TP/FP/FN over all classes. For
  * single-label multi-class data this equals accuracy.
+ * @example
+ * ```ts
+ * import { microF1 } from 'linkrec/eval';
+ * microF1([0, 1, 2, 2], [0, 2, 2, 2]); // 0.75
+ * ```
  */
 export function microF1(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const pooled: ClassCounts = { tp: 0, fp: 0, fn: 0 };
@@ -117,6 +130,11 @@ export function microF1(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): num
  * the prediction, as scikit-learn's `f1_score(average='macro')` does with `labels=None`. A class only
  * ever predicted (or only ever true) scores F1 = 0 (scikit-learn's `zero_division` result), which
  * pulls the mean down — so predicting a spurious class is penalised.
+ * @example
+ * ```ts
+ * import { macroF1 } from 'linkrec/eval';
+ * macroF1([0, 1, 2, 2], [0, 2, 2, 2]); // 0.6: the mean of F1 1, 0 and 0.8
+ * ```
  */
 export function macroF1(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const counts = classCounts(yTrue, yPred, 'macroF1');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { naiveNdcg, naivePrecision, naiveRank, naiveRecall } from '../../testing/naive-metrics';
-import { hitRateAt, ndcgAt, precisionAt, rankOfTarget, recallAt, reciprocalRank } from './ranking';
+import { InvalidArgumentError } from '../../errors.ts';
+import { naiveNdcg, naivePrecision, naiveRank, naiveRecall } from '../../testing/naive-metrics.ts';
+import { hitRateAt, ndcgAt, precisionAt, rankOfTarget, recallAt, reciprocalRank } from './ranking.ts';
 
 // Small integer scores make ties frequent, which is where rank conventions differ.
 const score = fc.integer({ min: -3, max: 3 });
@@ -28,9 +28,14 @@ describe('rankOfTarget', () => {
 
   it('matches sorting everything, for both tie conventions', () => {
     fc.assert(
-      fc.property(score, fc.array(score, { maxLength: 40 }), fc.constantFrom('pessimistic' as const, 'optimistic' as const), (t, others, ties) => {
-        expect(rankOfTarget(t, Float32Array.from(others), ties)).toBe(naiveRank(t, others, ties));
-      }),
+      fc.property(
+        score,
+        fc.array(score, { maxLength: 40 }),
+        fc.constantFrom('pessimistic' as const, 'optimistic' as const),
+        (t, others, ties) => {
+          expect(rankOfTarget(t, Float32Array.from(others), ties)).toBe(naiveRank(t, others, ties));
+        },
+      ),
     );
   });
 });
@@ -81,10 +86,15 @@ describe('precisionAt / recallAt', () => {
   it('matches set intersection on random lists', () => {
     const item = fc.integer({ min: 0, max: 15 });
     fc.assert(
-      fc.property(fc.array(item, { maxLength: 20 }), fc.array(item, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 25 }), (rec, rel, k) => {
-        expect(precisionAt(Int32Array.from(rec), rel, k)).toBeCloseTo(naivePrecision(rec, rel, k), 12);
-        expect(recallAt(rec, new Set(rel), k)).toBeCloseTo(naiveRecall(rec, rel, k), 12);
-      }),
+      fc.property(
+        fc.array(item, { maxLength: 20 }),
+        fc.array(item, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 25 }),
+        (rec, rel, k) => {
+          expect(precisionAt(Int32Array.from(rec), rel, k)).toBeCloseTo(naivePrecision(rec, rel, k), 12);
+          expect(recallAt(rec, new Set(rel), k)).toBeCloseTo(naiveRecall(rec, rel, k), 12);
+        },
+      ),
     );
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors';
-import { naiveFullRank } from '../../testing/naive-metrics';
-import { evaluateFullRanking, type FullRankingEvalOptions, type SeenItems } from './full-ranking';
+import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import { naiveFullRank } from '../../testing/naive-metrics.ts';
+import { evaluateFullRanking, type FullRankingEvalOptions, type SeenItems } from './full-ranking.ts';
 
 /** CSR of per-user training items. */
 function csr(rows: readonly (readonly number[])[]): SeenItems {
@@ -60,7 +60,9 @@ describe('evaluateFullRanking', () => {
     const r = await evaluateFullRanking({ ...handCase(), score: () => masked });
     expect(r.hr[1]).toBe(0.5);
     const broken = Float32Array.from([0.6, NaN, 0.5, 0.9, 0.5, 0.2]);
-    await expect(evaluateFullRanking({ ...handCase(), score: () => broken })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(evaluateFullRanking({ ...handCase(), score: () => broken })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
   });
 
   it('matches sorting every unseen item on random inputs', async () => {
@@ -104,9 +106,17 @@ describe('evaluateFullRanking', () => {
   });
 
   it('rejects unknown ids, held-out items seen in training and wrong score lengths', async () => {
-    await expect(evaluateFullRanking({ ...handCase(), users: Int32Array.from([0, 2]) })).rejects.toBeInstanceOf(UnknownIdError);
-    await expect(evaluateFullRanking({ ...handCase(), targets: Int32Array.from([0, 6]) })).rejects.toBeInstanceOf(UnknownIdError);
-    await expect(evaluateFullRanking({ ...handCase(), targets: Int32Array.from([3, 2]) })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(evaluateFullRanking({ ...handCase(), score: () => new Float32Array(5) })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(evaluateFullRanking({ ...handCase(), users: Int32Array.from([0, 2]) })).rejects.toBeInstanceOf(
+      UnknownIdError,
+    );
+    await expect(evaluateFullRanking({ ...handCase(), targets: Int32Array.from([0, 6]) })).rejects.toBeInstanceOf(
+      UnknownIdError,
+    );
+    await expect(evaluateFullRanking({ ...handCase(), targets: Int32Array.from([3, 2]) })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(evaluateFullRanking({ ...handCase(), score: () => new Float32Array(5) })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
   });
 });

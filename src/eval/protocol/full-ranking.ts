@@ -2,8 +2,8 @@
  * Full-ranking leave-one-out: each held-out item is ranked against every item the user did not see in
  * training (the stricter protocol; sampled metrics can reorder models, Krichene & Rendle, KDD 2020).
  */
-import { InvalidArgumentError, UnknownIdError } from '../../errors';
-import { assertNonEmpty, assertPositiveInt, assertSameLength } from '../validate';
+import { InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import { assertNonEmpty, assertPositiveInt, assertSameLength } from '../validate.ts';
 import {
   RankAccumulator,
   cooperativeYielder,
@@ -13,8 +13,8 @@ import {
   throwIfAborted,
   type RankingEvalCommon,
   type RankingResult,
-} from './shared';
-import type { TieBreak } from '../metrics/ranking';
+} from './shared.ts';
+import type { TieBreak } from '../metrics/ranking.ts';
 
 /** Training items per user as CSR: user u saw `indices[indptr[u] .. indptr[u+1])`. */
 export interface SeenItems {
@@ -78,7 +78,12 @@ export async function evaluateFullRanking(opts: FullRankingEvalOptions): Promise
     report(done);
     await maybeYield();
   }
-  return { ...acc.result(), precision: perK(ks, precision, groups.size), recall: perK(ks, recall, groups.size), distinctUsers: groups.size };
+  return {
+    ...acc.result(),
+    precision: perK(ks, precision, groups.size),
+    recall: perK(ks, recall, groups.size),
+    distinctUsers: groups.size,
+  };
 }
 
 function validateFull(o: FullRankingEvalOptions): void {
@@ -112,14 +117,18 @@ function rankUserTargets(
   excluded: Uint8Array,
 ): number[] {
   if (scores.length !== o.nItems) {
-    throw new InvalidArgumentError(`evaluateFullRanking: score(${user}) returned ${scores.length} values for ${o.nItems} items`);
+    throw new InvalidArgumentError(
+      `evaluateFullRanking: score(${user}) returned ${scores.length} values for ${o.nItems} items`,
+    );
   }
   const seen = o.seen.indices.subarray(o.seen.indptr[user], o.seen.indptr[user + 1]);
   markSeen(seen, excluded, o.nItems, 1);
   try {
     for (const row of rows) {
       if (excluded[o.targets[row]]) {
-        throw new InvalidArgumentError(`evaluateFullRanking: user ${user}'s held-out item ${o.targets[row]} is also a training item`);
+        throw new InvalidArgumentError(
+          `evaluateFullRanking: user ${user}'s held-out item ${o.targets[row]} is also a training item`,
+        );
       }
     }
     assertNoNaNCandidates(scores, excluded, user);

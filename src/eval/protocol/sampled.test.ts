@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AbortError, InvalidArgumentError } from '../../errors';
-import { naiveNdcg, naiveRank } from '../../testing/naive-metrics';
-import { evaluateSampled, type SampledEvalOptions } from './sampled';
+import { AbortError, InvalidArgumentError } from '../../errors.ts';
+import { naiveNdcg, naiveRank } from '../../testing/naive-metrics.ts';
+import { evaluateSampled, type SampledEvalOptions } from './sampled.ts';
 
 // Every user sees the same item scores; item 3 is best, item 1 worst, items 2 and 4 tie.
 const itemScore = [0.6, 0.1, 0.5, 0.9, 0.5, 0.2];
@@ -32,7 +32,7 @@ describe('evaluateSampled', () => {
     expect(r.mrr).toBeCloseTo(7 / 12, 12);
   });
 
-  it('passes the target first, then the row\'s negatives, and accepts async scorers', async () => {
+  it("passes the target first, then the row's negatives, and accepts async scorers", async () => {
     const seen: number[][] = [];
     const r = await evaluateSampled({
       ...handCase(),
@@ -41,29 +41,53 @@ describe('evaluateSampled', () => {
         return byItem(u, items);
       },
     });
-    expect(seen).toEqual([[0, 0, 1, 2, 3], [1, 2, 4, 1, 5], [2, 5, 0, 3, 2]]);
+    expect(seen).toEqual([
+      [0, 0, 1, 2, 3],
+      [1, 2, 4, 1, 5],
+      [2, 5, 0, 3, 2],
+    ]);
     expect(r).toEqual(await evaluateSampled(handCase()));
   });
 
   it('matches sorting each row by hand on random inputs', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 8 }), fc.nat(1000), async (nUsers, nNeg, salt) => {
-        const users = Int32Array.from({ length: nUsers }, (_, i) => (i * 5 + salt) % 7);
-        const targets = Int32Array.from({ length: nUsers }, (_, i) => 100 + i);
-        const negatives = Int32Array.from({ length: nUsers * nNeg }, (_, j) => (j * 31 + salt) % 97);
-        const s = (u: number, item: number): number => ((u * 7 + item * 13 + salt) % 5) / 4;
-        const ks = [1, 3, 10];
-        const r = await evaluateSampled({ users, targets, negatives, nNeg, ks, score: (u, items) => Float32Array.from(items, (i) => s(u, i)) });
-        const ranks = Array.from(users, (u, row) =>
-          naiveRank(s(u, targets[row]), Array.from(negatives.subarray(row * nNeg, (row + 1) * nNeg), (i) => s(u, i))),
-        );
-        for (const k of ks) {
-          expect(r.hr[k]).toBeCloseTo(ranks.filter((x) => x < k).length / nUsers, 12);
-          const ndcg = ranks.map((x) => naiveNdcg(Array.from({ length: nNeg + 1 }, (_, i) => (i === x ? 1 : 0)), k));
-          expect(r.ndcg[k]).toBeCloseTo(ndcg.reduce((a, b) => a + b, 0) / nUsers, 12);
-        }
-        expect(r.mrr).toBeCloseTo(ranks.reduce((a, x) => a + 1 / (x + 1), 0) / nUsers, 12);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(1000),
+        async (nUsers, nNeg, salt) => {
+          const users = Int32Array.from({ length: nUsers }, (_, i) => (i * 5 + salt) % 7);
+          const targets = Int32Array.from({ length: nUsers }, (_, i) => 100 + i);
+          const negatives = Int32Array.from({ length: nUsers * nNeg }, (_, j) => (j * 31 + salt) % 97);
+          const s = (u: number, item: number): number => ((u * 7 + item * 13 + salt) % 5) / 4;
+          const ks = [1, 3, 10];
+          const r = await evaluateSampled({
+            users,
+            targets,
+            negatives,
+            nNeg,
+            ks,
+            score: (u, items) => Float32Array.from(items, (i) => s(u, i)),
+          });
+          const ranks = Array.from(users, (u, row) =>
+            naiveRank(
+              s(u, targets[row]),
+              Array.from(negatives.subarray(row * nNeg, (row + 1) * nNeg), (i) => s(u, i)),
+            ),
+          );
+          for (const k of ks) {
+            expect(r.hr[k]).toBeCloseTo(ranks.filter((x) => x < k).length / nUsers, 12);
+            const ndcg = ranks.map((x) =>
+              naiveNdcg(
+                Array.from({ length: nNeg + 1 }, (_, i) => (i === x ? 1 : 0)),
+                k,
+              ),
+            );
+            expect(r.ndcg[k]).toBeCloseTo(ndcg.reduce((a, b) => a + b, 0) / nUsers, 12);
+          }
+          expect(r.mrr).toBeCloseTo(ranks.reduce((a, x) => a + 1 / (x + 1), 0) / nUsers, 12);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -2,9 +2,9 @@
  * The sampled leave-one-out protocol of NCF (He et al., WWW 2017): each user's held-out item is ranked
  * against a fixed set of sampled negatives (99 in the paper), never against the whole catalogue.
  */
-import { InvalidArgumentError } from '../../errors';
-import { rankOfTarget } from '../metrics/ranking';
-import { assertNonEmpty, assertPositiveInt, assertSameLength } from '../validate';
+import { InvalidArgumentError } from '../../errors.ts';
+import { rankOfTarget } from '../metrics/ranking.ts';
+import { assertNonEmpty, assertPositiveInt, assertSameLength } from '../validate.ts';
 import {
   RankAccumulator,
   cooperativeYielder,
@@ -13,7 +13,7 @@ import {
   throwIfAborted,
   type RankingEvalCommon,
   type RankingResult,
-} from './shared';
+} from './shared.ts';
 
 /** Input of {@link evaluateSampled}. */
 export interface SampledEvalOptions extends RankingEvalCommon {
@@ -78,7 +78,8 @@ function rowItems(target: number, negatives: Int32Array, row: number, nNeg: numb
   items[0] = target;
   items.set(negatives.subarray(row * nNeg, (row + 1) * nNeg), 1);
   for (let j = 1; j <= nNeg; j++) {
-    if (items[j] === target) throw new InvalidArgumentError(`evaluateSampled: row ${row} samples its target ${target} as a negative`);
+    if (items[j] === target)
+      throw new InvalidArgumentError(`evaluateSampled: row ${row} samples its target ${target} as a negative`);
   }
   return items;
 }

@@ -2,9 +2,9 @@
  * Pieces shared by the ranking protocols: options and result types, the running metric sums, progress
  * throttling and cancellation.
  */
-import { AbortError, InvalidArgumentError } from '../../errors';
-import { hitRateAt, ndcgAt, reciprocalRank, type TieBreak } from '../metrics/ranking';
-import { assertPositiveInt } from '../validate';
+import { AbortError, InvalidArgumentError } from '../../errors.ts';
+import { hitRateAt, ndcgAt, reciprocalRank, type TieBreak } from '../metrics/ranking.ts';
+import { assertPositiveInt } from '../validate.ts';
 
 /** Progress of an evaluation: `done` of `total` held-out rows scored. */
 export interface EvalProgress {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../backend';
-import { courseDataFromWorld } from '../../courses/world-data';
-import { StateVersionError } from '../../errors';
-import { modelFromState } from '../registry';
-import { generateWorld } from '../../world';
-import { BlendModel } from './model';
-import { blendScore, fitBlendWeights } from './weights';
+import { initBackend } from '../../backend/index.ts';
+import { courseDataFromWorld } from '../../systems/courses/world-data.ts';
+import { StateVersionError } from '../../errors.ts';
+import { modelFromState } from '../registry.ts';
+import { generateWorld } from '../../world/index.ts';
+import { BlendModel } from './model.ts';
+import { blendScore, fitBlendWeights } from './weights.ts';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -40,7 +40,11 @@ describe('blended course recommendations', () => {
     expect(r.items.length).toBe(10);
     expect(r.reasons.length).toBe(10);
     for (const reason of r.reasons) expect(reason.text).toMatch(/watched "|Teaches |where your skills are|learners/);
-    const watched = new Set(Array.from(data.log.items.filter((_, k) => data.log.users[k] === member && data.log.values[k] >= data.relevantSeconds)));
+    const watched = new Set(
+      Array.from(
+        data.log.items.filter((_, k) => data.log.users[k] === member && data.log.values[k] >= data.relevantSeconds),
+      ),
+    );
     for (const i of r.items) expect(watched.has(i)).toBe(false);
     const scores = await blend.score(new Int32Array(10).fill(member), r.items);
     expect(Array.from(scores)).toEqual(Array.from(r.scores));

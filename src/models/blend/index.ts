@@ -1,4 +1,4 @@
-export { BlendModel, type BlendConfig, type BlendOptions, type ExplainedRanked } from './model';
-export { blendScore, fitBlendWeights, type BlendWeights } from './weights';
-export { reasonFor, type Reason } from './reasons';
-export { BLEND_KIND, BLEND_STATE_VERSION } from './state';
+export { BlendModel, type BlendConfig, type BlendOptions, type ExplainedRanked } from './model.ts';
+export { blendScore, fitBlendWeights, type BlendWeights } from './weights.ts';
+export { reasonFor, type Reason } from './reasons.ts';
+export { BLEND_KIND, BLEND_STATE_VERSION } from './state.ts';

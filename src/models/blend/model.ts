@@ -4,23 +4,22 @@
  * split learns how much each part's score is worth; then both parts are refitted on everything. Each
  * recommendation carries a reason from the part that contributed most. Saved whole (see `state.ts`).
  */
-import { currentBackend, type BackendName } from '../../backend';
-import { leaveOneOutLatest } from '../../data';
-import { InvalidArgumentError } from '../../errors';
-import { GlmixModel, type CourseData, type GlmixConfig } from '../glmix';
-import { relevantWatches } from '../glmix/relevant';
-import { NcfModel, type NcfConfig } from '../ncf';
-import { coWatchRows, type WeightedRows } from '../ncf/inputs';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { reportError } from '../shared/instant-fit';
-import { userItemRows } from '../shared/rows';
-import { topK } from '../shared/topk';
-import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate';
-import { reasonFor, type Reason } from './reasons';
-import { BLEND_KIND, decodeBlendState, encodeBlendState } from './state';
-import { validationRows } from './validation';
-import { blendScore, fitBlendWeights, type BlendWeights } from './weights';
+import { currentBackend, type BackendName } from '../../backend/index.ts';
+import { leaveOneOutLatest, userItemRows, type SparseRows } from '../../data/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { GlmixModel, type CourseData, type GlmixConfig } from '../glmix/index.ts';
+import { relevantWatches } from '../glmix/relevant.ts';
+import { NcfModel, type NcfConfig } from '../ncf/index.ts';
+import { coWatchRows } from '../ncf/inputs.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { reportError } from '../shared/instant-fit.ts';
+import { topK } from '../shared/topk.ts';
+import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate.ts';
+import { reasonFor, type Reason } from './reasons.ts';
+import { BLEND_KIND, decodeBlendState, encodeBlendState } from './state.ts';
+import { validationRows } from './validation.ts';
+import { blendScore, fitBlendWeights, type BlendWeights } from './weights.ts';
 
 /** Options of the blender: each part's options. */
 export interface BlendConfig {
@@ -54,7 +53,7 @@ export class BlendModel implements Recommender<CourseData> {
   private weights: BlendWeights | null = null;
   private weightsLearned = true;
   private catalogue = new Catalogue();
-  private coWatch: WeightedRows | null = null;
+  private coWatch: Required<SparseRows> | null = null;
   private titles: readonly string[] | null = null;
   private courseName: ((i: number) => string) | null = null;
   private readonly upgradePart: (state: ModelState) => ModelState;
@@ -102,7 +101,14 @@ export class BlendModel implements Recommender<CourseData> {
           weights = fitBlendWeights(x, rows.y);
           loss = blendLogLoss(weights, x, rows.y);
           // Reported while the probe is alive, so both epochs see the same tensor count.
-          onProgress?.({ status: 'epoch', backend, epoch: 1, epochs: 2, loss, samplesPerSec: rows.y.length / secondsSince(started) });
+          onProgress?.({
+            status: 'epoch',
+            backend,
+            epoch: 1,
+            epochs: 2,
+            loss,
+            samplesPerSec: rows.y.length / secondsSince(started),
+          });
         } finally {
           probe.ncf.dispose();
           probe.glmix.dispose();
@@ -170,7 +176,9 @@ export class BlendModel implements Recommender<CourseData> {
       const n = Math.abs((bw.w[0] * (parts.ncf[t] - bw.mean[0])) / bw.std[0]);
       const g = Math.abs((bw.w[1] * (parts.glmix[t] - bw.mean[1])) / bw.std[1]);
       const side = this.glmix?.features ?? null;
-      return reasonFor(user, i, n / (n + g || 1), history ?? emptyRows(), this.coWatch as WeightedRows, side, { course: (c) => this.title(c) });
+      return reasonFor(user, i, n / (n + g || 1), history ?? emptyRows(), this.coWatch as Required<SparseRows>, side, {
+        course: (c) => this.title(c),
+      });
     });
     return { ...top, reasons, ncf: pick(parts.ncf), glmix: pick(parts.glmix) };
   }
@@ -182,9 +190,16 @@ export class BlendModel implements Recommender<CourseData> {
 
   async toState(): Promise<ModelState> {
     const config = { ...this.config } as ModelState['config'];
-    if (!this.ncf || !this.glmix || !this.weights || !this.coWatch) return encodeBlendState(config, this.catalogue, null);
+    if (!this.ncf || !this.glmix || !this.weights || !this.coWatch)
+      return encodeBlendState(config, this.catalogue, null);
     const parts = { ncf: await this.ncf.toState(), glmix: await this.glmix.toState() };
-    return encodeBlendState(config, this.catalogue, { weights: this.weights, coWatch: this.coWatch, parts, courseNames: this.titles, learned: this.weightsLearned });
+    return encodeBlendState(config, this.catalogue, {
+      weights: this.weights,
+      coWatch: this.coWatch,
+      parts,
+      courseNames: this.titles,
+      learned: this.weightsLearned,
+    });
   }
 
   async fromState(state: ModelState): Promise<void> {
@@ -207,7 +222,10 @@ export class BlendModel implements Recommender<CourseData> {
     this.config = state.config as BlendConfig;
     this.catalogue = catalogue;
     Object.assign(this, loaded ?? {}, {
-      weights: fitted?.weights ?? null, weightsLearned: fitted?.learned ?? true, coWatch: fitted?.coWatch ?? null, titles: fitted?.courseNames ?? null,
+      weights: fitted?.weights ?? null,
+      weightsLearned: fitted?.learned ?? true,
+      coWatch: fitted?.coWatch ?? null,
+      titles: fitted?.courseNames ?? null,
     });
   }
 
@@ -245,4 +263,3 @@ function blendLogLoss(bw: BlendWeights, x: Float32Array[], y: Float32Array): num
 function emptyRows() {
   return { nRows: 0, nCols: 0, indptr: new Int32Array(1), indices: new Int32Array(0) };
 }
-

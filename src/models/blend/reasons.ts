@@ -3,10 +3,9 @@
  * collaborative score ("learners who watched X also watched this"), or the profile match behind the
  * response model's ("teaches skill Y, which your profile lists").
  */
-import type { SparseRows } from '../../eval/baselines';
-import type { CourseSide } from '../glmix/data';
-import { skillMatch } from '../glmix/features';
-import type { WeightedRows } from '../ncf/inputs';
+import type { CourseSide } from '../glmix/data.ts';
+import { profileReason } from '../glmix/reasons.ts';
+import type { SparseRows } from '../../data/index.ts';
 
 /** Which part a reason comes from, and its text. */
 export interface Reason {
@@ -29,7 +28,7 @@ export function reasonFor(
   item: number,
   ncfShare: number,
   history: SparseRows,
-  coWatch: WeightedRows,
+  coWatch: Required<SparseRows>,
   side: CourseSide | null,
   names: ReasonNames,
 ): Reason {
@@ -39,21 +38,11 @@ export function reasonFor(
     let bestW = 0;
     for (let p = coWatch.indptr[item]; p < coWatch.indptr[item + 1]; p++) {
       const j = coWatch.indices[p];
-      if (j !== item && seen.has(j) && coWatch.weights[p] > bestW) (best = j), (bestW = coWatch.weights[p]);
+      if (j !== item && seen.has(j) && coWatch.values[p] > bestW) (best = j), (bestW = coWatch.values[p]);
     }
     return best < 0 ? null : { source: 'ncf', text: `Learners who watched "${names.course(best)}" also watched this` };
   };
-  const fromGlmix = (): Reason | null => {
-    if (!side) return null;
-    const { shared, familyShare } = skillMatch(side, user, item);
-    if (shared.length > 0) {
-      const skill = side.skillNames?.[shared[0]] ?? `skill ${shared[0]}`;
-      return { source: 'glmix', text: `Teaches ${skill}, which your profile lists` };
-    }
-    const category = side.categoryNames?.[side.courses.category[item]] ?? `category ${side.courses.category[item]}`;
-    if (familyShare > 0) return { source: 'glmix', text: `In ${category}, where your skills are` };
-    return { source: 'glmix', text: `Popular with learners at your level in ${category}` };
-  };
+  const fromGlmix = (): Reason | null => (side ? profileReason(side, user, item) : null);
   const order = ncfShare >= 0.5 ? [fromNcf, fromGlmix] : [fromGlmix, fromNcf];
   return order[0]() ?? order[1]() ?? { source: 'ncf', text: 'Popular with learners like you' };
 }

@@ -2,12 +2,15 @@
  * The blender's validation split: each member's latest watch (label: past the duration threshold) and
  * three sampled unwatched courses (label 0), on which the part weights are learned.
  */
-import { Rng, type InteractionLog } from '../../data';
-import type { CourseData } from '../glmix';
-import { userItemRows } from '../shared/rows';
+import { type InteractionLog, Rng, userItemRows } from '../../data/index.ts';
+import type { CourseData } from '../glmix/index.ts';
 
 /** Held-out watches (label: past the threshold) and 3 sampled unwatched courses each (label 0). */
-export function validationRows(data: CourseData, testItem: Int32Array, seed: number): { users: Int32Array; items: Int32Array; y: Float32Array } {
+export function validationRows(
+  data: CourseData,
+  testItem: Int32Array,
+  seed: number,
+): { users: Int32Array; items: Int32Array; y: Float32Array } {
   const rng = new Rng(seed).fork('blend-validation');
   const seen = userItemRows(data.log);
   const users: number[] = [];
@@ -31,7 +34,7 @@ export function validationRows(data: CourseData, testItem: Int32Array, seed: num
 function latestWatchSeconds(log: InteractionLog): Float32Array {
   const out = new Float32Array(log.userIds.size);
   const t = new Float64Array(log.userIds.size).fill(-Infinity);
-  for (let k = 0; k < log.length; k++) if (log.times[k] >= t[log.users[k]]) (t[log.users[k]] = log.times[k]), (out[log.users[k]] = log.values[k]);
+  for (let k = 0; k < log.length; k++)
+    if (log.times[k] >= t[log.users[k]]) (t[log.users[k]] = log.times[k]), (out[log.users[k]] = log.values[k]);
   return out;
 }
-

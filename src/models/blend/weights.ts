@@ -2,7 +2,7 @@
  * The blender's weights: a logistic regression of the validation labels on the parts' scores
  * (standardised), fitted by Newton's method with a small L2 prior — learned, not a fixed 50/50.
  */
-import { cholSolve } from '../glmix/newton';
+import { cholSolve } from '../glmix/newton.ts';
 
 /** `score = bias + Σ w_j · (x_j − mean_j) / std_j`. */
 export interface BlendWeights {

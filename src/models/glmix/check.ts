@@ -4,9 +4,17 @@
  * block, an offset past the skill list would make `fit` loop for seconds: every index that scoring
  * uses as an offset is checked here, once, in linear time.
  */
-import { StateFormatError } from '../../errors';
-import { checkInteger, checkLength, checkNames, checkNumber, checkRange, checkRows, stateError } from '../shared/state-checks';
-import type { CourseSide } from './data';
+import { StateFormatError } from '../../errors.ts';
+import {
+  checkInteger,
+  checkLength,
+  checkNames,
+  checkNumber,
+  checkRange,
+  checkRows,
+  stateError,
+} from '../shared/state-checks.ts';
+import type { CourseSide } from './data.ts';
 
 /** Most seniority levels (member seniorities are bytes; the global block grows with 3 × this). */
 export const MAX_SENIORITY = 100;
@@ -68,7 +76,13 @@ export const STATE_FIELDS: CourseFieldNames = {
  * members and `nItems` courses: sizes and bounds, column lengths, every seniority, difficulty and
  * category inside its block, skill lists as sorted rows over the skill vocabulary.
  */
-export function checkCourseSide(kind: string, side: CourseSide, nUsers: number, nItems: number, names: CourseFieldNames): void {
+export function checkCourseSide(
+  kind: string,
+  side: CourseSide,
+  nUsers: number,
+  nItems: number,
+  names: CourseFieldNames,
+): void {
   const nSeniority = checkInteger(kind, names.nSeniority, side.nSeniority, 1, MAX_SENIORITY);
   const nCategories = checkInteger(kind, names.nCategories, side.nCategories, 1, MAX_CATEGORIES);
   // A watch's weight divides by the threshold: 0 would make it infinite.
@@ -81,14 +95,22 @@ export function checkCourseSide(kind: string, side: CourseSide, nUsers: number, 
   checkRange(kind, names.difficulty, courses.difficulty, 0, DIFFICULTIES - 1);
   checkLength(kind, names.category, courses.category, nItems);
   checkRange(kind, names.category, courses.category, 0, nCategories - 1);
-  if (members.skills.nRows !== nUsers) throw stateError(kind, names.memberSkills.ptr, `has ${members.skills.nRows} rows for ${nUsers} members`);
-  if (courses.skills.nRows !== nItems) throw stateError(kind, names.courseSkills.ptr, `has ${courses.skills.nRows} rows for ${nItems} courses`);
+  if (members.skills.nRows !== nUsers)
+    throw stateError(kind, names.memberSkills.ptr, `has ${members.skills.nRows} rows for ${nUsers} members`);
+  if (courses.skills.nRows !== nItems)
+    throw stateError(kind, names.courseSkills.ptr, `has ${courses.skills.nRows} rows for ${nItems} courses`);
   checkRows(kind, names.memberSkills, members.skills, skillFamily.length, true);
   checkRows(kind, names.courseSkills, courses.skills, skillFamily.length, true);
   const skillNames = checkNames(kind, names.skillNames, side.skillNames);
-  if (skillNames && skillNames.length !== skillFamily.length) throw stateError(kind, names.skillNames, `names ${skillNames.length} skills, the vocabulary has ${skillFamily.length}`);
+  if (skillNames && skillNames.length !== skillFamily.length)
+    throw stateError(
+      kind,
+      names.skillNames,
+      `names ${skillNames.length} skills, the vocabulary has ${skillFamily.length}`,
+    );
   const categoryNames = checkNames(kind, names.categoryNames, side.categoryNames);
-  if (categoryNames && categoryNames.length < nCategories) throw stateError(kind, names.categoryNames, `names ${categoryNames.length} categories, there are ${nCategories}`);
+  if (categoryNames && categoryNames.length < nCategories)
+    throw stateError(kind, names.categoryNames, `names ${categoryNames.length} categories, there are ${nCategories}`);
 }
 
 /** The field and problem of a {@link checkCourseSide} failure, for callers that raise another type. */

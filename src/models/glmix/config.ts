@@ -1,4 +1,4 @@
-import { bool, int, optional, real, record, type Shape } from '../shared/schema';
+import { bool, int, optional, real, record, type Shape } from '../shared/schema.ts';
 
 /**
  * Options of GLMix; every field has a default.
@@ -53,6 +53,7 @@ export const GLMIX_SCHEMA: Shape<GlmixConfig> = {
 export function resolveGlmixConfig(config: GlmixConfig | Record<string, unknown> = {}): GlmixSettings {
   const checked = record(GLMIX_SCHEMA, ': ')(config, 'glmix');
   const s = { ...GLMIX_DEFAULTS } as Record<string, unknown>;
-  for (const k of Object.keys(GLMIX_DEFAULTS)) if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
+  for (const k of Object.keys(GLMIX_DEFAULTS))
+    if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
   return s as GlmixSettings;
 }

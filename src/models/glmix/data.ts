@@ -2,8 +2,7 @@
  * What GLMix and the blender train on: a watch log plus the member and course features the response
  * model reads (learner skills, industry, seniority; course difficulty, category, skills).
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
+import type { InteractionLog, SparseRows } from '../../data/index.ts';
 
 /** Side features of the members, by dense user index of the log. */
 export interface MemberFeatures {

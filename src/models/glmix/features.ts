@@ -3,13 +3,17 @@
  * crosses, the per-member random effect's course features, the per-course random effect's member
  * features. All are small dense vectors, so a block is a dense [rows, d] matrix.
  */
-import { rowHas } from '../shared/rows';
-import type { CourseSide as CourseData } from './data';
+import type { CourseSide as CourseData } from './data.ts';
+import { csrHas } from '../../data/index.ts';
 
 const DIFFICULTIES = 3;
 
 /** Widths of the three blocks. */
-export function blockWidths(data: Pick<CourseData, 'nSeniority' | 'nCategories'>): { fixed: number; member: number; course: number } {
+export function blockWidths(data: Pick<CourseData, 'nSeniority' | 'nCategories'>): {
+  fixed: number;
+  member: number;
+  course: number;
+} {
   return {
     fixed: 1 + DIFFICULTIES + data.nCategories + data.nSeniority * DIFFICULTIES + 3,
     member: 1 + DIFFICULTIES + data.nCategories,
@@ -51,14 +55,19 @@ export function memberRow(data: CourseData, m: number, out: Float32Array, at: nu
  * Share of the course's skills the member lists (`overlap`), and share of the member's skills in the
  * course's category (`familyShare`, how much the course is "their field").
  */
-export function skillMatch(data: CourseData, m: number, c: number): { overlap: number; familyShare: number; shared: number[] } {
+export function skillMatch(
+  data: CourseData,
+  m: number,
+  c: number,
+): { overlap: number; familyShare: number; shared: number[] } {
   const ms = data.members.skills;
   const cs = data.courses.skills;
   const shared: number[] = [];
-  for (let p = cs.indptr[c]; p < cs.indptr[c + 1]; p++) if (rowHas(ms, m, cs.indices[p])) shared.push(cs.indices[p]);
+  for (let p = cs.indptr[c]; p < cs.indptr[c + 1]; p++) if (csrHas(ms, m, cs.indices[p])) shared.push(cs.indices[p]);
   const taught = cs.indptr[c + 1] - cs.indptr[c];
   const own = ms.indptr[m + 1] - ms.indptr[m];
   let inFamily = 0;
-  for (let p = ms.indptr[m]; p < ms.indptr[m + 1]; p++) if (data.skillFamily[ms.indices[p]] === data.courses.category[c]) inFamily++;
+  for (let p = ms.indptr[m]; p < ms.indptr[m + 1]; p++)
+    if (data.skillFamily[ms.indices[p]] === data.courses.category[c]) inFamily++;
   return { overlap: taught ? shared.length / taught : 0, familyShare: own ? inFamily / own : 0, shared };
 }

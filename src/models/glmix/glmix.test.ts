@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../backend';
-import { heldOutRows } from '../../courses/world-eval';
-import { courseDataFromWorld } from '../../courses/world-data';
-import { leaveOneOutLatest } from '../../data';
-import { auc } from '../../eval';
-import { InvalidArgumentError } from '../../errors';
-import { generateWorld } from '../../world';
-import { GlmixModel } from './model';
-import { cholSolve, newtonBlock, type BlockData } from './newton';
+import { initBackend } from '../../backend/index.ts';
+import { heldOutRows } from '../../systems/courses/world-eval.ts';
+import { courseDataFromWorld } from '../../systems/courses/world-data.ts';
+import { leaveOneOutLatest } from '../../data/index.ts';
+import { auc } from '../../eval/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { generateWorld } from '../../world/index.ts';
+import { GlmixModel } from './model.ts';
+import { cholSolve, newtonBlock, type BlockData } from './newton.ts';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -32,8 +32,23 @@ describe('GLMix solver', () => {
     const together = await newtonBlock({ x, d: 2, entity, nEntities: 3 }, t, new Float32Array(6), 0.5, 8);
     for (let e = 0; e < 3; e++) {
       const mine = Int32Array.from({ length: rows / 3 }, (_, r) => r * 3 + e);
-      const b: BlockData = { x: Float32Array.from(Array.from(mine).flatMap((k) => [x[2 * k], x[2 * k + 1]])), d: 2, entity: new Int32Array(mine.length), nEntities: 1 };
-      const alone = await newtonBlock(b, { y: y.filter((_, k) => k % 3 === e), w: new Float32Array(mine.length).fill(1), offset: new Float32Array(mine.length) }, new Float32Array(2), 0.5, 8);
+      const b: BlockData = {
+        x: Float32Array.from(Array.from(mine).flatMap((k) => [x[2 * k], x[2 * k + 1]])),
+        d: 2,
+        entity: new Int32Array(mine.length),
+        nEntities: 1,
+      };
+      const alone = await newtonBlock(
+        b,
+        {
+          y: y.filter((_, k) => k % 3 === e),
+          w: new Float32Array(mine.length).fill(1),
+          offset: new Float32Array(mine.length),
+        },
+        new Float32Array(2),
+        0.5,
+        8,
+      );
       expect(together[2 * e]).toBeCloseTo(alone[0], 4);
       expect(together[2 * e + 1]).toBeCloseTo(alone[1], 4);
       // Stationary: Σ (p − y) x + λβ = 0.

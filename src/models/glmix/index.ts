@@ -1,8 +1,10 @@
-export { GlmixModel, GLMIX_STATE_VERSION, type GlmixCoefficients } from './model';
-export { GLMIX_DEFAULTS, resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config';
-export { skillMatch } from './features';
-export { cholSolve, newtonBlock, type BlockData, type Targets } from './newton';
-export type { CourseData, CourseFeatures, CourseSide, MemberFeatures } from './data';
-export { relevantWatches } from './relevant';
-export { GLMIX_KERNELS } from './kernels';
-export { courseDataFromWire, courseDataToWire, type WireCourseData, type WireWatchLog } from './wire';
+export { GlmixModel } from './model.ts';
+export { GLMIX_STATE_VERSION, type GlmixCoefficients } from './state.ts';
+export { GLMIX_DEFAULTS, resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config.ts';
+export { skillMatch } from './features.ts';
+export { cholSolve, newtonBlock, type BlockData, type Targets } from './newton.ts';
+export type { CourseData, CourseFeatures, CourseSide, MemberFeatures } from './data.ts';
+export { profileReason } from './reasons.ts';
+export { relevantWatches } from './relevant.ts';
+export { GLMIX_KERNELS } from './kernels.ts';
+export { courseDataFromWire, courseDataToWire, type WireCourseData, type WireWatchLog } from './wire.ts';

@@ -1,5 +1,16 @@
-import { Add, BatchMatMul, ExpandDims, GatherV2, Multiply, Reshape, Sigmoid, Sub, Sum, UnsortedSegmentSum } from '@tensorflow/tfjs-core';
-import type { KernelRequirements } from '../../backend';
+import {
+  Add,
+  BatchMatMul,
+  ExpandDims,
+  GatherV2,
+  Multiply,
+  Reshape,
+  Sigmoid,
+  Sub,
+  Sum,
+  UnsortedSegmentSum,
+} from '@tensorflow/tfjs-core';
+import type { KernelRequirements } from '../../backend/index.ts';
 
 /**
  * Kernels GLMix runs: the batched Newton passes' gathers, segment sums and products (gradients and

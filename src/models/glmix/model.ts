@@ -4,28 +4,39 @@
  * member features, fitted by block coordinate descent with L2 priors — the global model, then each
  * random effect on the others' offsets, repeated. Random effects are fitted all entities at once.
  */
-import { currentBackend, type BackendName } from '../../backend';
-import { InvalidArgumentError } from '../../errors';
-import { reasonFor } from '../blend/reasons';
-import type { Explained, FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { checkKindAndVersion } from '../shared/state';
-import { reportError } from '../shared/instant-fit';
-import { pick, topK } from '../shared/topk';
-import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate';
-import { resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config';
-import type { CourseData, CourseSide } from './data';
-import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check';
-import { blockScores, newtonBlock, type BlockData } from './newton';
-import { designBlocks, trainingRows } from './rows';
-import { decodeGlmixState, encodeGlmixState, GLMIX_KIND, GLMIX_STATE_VERSION } from './state';
+import { currentBackend, type BackendName } from '../../backend/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import type {
+  Explained,
+  FitOptions,
+  ItemReason,
+  FitResult,
+  ModelState,
+  Ranked,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { checkKindAndVersion } from '../shared/state.ts';
+import { reportError } from '../shared/instant-fit.ts';
+import { pick, topK } from '../shared/topk.ts';
+import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate.ts';
+import { resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config.ts';
+import type { CourseData, CourseSide } from './data.ts';
+import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check.ts';
+import { blockScores, newtonBlock, type BlockData } from './newton.ts';
+import { profileReason } from './reasons.ts';
+import { designBlocks, trainingRows } from './rows.ts';
+import {
+  decodeGlmixState,
+  encodeGlmixState,
+  GLMIX_KIND,
+  GLMIX_STATE_VERSION,
+  type GlmixCoefficients,
+} from './state.ts';
 
-/** The fitted coefficients: global [1, dF], per member [nUsers, dM], per course [nItems, dC]. */
-export interface GlmixCoefficients {
-  fixed: Float32Array;
-  member: Float32Array;
-  course: Float32Array;
-}
+/** What an unfitted model (which holds no features) says; a fitted one always has a profile reason. */
+const UNFITTED_REASON: ItemReason = { source: 'glmix', text: 'Popular with learners like you' };
 
 /** The GLMix course response model. */
 export class GlmixModel implements Recommender<CourseData> {
@@ -63,7 +74,11 @@ export class GlmixModel implements Recommender<CourseData> {
       const blocks = designBlocks(data, data.log.userIds.size, data.log.itemIds.size, rows.members, rows.courses);
       onProgress?.({ status: 'start', backend, epochs: s.rounds, samples: rows.y.length });
       const beta = zeros(blocks);
-      const part: GlmixCoefficients = { fixed: new Float32Array(rows.y.length), member: new Float32Array(rows.y.length), course: new Float32Array(rows.y.length) };
+      const part: GlmixCoefficients = {
+        fixed: new Float32Array(rows.y.length),
+        member: new Float32Array(rows.y.length),
+        course: new Float32Array(rows.y.length),
+      };
       let loss = NaN;
       const step = async (name: keyof GlmixCoefficients, lambda: number) => {
         const others = (Object.keys(part) as (keyof GlmixCoefficients)[]).filter((k) => k !== name);
@@ -75,10 +90,17 @@ export class GlmixModel implements Recommender<CourseData> {
       for (let round = 0; round < s.rounds; round++) {
         const t0 = performance.now();
         await step('fixed', s.lambdaFixed);
-        if (s.randomEffects) (await step('member', s.lambdaRandom), await step('course', s.lambdaRandom));
+        if (s.randomEffects) await step('member', s.lambdaRandom), await step('course', s.lambdaRandom);
         loss = weightedLogLoss(rows.y, rows.w, part);
         const seconds = (performance.now() - t0) / 1000;
-        onProgress?.({ status: 'epoch', backend, epoch: round + 1, epochs: s.rounds, loss, samplesPerSec: rows.y.length / Math.max(seconds, 1e-6) });
+        onProgress?.({
+          status: 'epoch',
+          backend,
+          epoch: round + 1,
+          epochs: s.rounds,
+          loss,
+          samplesPerSec: rows.y.length / Math.max(seconds, 1e-6),
+        });
       }
       this.catalogue = Catalogue.fromLog(data.log);
       const { log: _log, courseNames: _titles, ...side } = data;
@@ -98,7 +120,10 @@ export class GlmixModel implements Recommender<CourseData> {
     this.catalogue.checkUser(user);
     const items = this.catalogue.candidates(user, options);
     const n = this.catalogue.nItems;
-    const all = this.scorePairs(new Int32Array(n).fill(user), Int32Array.from({ length: n }, (_, i) => i));
+    const all = this.scorePairs(
+      new Int32Array(n).fill(user),
+      Int32Array.from({ length: n }, (_, i) => i),
+    );
     return topK(items, pick(all, items), k);
   }
 
@@ -106,8 +131,7 @@ export class GlmixModel implements Recommender<CourseData> {
   async explain(user: number, options: RecommendOptions = {}): Promise<Explained> {
     const top = await this.recommend(user, options);
     const side = this.data;
-    const none = { nRows: 0, nCols: 0, indptr: new Int32Array(this.catalogue.nItems + 1), indices: new Int32Array(0), weights: new Float32Array(0) };
-    const reasons = Array.from(top.items, (i) => reasonFor(user, i, 0, none, none, side, { course: (c) => `course ${c}` }));
+    const reasons = Array.from(top.items, (i) => (side ? profileReason(side, user, i) : UNFITTED_REASON));
     return { ...top, reasons };
   }
 
@@ -147,8 +171,6 @@ export class GlmixModel implements Recommender<CourseData> {
   }
 }
 
-export { GLMIX_STATE_VERSION };
-
 function zeros(b: { fixed: BlockData; member: BlockData; course: BlockData }): GlmixCoefficients {
   return {
     fixed: new Float32Array(b.fixed.d),
@@ -174,6 +196,8 @@ function checkFeatures(d: CourseData): void {
     checkCourseSide(GLMIX_KIND, d, d.log.userIds.size, d.log.itemIds.size, WIRE_FIELDS);
   } catch (err) {
     const problem = describeFailure(err);
-    throw problem === null ? err : new InvalidArgumentError(`glmix: member/course features do not match the log: ${problem}`);
+    throw problem === null
+      ? err
+      : new InvalidArgumentError(`glmix: member/course features do not match the log: ${problem}`);
   }
 }

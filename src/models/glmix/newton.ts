@@ -23,7 +23,13 @@ export interface Targets {
 }
 
 /** Newton steps on `beta` [nEntities, d] (updated in place); returns it. */
-export async function newtonBlock(b: BlockData, t: Targets, beta: Float32Array, lambda: number, iters: number): Promise<Float32Array> {
+export async function newtonBlock(
+  b: BlockData,
+  t: Targets,
+  beta: Float32Array,
+  lambda: number,
+  iters: number,
+): Promise<Float32Array> {
   for (let it = 0; it < iters; it++) {
     const { g, h } = await gradHess(b, t, beta);
     solveAll(b, g, h, beta, lambda);
@@ -68,7 +74,11 @@ async function gradHess(b: BlockData, t: Targets, beta: Float32Array): Promise<{
         const hess =
           e === 1
             ? tf.reshape(tf.matMul(xs, x, true, false), [1, d * d])
-            : tf.unsortedSegmentSum(tf.reshape(tf.mul(tf.expandDims(xs, 2), tf.expandDims(x, 1)), [to - from, d * d]), ent, e);
+            : tf.unsortedSegmentSum(
+                tf.reshape(tf.mul(tf.expandDims(xs, 2), tf.expandDims(x, 1)), [to - from, d * d]),
+                ent,
+                e,
+              );
         return [tf.add(g, tf.unsortedSegmentSum(tf.mul(x, tf.expandDims(r, 1)), ent, e)), tf.add(h, hess)];
       });
       g.dispose();

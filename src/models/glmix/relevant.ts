@@ -1,5 +1,5 @@
-import { makeInteractionLog, type InteractionLog } from '../../data';
-import type { CourseData } from './data';
+import { makeInteractionLog, type InteractionLog } from '../../data/index.ts';
+import type { CourseData } from './data.ts';
 
 /** Only the watches past the duration threshold: the implicit positives NCF trains on. */
 export function relevantWatches(data: CourseData): InteractionLog {

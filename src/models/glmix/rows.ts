@@ -2,11 +2,10 @@
  * GLMix's training rows: every watch (a positive past the duration threshold, weighted by watch time;
  * a negative below it) plus sampled unwatched courses as negatives, and the three design blocks.
  */
-import { Rng } from '../../data';
-import { userItemRows, rowHas } from '../shared/rows';
-import type { CourseData, CourseSide } from './data';
-import { blockWidths, courseRow, fixedRow, memberRow } from './features';
-import type { BlockData } from './newton';
+import { csrHas, Rng, userItemRows } from '../../data/index.ts';
+import type { CourseData, CourseSide } from './data.ts';
+import { blockWidths, courseRow, fixedRow, memberRow } from './features.ts';
+import type { BlockData } from './newton.ts';
 
 /** The rows and their labels and importance weights. */
 export interface GlmixRows {
@@ -35,7 +34,7 @@ export function trainingRows(data: CourseData, negatives: number, seed: number):
     const unseen = nItems - (seen.indptr[u + 1] - seen.indptr[u]);
     for (let j = 0; j < negatives && unseen > 0; j++) {
       let i = rng.int(nItems);
-      while (rowHas(seen, u, i)) i = rng.int(nItems);
+      while (csrHas(seen, u, i)) i = rng.int(nItems);
       m.push(u), c.push(i), y.push(0), w.push(1);
     }
   }
@@ -43,7 +42,13 @@ export function trainingRows(data: CourseData, negatives: number, seed: number):
 }
 
 /** The three design blocks of rows (members[k], courses[k]). */
-export function designBlocks(data: CourseSide, nUsers: number, nItems: number, members: Int32Array, courses: Int32Array): { fixed: BlockData; member: BlockData; course: BlockData } {
+export function designBlocks(
+  data: CourseSide,
+  nUsers: number,
+  nItems: number,
+  members: Int32Array,
+  courses: Int32Array,
+): { fixed: BlockData; member: BlockData; course: BlockData } {
   const n = members.length;
   const d = blockWidths(data);
   const xf = new Float32Array(n * d.fixed);

@@ -3,12 +3,11 @@
  * worker boundary: the log's id maps become their JSON form (an `IdMap` instance would lose its
  * class on the way); every other field already is typed arrays, numbers and strings.
  */
-import { IdMap, makeInteractionLog, type IdMapJSON } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { DataFormatError } from '../../errors';
-import { checkNames, isJsonObject } from '../shared/state-checks';
-import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check';
-import type { CourseData } from './data';
+import { IdMap, type IdMapJSON, makeInteractionLog, type SparseRows } from '../../data/index.ts';
+import { DataFormatError } from '../../errors.ts';
+import { checkNames, isJsonObject } from '../shared/state-checks.ts';
+import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check.ts';
+import type { CourseData } from './data.ts';
 
 /** The watch log of {@link WireCourseData}: columns plus the id maps' JSON. */
 export interface WireWatchLog {
@@ -30,7 +29,10 @@ export interface WireCourseData extends Omit<CourseData, 'log'> {
 export function courseDataToWire(data: CourseData): WireCourseData {
   const { log, ...side } = data;
   const { users, items, values, times } = log;
-  return { ...side, log: { users, items, values, times, userIds: log.userIds.toJSON(), itemIds: log.itemIds.toJSON() } };
+  return {
+    ...side,
+    log: { users, items, values, times, userIds: log.userIds.toJSON(), itemIds: log.itemIds.toJSON() },
+  };
 }
 
 /**
@@ -48,15 +50,28 @@ export function courseDataFromWire(wire: WireCourseData, file = 'course data'): 
   const w = object(wire.log, 'log') as unknown as WireWatchLog;
   const members = object(wire.members, 'members') as unknown as WireCourseData['members'];
   const courses = object(wire.courses, 'courses') as unknown as WireCourseData['courses'];
-  const is = (v: unknown, ctor: new (n: number) => ArrayLike<number>, what: string) => v instanceof ctor || bad(`${what} must be a ${ctor.name}`);
-  is(w.users, Int32Array, 'log.users'), is(w.items, Int32Array, 'log.items'), is(w.values, Float32Array, 'log.values'), is(w.times, Float64Array, 'log.times');
+  const is = (v: unknown, ctor: new (n: number) => ArrayLike<number>, what: string) =>
+    v instanceof ctor || bad(`${what} must be a ${ctor.name}`);
+  is(w.users, Int32Array, 'log.users'),
+    is(w.items, Int32Array, 'log.items'),
+    is(w.values, Float32Array, 'log.values'),
+    is(w.times, Float64Array, 'log.times');
   is(members.seniority, Uint8Array, 'members.seniority'), is(members.industry, Uint16Array, 'members.industry');
-  is(courses.difficulty, Uint8Array, 'courses.difficulty'), is(courses.category, Uint8Array, 'courses.category'), is(wire.skillFamily, Uint8Array, 'skillFamily');
+  is(courses.difficulty, Uint8Array, 'courses.difficulty'),
+    is(courses.category, Uint8Array, 'courses.category'),
+    is(wire.skillFamily, Uint8Array, 'skillFamily');
   rowsOk(members.skills) || bad('members.skills must be sparse rows (nRows, indptr, indices: Int32Array)');
   rowsOk(courses.skills) || bad('courses.skills must be sparse rows (nRows, indptr, indices: Int32Array)');
   let log: CourseData['log'];
   try {
-    log = makeInteractionLog({ users: w.users, items: w.items, values: w.values, times: w.times, userIds: IdMap.fromJSON(w.userIds), itemIds: IdMap.fromJSON(w.itemIds) });
+    log = makeInteractionLog({
+      users: w.users,
+      items: w.items,
+      values: w.values,
+      times: w.times,
+      userIds: IdMap.fromJSON(w.userIds),
+      itemIds: IdMap.fromJSON(w.itemIds),
+    });
   } catch (err) {
     return bad(`log: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,1 +1,1 @@
-export { ItemKnnModel, ITEMKNN_KIND, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './model';
+export { ItemKnnModel, ITEMKNN_KIND, ITEMKNN_STATE_VERSION, type ItemKnnConfig } from './model.ts';

@@ -3,18 +3,17 @@
  * baseline `ItemKnnScorer`: fit builds each item's top-k neighbour list; a user's score for an item
  * sums its similarities to the user's training items. The state holds the lists and the histories.
  */
-import type { InteractionLog } from '../../data';
-import { ItemKnnScorer } from '../../eval/baselines';
-import { InvalidArgumentError } from '../../errors';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { instantFit } from '../shared/instant-fit';
-import { userItemRows } from '../shared/rows';
-import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state';
-import { checkInteger, checkKnownKeys, checkRows } from '../shared/state-checks';
-import { pick, topK } from '../shared/topk';
-import { checkK, checkPairs } from '../shared/validate';
-import { emptyLists, scoreAllItems, type KnnLists } from './neighbours';
+import { type InteractionLog, userItemRows } from '../../data/index.ts';
+import { ItemKnnScorer } from './scorer.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { instantFit } from '../shared/instant-fit.ts';
+import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state.ts';
+import { checkInteger, checkKnownKeys, checkRows } from '../shared/state-checks.ts';
+import { pick, topK } from '../shared/topk.ts';
+import { checkK, checkPairs } from '../shared/validate.ts';
+import { emptyLists, scoreAllItems, type KnnLists } from './neighbours.ts';
 
 /** Registry key of item-kNN. */
 export const ITEMKNN_KIND = 'itemknn';
@@ -47,7 +46,10 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     const build = () => {
       const history = userItemRows(log);
       const scorer = new ItemKnnScorer(history, this.config.k);
-      return { lists: { ptr: scorer.ptr, nbr: scorer.nbr, sim: scorer.sim, history }, catalogue: Catalogue.fromLog(log).withHistory(history) };
+      return {
+        lists: { ptr: scorer.ptr, nbr: scorer.nbr, sim: scorer.sim, history },
+        catalogue: Catalogue.fromLog(log).withHistory(history),
+      };
     };
     return instantFit(this.kind, log, options, build, (b) => ((this.lists = b.lists), (this.catalogue = b.catalogue)));
   }
@@ -79,7 +81,7 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     const items: number[] = [];
     const scores: number[] = [];
     for (let q = ptr[item]; q < ptr[item + 1] && items.length < n; q++) {
-      if (nbr[q] !== item) (items.push(nbr[q]), scores.push(sim[q]));
+      if (nbr[q] !== item) items.push(nbr[q]), scores.push(sim[q]);
     }
     return { items: Int32Array.from(items), scores: Float32Array.from(scores) };
   }
@@ -106,10 +108,18 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     const catalogue = Catalogue.fromMeta(state.meta, this.kind);
     const { nUsers, nItems } = catalogue;
     checkKnownKeys(this.kind, 'config', state.config, ['k']);
-    const k = state.config.k === undefined ? this.config.k : checkInteger(this.kind, 'config.k', state.config.k, 1, 2 ** 31 - 1);
+    const k =
+      state.config.k === undefined
+        ? this.config.k
+        : checkInteger(this.kind, 'config.k', state.config.k, 1, 2 ** 31 - 1);
     const ptr = readInt(state, 'ptr', [nItems + 1]).slice();
     const nbr = readInt(state, 'nbr').slice();
-    checkRows(this.kind, { ptr: 'tensors.ptr', idx: 'tensors.nbr' }, { nRows: nItems, nCols: nItems, indptr: ptr, indices: nbr }, nItems);
+    checkRows(
+      this.kind,
+      { ptr: 'tensors.ptr', idx: 'tensors.nbr' },
+      { nRows: nItems, nCols: nItems, indptr: ptr, indices: nbr },
+      nItems,
+    );
     const sim = readFloat(state, 'sim', [nbr.length]).slice();
     const historyPtr = readInt(state, 'historyPtr', [nUsers + 1]).slice();
     const history = { nRows: nUsers, nCols: nItems, indptr: historyPtr, indices: readInt(state, 'history').slice() };
@@ -124,4 +134,3 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     this.catalogue = new Catalogue();
   }
 }
-

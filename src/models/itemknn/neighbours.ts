@@ -1,5 +1,4 @@
-import type { SparseRows } from '../../eval/baselines';
-
+import type { SparseRows } from '../../data/index.ts';
 /** Item-kNN's fitted form: each item's neighbour list (CSR by source item) and every user's history. */
 export interface KnnLists {
   /** Neighbours of item i are `nbr[ptr[i] .. ptr[i+1])`, best first, with cosines `sim`. */

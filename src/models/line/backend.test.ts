@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackendUnavailableError, InvalidArgumentError } from '../../errors';
-import type { FitProgress } from '../recommender';
-import { checkLineBackend, defaultLineBackend, type LineBackendPreference } from './backend';
-import { LineModel } from './model';
-import type { LineGraph } from './tables';
+import { BackendUnavailableError, InvalidArgumentError } from '../../errors.ts';
+import type { FitProgress } from '../recommender.ts';
+import { checkLineBackend, defaultLineBackend, type LineBackendPreference } from './backend.ts';
+import { LineModel } from './model.ts';
+import type { LineGraph } from './tables.ts';
 
-const ring: LineGraph = { n: 12, src: Int32Array.from({ length: 12 }, (_, i) => i), dst: Int32Array.from({ length: 12 }, (_, i) => (i + 1) % 12) };
+const ring: LineGraph = {
+  n: 12,
+  src: Int32Array.from({ length: 12 }, (_, i) => i),
+  dst: Int32Array.from({ length: 12 }, (_, i) => (i + 1) % 12),
+};
 const small = { dim: 8, samples: 4_000, chunk: 2_000, seed: 2 };
 
 describe('LINE backend choice (Node)', () => {
@@ -40,7 +44,9 @@ describe('LINE backend choice (Node)', () => {
   it('validates the preference and defaults to auto where navigator.gpu exists', () => {
     for (const bad of ['gpu', 'webgl', '', 1, null]) {
       expect(() => checkLineBackend(bad), String(bad)).toThrow(InvalidArgumentError);
-      expect(() => new LineModel({}, { backend: bad as LineBackendPreference }), String(bad)).toThrow(/backend must be auto, webgpu or cpu/);
+      expect(() => new LineModel({}, { backend: bad as LineBackendPreference }), String(bad)).toThrow(
+        /backend must be auto, webgpu or cpu/,
+      );
     }
     expect(new LineModel({}, { backend: 'webgpu' }).backend).toBe('webgpu');
     expect(defaultLineBackend()).toBe('cpu');

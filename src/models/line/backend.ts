@@ -3,13 +3,13 @@
  * choice is code, not configuration (it is never saved with a state: the state holds the vectors,
  * whatever trained them).
  */
-import type { ComputeDevice } from '../../backend/gpu-device';
-import { AbortError, BackendUnavailableError, InvalidArgumentError } from '../../errors';
-import type { LineSettings } from './config';
-import type { LineKernelVariant } from './gpu/select';
-import { kernelLabel, LineGpuSession } from './gpu/session';
-import { requestLineDevice } from './gpu/trainer';
-import type { LineTables } from './tables';
+import type { ComputeDevice } from '../../backend/gpu-device.ts';
+import { AbortError, BackendUnavailableError, InvalidArgumentError } from '../../errors.ts';
+import type { LineSettings } from './config.ts';
+import type { LineKernelVariant } from './gpu/select.ts';
+import { kernelLabel, LineGpuSession } from './gpu/session.ts';
+import { requestLineDevice } from './gpu/trainer.ts';
+import type { LineTables } from './tables.ts';
 
 /** `'auto'` tries WebGPU and falls back to the CPU loop; `'webgpu'` insists; `'cpu'` never asks. */
 export type LineBackendPreference = 'auto' | 'webgpu' | 'cpu';
@@ -59,12 +59,21 @@ export class LineGpuTrainer {
   private live: { order: 1 | 2; at: number; w: LineWeights } | null = null;
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly session: LineGpuSession, private readonly own: ComputeDevice | null) {
+  constructor(
+    private readonly session: LineGpuSession,
+    private readonly own: ComputeDevice | null,
+  ) {
     this.kernel = kernelLabel(session.kernel);
   }
 
   /** Trains `order` from `w.done` to `s.samples`; the kernel tracks no loss, so chunks report NaN. */
-  async trainOrder(order: 1 | 2, w: LineWeights, s: LineSettings, report: ChunkReport, signal?: AbortSignal): Promise<void> {
+  async trainOrder(
+    order: 1 | 2,
+    w: LineWeights,
+    s: LineSettings,
+    report: ChunkReport,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const { session } = this;
     session.load(order, (order === 1 ? w.first : w.second) as Float32Array, w.context);
     const live = (this.live = { order, at: w.done[order - 1], w });
@@ -74,7 +83,8 @@ export class LineGpuTrainer {
           await this.pull();
           throw new AbortError('line fit aborted');
         }
-        const from = live.at, to = Math.min(from + s.chunk, s.samples);
+        const from = live.at,
+          to = Math.min(from + s.chunk, s.samples);
         const c0 = performance.now();
         session.run(from, to);
         await session.sync();
@@ -125,7 +135,12 @@ export class LineGpuTrainer {
  * Opens a WebGPU run for `tables`, or returns why not (`'auto'`). An explicit `'webgpu'` that cannot
  * run rejects: BackendUnavailableError without an adapter, GpuLimitError for a graph too big.
  */
-export async function openLineGpu(pref: LineBackendPreference, rt: LineGpuRuntime, tables: LineTables, s: LineSettings): Promise<LineGpuTrainer | { why: string } | null> {
+export async function openLineGpu(
+  pref: LineBackendPreference,
+  rt: LineGpuRuntime,
+  tables: LineTables,
+  s: LineSettings,
+): Promise<LineGpuTrainer | { why: string } | null> {
   if (pref === 'cpu') return null;
   const gpu = rt.device ?? (await requestLineDevice().catch(() => null));
   if (!gpu) {

@@ -1,4 +1,4 @@
-import { int, oneOf, optional, real, record, type Shape } from '../shared/schema';
+import { int, oneOf, optional, real, record, type Shape } from '../shared/schema.ts';
 
 /** Which proximities LINE learns: first order, second order, or both (concatenated `[u, u′]`). */
 export type LineOrder = 'first' | 'second' | 'both';
@@ -68,7 +68,8 @@ export const LINE_SCHEMA: Shape<LineConfig> = {
 export function resolveLineConfig(config: LineConfig = {}): LineSettings {
   const checked = record(LINE_SCHEMA, ': ')(config, 'line');
   const s = { ...LINE_DEFAULTS } as Record<string, unknown>;
-  for (const k of Object.keys(LINE_DEFAULTS)) if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
+  for (const k of Object.keys(LINE_DEFAULTS))
+    if ((checked as Record<string, unknown>)[k] !== undefined) s[k] = (checked as Record<string, unknown>)[k];
   return s as LineSettings;
 }
 

@@ -3,14 +3,14 @@
  * embeddings, Micro/Macro-F1 over random splits) and link prediction (AUC on held-out edges, against
  * Adamic–Adar on the same split).
  */
-import type { Graph } from '../../data/graph';
-import { Rng } from '../../data/rng';
-import { adamicAdarScorer, embeddingScorer } from '../../eval/link-scorers';
-import { holdOutEdges, linkPredictionAuc } from '../../eval/link-prediction';
-import { nodeClassificationF1 } from '../../eval/node-classification';
-import type { LineConfig } from './config';
-import { LineModel } from './model';
-import type { LineThreadPoolFactory } from './threads';
+import type { Graph } from '../../data/graph.ts';
+import { Rng } from '../../data/rng.ts';
+import { adamicAdarScorer, embeddingScorer } from '../../eval/link-scorers.ts';
+import { holdOutEdges, linkPredictionAuc } from '../../eval/link-prediction.ts';
+import { nodeClassificationF1 } from '../../eval/node-classification.ts';
+import type { LineConfig } from './config.ts';
+import { LineModel } from './model.ts';
+import type { LineThreadPoolFactory } from './threads.ts';
 
 /** Micro/Macro-F1 at one labelled ratio. */
 export interface F1Pair {
@@ -36,12 +36,21 @@ export interface LineProbeOptions {
  * Trains LINE on `graph` and scores its embeddings by node classification at each labelled `ratio`.
  * @example await lineNodeClassification(karate, [0.5, 0.8]) // { '0.5': { micro: 0.97, macro: 0.97 }, … }
  */
-export async function lineNodeClassification(graph: Graph, ratios: number[], opts: LineProbeOptions = {}): Promise<Record<string, F1Pair>> {
+export async function lineNodeClassification(
+  graph: Graph,
+  ratios: number[],
+  opts: LineProbeOptions = {},
+): Promise<Record<string, F1Pair>> {
   const model = new LineModel(opts.line, { pool: opts.pool });
   await model.fit(graph);
   const out: Record<string, F1Pair> = {};
   for (const trainRatio of ratios) {
-    const r = nodeClassificationF1(model.embeddings(), model.outputDim, graph.classes, { trainRatio, seed: opts.seed ?? 1, repeats: opts.repeats ?? 10, l2: opts.l2 ?? 1 });
+    const r = nodeClassificationF1(model.embeddings(), model.outputDim, graph.classes, {
+      trainRatio,
+      seed: opts.seed ?? 1,
+      repeats: opts.repeats ?? 10,
+      l2: opts.l2 ?? 1,
+    });
     out[String(trainRatio)] = { micro: r.microF1, macro: r.macroF1 };
   }
   return out;
@@ -60,12 +69,17 @@ export interface LinkPredictionReport {
  * Holds out `fraction` of `graph`'s edges, trains LINE (both orders) on the rest and reports the AUC
  * of each embedding (cosine) and of Adamic–Adar on the same positives and negatives.
  */
-export async function lineLinkPrediction(graph: Graph, fraction = 0.1, opts: LineProbeOptions = {}): Promise<LinkPredictionReport> {
+export async function lineLinkPrediction(
+  graph: Graph,
+  fraction = 0.1,
+  opts: LineProbeOptions = {},
+): Promise<LinkPredictionReport> {
   const split = holdOutEdges(graph, fraction, new Rng(opts.seed ?? 1).fork('holdout'));
   const model = new LineModel({ ...opts.line, order: 'both' }, { pool: opts.pool });
   await model.fit({ ...split.train, directed: graph.directed });
   const d = model.settings.dim;
-  const aucOf = (emb: Float32Array, dim: number) => linkPredictionAuc(embeddingScorer(emb, dim), split.positives, split.negatives);
+  const aucOf = (emb: Float32Array, dim: number) =>
+    linkPredictionAuc(embeddingScorer(emb, dim), split.positives, split.negatives);
   return {
     both: aucOf(model.embeddings(), 2 * d),
     first: aucOf(model.orderEmbeddings(1), d),

@@ -1,12 +1,27 @@
 /** LINE graph embeddings: the CPU reference loop, the WebGPU kernels, and the model that trains on either. */
-export { LINE_DEFAULTS, MAX_THREADS, ordersOf, resolveLineConfig, type LineConfig, type LineOrder, type LineSettings } from './config';
-export { LineModel, LINE_STATE_VERSION, type LineFitResult } from './model';
-export { checkLineBackend, defaultLineBackend, type LineBackendPreference, type LineGpuRuntime } from './backend';
-export { fastSigmoid, initVertex, kernelJob, runSamples, type SgdJob } from './sgd';
-export { buildLineTables, type FlatAlias, type LineGraph, type LineTables } from './tables';
-export { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel';
-export { toShared, type LineRuntime, type LineThreadPool, type LineThreadPoolFactory } from './threads';
-export { concatRows, normalizeRows, rowCosine } from './vectors';
-export { lineLinkPrediction, lineNodeClassification, type F1Pair, type LineProbeOptions, type LinkPredictionReport } from './evaluate';
-export { nodeClassificationCv, type CvProbeOptions, type CvProbeResult } from './probe';
-export { flatAlias, lineKernel, requestLineDevice, trainLineGpu, type LineGpuOptions, type LineGpuResult } from './gpu';
+export {
+  LINE_DEFAULTS,
+  MAX_THREADS,
+  ordersOf,
+  resolveLineConfig,
+  type LineConfig,
+  type LineOrder,
+  type LineSettings,
+} from './config.ts';
+export { LineModel, LINE_STATE_VERSION, type LineFitResult } from './model.ts';
+export { checkLineBackend, defaultLineBackend, type LineBackendPreference, type LineGpuRuntime } from './backend.ts';
+export { fastSigmoid, initVertex, kernelJob, runSamples, type SgdJob } from './sgd.ts';
+export { buildLineTables, type FlatAlias, type LineGraph, type LineTables } from './tables.ts';
+export { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel.ts';
+export { toShared, type LineRuntime, type LineThreadPool, type LineThreadPoolFactory } from './threads.ts';
+export { concatRows, normalizeRows, rowCosine } from './vectors.ts';
+export {
+  lineLinkPrediction,
+  lineNodeClassification,
+  type F1Pair,
+  type LineProbeOptions,
+  type LinkPredictionReport,
+} from './evaluate.ts';
+export { nodeClassificationCv, type CvProbeOptions, type CvProbeResult } from './probe.ts';
+export { flatAlias } from './tables.ts';
+export { lineKernel, requestLineDevice, trainLineGpu, type LineGpuOptions, type LineGpuResult } from './gpu/index.ts';

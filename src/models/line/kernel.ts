@@ -35,16 +35,23 @@ export interface KernelJob {
 }
 
 /** The reference's sigmoid table: 1000 cells over [−6, 6]. */
-export const SIGMOID_TABLE = Float32Array.from({ length: 1000 }, (_, k) => 1 / (1 + Math.exp(-((k * 2) / 1000 - 1) * 6)));
+export const SIGMOID_TABLE = Float32Array.from(
+  { length: 1000 },
+  (_, k) => 1 / (1 + Math.exp(-((k * 2) / 1000 - 1) * 6)),
+);
 
 /**
  * One xoroshiro128+ step on `s` (the state as 4 int32: s01, s00, s11, s10, pure-rand's layout);
  * returns a uniform float in [0, 1) with 32 random bits, as `Rng.next()` does.
  */
 export function xoroNext(s: Int32Array): number {
-  const s01 = s[0], s00 = s[1], s11 = s[2], s10 = s[3];
+  const s01 = s[0],
+    s00 = s[1],
+    s11 = s[2],
+    s10 = s[3];
   const out = (s00 + s10) | 0;
-  const a0 = s10 ^ s00, a1 = s11 ^ s01;
+  const a0 = s10 ^ s00,
+    a1 = s11 ^ s01;
   s[1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
   s[0] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
   s[3] = (a1 << 5) ^ (a0 >>> 27);
@@ -59,9 +66,15 @@ export function xoroNext(s: Int32Array): number {
  */
 export function lineSgdKernel(job: KernelJob, from: number, to: number, seed: number): number {
   const { arcSrc, arcDst, edgeProb, edgeAlias, nodeProb, nodeAlias, vertex, context, sigmoid } = job;
-  const d = job.dim, K = job.negatives, rho0 = job.learningRate;
-  const d8 = d & ~7, d4 = d & ~3, nArcs = edgeProb.length, nNodes = nodeProb.length;
-  const floor = rho0 * 1e-4, decay = rho0 / (job.total + 1);
+  const d = job.dim,
+    K = job.negatives,
+    rho0 = job.learningRate;
+  const d8 = d & ~7,
+    d4 = d & ~3,
+    nArcs = edgeProb.length,
+    nNodes = nodeProb.length;
+  const floor = rho0 * 1e-4,
+    decay = rho0 / (job.total + 1);
   const err = new Float64Array(d);
   // Rng's seeding: murmur3's finaliser of the seed, xoroshiro128plus(h), 8 draws skipped.
   let h = Math.imul((seed | 0) ^ ((seed | 0) >>> 16), 0x85ebca6b);
@@ -69,7 +82,8 @@ export function lineSgdKernel(job: KernelJob, from: number, to: number, seed: nu
   h = (h ^ (h >>> 16)) | 0;
   const rs = Int32Array.of(-1, ~h, h, 0);
   for (let i = 0; i < 8; i++) xoroNext(rs);
-  let lossSum = 0, lossCount = 0;
+  let lossSum = 0,
+    lossCount = 0;
   for (let t = from; t < to; t++) {
     const rho = Math.max(rho0 - t * decay, floor);
     const col = Math.floor(xoroNext(rs) * nArcs);
@@ -84,7 +98,11 @@ export function lineSgdKernel(job: KernelJob, from: number, to: number, seed: nu
         const c = Math.floor(xoroNext(rs) * nNodes);
         v = (xoroNext(rs) < nodeProb[c] ? c : nodeAlias[c]) * d;
       }
-      let x0 = 0, x1 = 0, x2 = 0, x3 = 0, i = 0;
+      let x0 = 0,
+        x1 = 0,
+        x2 = 0,
+        x3 = 0,
+        i = 0;
       for (; i < d8; i += 8) {
         x0 += vertex[u + i] * context[v + i] + vertex[u + i + 4] * context[v + i + 4];
         x1 += vertex[u + i + 1] * context[v + i + 1] + vertex[u + i + 5] * context[v + i + 5];
@@ -98,7 +116,10 @@ export function lineSgdKernel(job: KernelJob, from: number, to: number, seed: nu
       if (track) lossSum -= Math.log(Math.max(k === 0 ? p : 1 - p, 1e-7));
       const g = (label - p) * rho;
       for (i = 0; i < d4; i += 4) {
-        const c0 = context[v + i], c1 = context[v + i + 1], c2 = context[v + i + 2], c3 = context[v + i + 3];
+        const c0 = context[v + i],
+          c1 = context[v + i + 1],
+          c2 = context[v + i + 2],
+          c3 = context[v + i + 3];
         err[i] += g * c0;
         err[i + 1] += g * c1;
         err[i + 2] += g * c2;

@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors';
-import type { FitProgress } from '../recommender';
-import { fastSigmoid } from './sgd';
-import { LineModel } from './model';
-import { buildLineTables, type LineGraph } from './tables';
+import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import type { FitProgress } from '../recommender.ts';
+import { fastSigmoid } from './sgd.ts';
+import { LineModel } from './model.ts';
+import { buildLineTables, type LineGraph } from './tables.ts';
 
 /** Two 8-cliques joined by one bridge edge (0–8): communities any proximity embedding must separate. */
 function twoCliques(): LineGraph {
-  const src: number[] = [], dst: number[] = [];
-  for (const base of [0, 8]) for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) { src.push(base + i); dst.push(base + j); }
-  src.push(0); dst.push(8);
+  const src: number[] = [],
+    dst: number[] = [];
+  for (const base of [0, 8])
+    for (let i = 0; i < 8; i++)
+      for (let j = i + 1; j < 8; j++) {
+        src.push(base + i);
+        dst.push(base + j);
+      }
+  src.push(0);
+  dst.push(8);
   return { n: 16, src: Int32Array.from(src), dst: Int32Array.from(dst) };
 }
 
 const small = { dim: 16, samples: 40_000, chunk: 10_000, seed: 3 };
 
 describe('LINE (CPU)', () => {
-  it('embeds two cliques apart: every node\'s nearest neighbours are in its own clique, for each order', async () => {
+  it("embeds two cliques apart: every node's nearest neighbours are in its own clique, for each order", async () => {
     for (const order of ['first', 'second', 'both'] as const) {
       const m = new LineModel({ ...small, order });
       await m.fit(twoCliques());
@@ -52,7 +59,10 @@ describe('LINE (CPU)', () => {
     const part = new LineModel(small);
     const ctl = new AbortController();
     let seen = 0;
-    const run = part.fit(twoCliques(), { signal: ctl.signal, onProgress: (p) => p.status === 'epoch' && ++seen === 2 && ctl.abort() });
+    const run = part.fit(twoCliques(), {
+      signal: ctl.signal,
+      onProgress: (p) => p.status === 'epoch' && ++seen === 2 && ctl.abort(),
+    });
     await expect(run).rejects.toBeInstanceOf(AbortError);
     const resumed = new LineModel();
     await resumed.fromState(await part.toState());
@@ -65,20 +75,28 @@ describe('LINE (CPU)', () => {
     await m.fit(twoCliques());
     const copy = new LineModel();
     await copy.fromState(await m.toState());
-    const a = Int32Array.from([0, 3, 9]), b = Int32Array.from([1, 12, 15]);
+    const a = Int32Array.from([0, 3, 9]),
+      b = Int32Array.from([1, 12, 15]);
     expect(await copy.score(a, b)).toEqual(await m.score(a, b));
   });
 
   it('rejects bad input with named errors', async () => {
     expect(() => new LineModel({ dim: 0 })).toThrow(InvalidArgumentError);
-    await expect(new LineModel().fit({ n: 3, src: new Int32Array(0), dst: new Int32Array(0) })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(new LineModel().fit({ n: 3, src: new Int32Array(0), dst: new Int32Array(0) })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
     const m = new LineModel(small);
     await m.fit(twoCliques());
     await expect(m.recommend(99)).rejects.toBeInstanceOf(UnknownIdError);
   });
 
   it('samples both directions of undirected edges and draws negatives by degree^0.75', () => {
-    const t = buildLineTables({ n: 3, src: Int32Array.from([0, 0]), dst: Int32Array.from([1, 2]), weight: Float32Array.from([3, 1]) });
+    const t = buildLineTables({
+      n: 3,
+      src: Int32Array.from([0, 0]),
+      dst: Int32Array.from([1, 2]),
+      weight: Float32Array.from([3, 1]),
+    });
     expect(t.arcSrc.length).toBe(4);
     expect(Array.from(t.degree)).toEqual([4, 3, 1]);
     expect(t.nodes.probability(0) / t.nodes.probability(2)).toBeCloseTo(4 ** 0.75, 5);
@@ -86,6 +104,7 @@ describe('LINE (CPU)', () => {
   });
 
   it('has a table sigmoid within 0.01 of the exact one', () => {
-    for (const x of [-7, -3, -0.5, 0, 0.4, 2.2, 5.9, 8]) expect(Math.abs(fastSigmoid(x) - 1 / (1 + Math.exp(-x)))).toBeLessThan(0.01);
+    for (const x of [-7, -3, -0.5, 0, 0.4, 2.2, 5.9, 8])
+      expect(Math.abs(fastSigmoid(x) - 1 / (1 + Math.exp(-x)))).toBeLessThan(0.01);
   });
 });

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComputeDevice } from '../../backend/gpu-device';
-import { parseGraph } from '../../data/loaders/graph';
-import type { Graph } from '../../data/graph';
-import { nodeClassificationF1 } from '../../eval/node-classification';
-import { AbortError, BackendUnavailableError } from '../../errors';
-import type { FitProgress } from '../recommender';
-import { requestLineDevice, trainLineGpu } from './gpu/trainer';
-import { LineModel } from './model';
+import type { ComputeDevice } from '../../backend/gpu-device.ts';
+import { parseGraph } from '../../data/loaders/graph.ts';
+import type { Graph } from '../../data/graph.ts';
+import { nodeClassificationF1 } from '../../eval/node-classification.ts';
+import { AbortError, BackendUnavailableError } from '../../errors.ts';
+import type { FitProgress } from '../recommender.ts';
+import { requestLineDevice, trainLineGpu } from './gpu/trainer.ts';
+import { LineModel } from './model.ts';
 
 // LineModel's WebGPU path on Chromium's SwiftShader adapter: 'auto' picks WebGPU, chunks report and
 // abort, and a device destroyed mid-fit hands over to the CPU loop. Karate only: SwiftShader is slow.
 const config = { samples: 20_000, chunk: 5_000, seed: 1 };
-const f1 = (e: Float32Array, g: Graph) => nodeClassificationF1(e, 128, g.classes, { trainRatio: 0.5, seed: 1, repeats: 5 }).microF1;
+const f1 = (e: Float32Array, g: Graph) =>
+  nodeClassificationF1(e, 128, g.classes, { trainRatio: 0.5, seed: 1, repeats: 5 }).microF1;
 const backends = (events: FitProgress[]) => events.flatMap((e) => (e.status === 'epoch' ? [e.backend] : []));
 
 describe('LineModel on WebGPU (SwiftShader)', () => {
@@ -30,10 +31,16 @@ describe('LineModel on WebGPU (SwiftShader)', () => {
     const events: FitProgress[] = [];
     const r = await model.fit(graph, { onProgress: (p) => events.push(p) });
     expect(r.backend).toBe('webgpu');
-    expect(r.kernel).toBe(gpu.features.includes('subgroups') ? `subgroups×4 (${gpu.info.subgroupMaxSize === 4 ? 'add' : 'shuffle'})` : 'thread');
+    expect(r.kernel).toBe(
+      gpu.features.includes('subgroups')
+        ? `subgroups×4 (${gpu.info.subgroupMaxSize === 4 ? 'add' : 'shuffle'})`
+        : 'thread',
+    );
     expect(r.fallback).toBeUndefined();
     expect(events.map((e) => e.status)).toEqual(['start', ...Array(8).fill('epoch'), 'done']);
-    expect(new Set(events.map((e) => (e.status === 'error' || e.status === 'checkpoint' ? '' : `${e.backend} ${e.kernel}`)))).toEqual(new Set([`webgpu ${r.kernel}`]));
+    expect(
+      new Set(events.map((e) => (e.status === 'error' || e.status === 'checkpoint' ? '' : `${e.backend} ${e.kernel}`))),
+    ).toEqual(new Set([`webgpu ${r.kernel}`]));
     const cpu = new LineModel(config, { backend: 'cpu' });
     expect((await cpu.fit(graph)).backend).toBe('cpu');
     const [g, c] = [f1(model.embeddings(), graph), f1(cpu.embeddings(), graph)];

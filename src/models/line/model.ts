@@ -7,20 +7,34 @@
  * from a checkpoint's state continues exactly (with `threads: 1`, the default; `threads > 1` runs the
  * chunks Hogwild on a thread pool, fast but not bit-reproducible, and so is the GPU).
  */
-import type { Graph } from '../../data/graph';
-import { Rng } from '../../data/rng';
-import { AbortError, BackendUnavailableError, InvalidArgumentError, StateVersionError, UnknownIdError } from '../../errors';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { readFloat } from '../shared/state';
-import { checkInteger, checkStateEnvelope, stateError } from '../shared/state-checks';
-import { checkK } from '../shared/validate';
-import { checkLineBackend, defaultLineBackend, LineGpuTrainer, openLineGpu, type ChunkReport, type LineBackendPreference, type LineWeights } from './backend';
-import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config';
-import { GpuDeviceLost } from './gpu/session';
-import { initVertex, runSamples } from './sgd';
-import { buildLineTables, type LineGraph } from './tables';
-import { toShared, type LineRuntime, type LineThreadPool } from './threads';
-import { concatRows, normalizeRows, rowCosine } from './vectors';
+import type { Graph } from '../../data/graph.ts';
+import { Rng } from '../../data/rng.ts';
+import {
+  AbortError,
+  BackendUnavailableError,
+  InvalidArgumentError,
+  StateVersionError,
+  UnknownIdError,
+} from '../../errors.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { readFloat } from '../shared/state.ts';
+import { checkInteger, checkStateEnvelope, stateError } from '../shared/state-checks.ts';
+import { checkK } from '../shared/validate.ts';
+import {
+  checkLineBackend,
+  defaultLineBackend,
+  LineGpuTrainer,
+  openLineGpu,
+  type ChunkReport,
+  type LineBackendPreference,
+  type LineWeights,
+} from './backend.ts';
+import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config.ts';
+import { GpuDeviceLost } from './gpu/session.ts';
+import { initVertex, runSamples } from './sgd.ts';
+import { buildLineTables, type LineGraph } from './tables.ts';
+import { toShared, type LineRuntime, type LineThreadPool } from './threads.ts';
+import { concatRows, normalizeRows, rowCosine } from './vectors.ts';
 
 /** What {@link LineModel.fit} returns: the path that ran, and why it left WebGPU when it did. */
 export interface LineFitResult extends FitResult {
@@ -81,7 +95,8 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     const s = this.settings;
     const t0 = performance.now();
     const tables = buildLineTables(graph);
-    if (this.w && this.w.n !== graph.n) throw new InvalidArgumentError(`line: state has ${this.w.n} nodes, graph has ${graph.n}`);
+    if (this.w && this.w.n !== graph.n)
+      throw new InvalidArgumentError(`line: state has ${this.w.n} nodes, graph has ${graph.n}`);
     const w = (this.w ??= this.initWeights(graph.n));
     const orders = ordersOf(s.order);
     const chunks = Math.ceil(s.samples / s.chunk);
@@ -95,7 +110,14 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     try {
       for (const [oi, order] of orders.entries()) {
         const report: ChunkReport = (from, to, c0, l) =>
-          onProgress?.({ status: 'epoch', ...at(), epoch: oi * chunks + Math.ceil(to / s.chunk), epochs: chunks * orders.length, loss: l, samplesPerSec: (to - from) / ((performance.now() - c0) / 1000) });
+          onProgress?.({
+            status: 'epoch',
+            ...at(),
+            epoch: oi * chunks + Math.ceil(to / s.chunk),
+            epochs: chunks * orders.length,
+            loss: l,
+            samplesPerSec: (to - from) / ((performance.now() - c0) / 1000),
+          });
         if (gpu && w.done[order - 1] < s.samples) {
           try {
             await gpu.trainOrder(order, w, s, report, signal);
@@ -112,14 +134,24 @@ export class LineModel implements Recommender<LineGraph | Graph> {
           for (const name of ['first', 'second', 'context'] as const) w[name] &&= toShared(w[name]);
         }
         const vertex = (order === 1 ? w.first : w.second) as Float32Array;
-        const job = { tables, dim: s.dim, vertex, context: order === 1 ? vertex : (w.context as Float32Array), negatives: s.negatives, total: s.samples, learningRate: s.learningRate };
+        const job = {
+          tables,
+          dim: s.dim,
+          vertex,
+          context: order === 1 ? vertex : (w.context as Float32Array),
+          negatives: s.negatives,
+          total: s.samples,
+          learningRate: s.learningRate,
+        };
         while (w.done[order - 1] < s.samples) {
           if (signal?.aborted) throw new AbortError('line fit aborted');
           const from = w.done[order - 1];
           const to = Math.min(from + s.chunk, s.samples);
           const c0 = performance.now();
           const rng = new Rng(s.seed).fork(`order${order}-chunk${Math.floor(from / s.chunk)}`);
-          loss = pool ? await pool.run(job, from, to, Math.floor(rng.next() * 4294967296) | 0) : runSamples(job, from, to, rng);
+          loss = pool
+            ? await pool.run(job, from, to, Math.floor(rng.next() * 4294967296) | 0)
+            : runSamples(job, from, to, rng);
           w.done[order - 1] = to;
           this.cache = null;
           report(from, to, c0, loss);
@@ -150,7 +182,10 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   private startPool(start = true): LineThreadPool | null {
     const { threads } = this.settings;
     if (threads === 1) return null;
-    if (!this.runtime.pool) throw new InvalidArgumentError(`line: threads: ${threads} needs a thread pool (Node: new LineModel(config, { pool: nodeLineThreads }) from models/line/node-threads); the browser trains on one thread`);
+    if (!this.runtime.pool)
+      throw new InvalidArgumentError(
+        `line: threads: ${threads} needs a thread pool (Node: new LineModel(config, { pool: nodeLineThreads }) from models/line/node-threads); the browser trains on one thread`,
+      );
     return start ? this.runtime.pool(threads) : null;
   }
 
@@ -206,9 +241,10 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     this.checkNode(node);
     const { exclude, candidates } = options;
     const skip = new Set<number>([node]);
-    for (const v of exclude ?? []) (this.checkNode(v), skip.add(v));
+    for (const v of exclude ?? []) this.checkNode(v), skip.add(v);
     if (candidates) for (const v of candidates) this.checkNode(v);
-    const e = this.embeddings(), dim = this.outputDim;
+    const e = this.embeddings(),
+      dim = this.outputDim;
     // Each candidate once, as the registry models rank them.
     const pool = candidates ? Array.from(new Set(candidates)) : Array.from({ length: this.weights().n }, (_, i) => i);
     const scored = pool.filter((v) => !skip.has(v)).map((v) => [v, rowCosine(e, dim, node, v)] as const);
@@ -220,7 +256,8 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   /** Cosine similarity of each (a[i], b[i]) node pair. */
   async score(a: Int32Array, b: Int32Array): Promise<Float32Array> {
     if (a.length !== b.length) throw new InvalidArgumentError(`line: score got ${a.length} nodes against ${b.length}`);
-    const e = this.embeddings(), dim = this.outputDim;
+    const e = this.embeddings(),
+      dim = this.outputDim;
     return Float32Array.from(a, (u, i) => (this.checkNode(u), this.checkNode(b[i]), rowCosine(e, dim, u, b[i])));
   }
 
@@ -237,7 +274,13 @@ export class LineModel implements Recommender<LineGraph | Graph> {
       const m = w[name];
       if (m) tensors[name] = { shape: [w.n, d], dtype: 'float32', data: m.slice() };
     }
-    return { kind: this.kind, stateVersion: LINE_STATE_VERSION, config: { ...this.settings }, tensors, meta: { n: w.n, done: [...w.done] } };
+    return {
+      kind: this.kind,
+      stateVersion: LINE_STATE_VERSION,
+      config: { ...this.settings },
+      tensors,
+      meta: { n: w.n, done: [...w.done] },
+    };
   }
 
   /**
@@ -250,17 +293,30 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   async fromState(state: ModelState): Promise<void> {
     checkStateEnvelope(state);
     if (state.kind !== this.kind) throw new InvalidArgumentError(`line: cannot load a ${state.kind} state`);
-    if (state.stateVersion !== LINE_STATE_VERSION) throw new StateVersionError(this.kind, state.stateVersion, LINE_STATE_VERSION);
+    if (state.stateVersion !== LINE_STATE_VERSION)
+      throw new StateVersionError(this.kind, state.stateVersion, LINE_STATE_VERSION);
     const settings = resolveLineConfig(state.config as LineConfig);
     const n = checkInteger(this.kind, 'meta.n', state.meta.n, 0, 2 ** 30);
     const done = state.meta.done;
-    if (!Array.isArray(done) || done.length !== 2) throw stateError(this.kind, 'meta.done', 'must be an array of 2 sample counts');
-    const progress: [number, number] = [0, 1].map((o) => checkInteger(this.kind, `meta.done[${o}]`, done[o], 0, settings.samples)) as [number, number];
-    const trained = { first: settings.order !== 'second', second: settings.order !== 'first', context: settings.order !== 'first' };
+    if (!Array.isArray(done) || done.length !== 2)
+      throw stateError(this.kind, 'meta.done', 'must be an array of 2 sample counts');
+    const progress: [number, number] = [0, 1].map((o) =>
+      checkInteger(this.kind, `meta.done[${o}]`, done[o], 0, settings.samples),
+    ) as [number, number];
+    const trained = {
+      first: settings.order !== 'second',
+      second: settings.order !== 'first',
+      context: settings.order !== 'first',
+    };
     const w: LineWeights = { n, done: progress };
     for (const name of ['first', 'second', 'context'] as const) {
       const present = Object.hasOwn(state.tensors, name);
-      if (present !== trained[name]) throw stateError(this.kind, `tensors.${name}`, `is ${present ? 'present' : 'missing'}, but config.order is '${settings.order}'`);
+      if (present !== trained[name])
+        throw stateError(
+          this.kind,
+          `tensors.${name}`,
+          `is ${present ? 'present' : 'missing'}, but config.order is '${settings.order}'`,
+        );
       if (present) w[name] = readFloat(state, name, [n, settings.dim]).slice();
     }
     this.s = settings;

@@ -10,14 +10,13 @@
  * Import from `src/models/line/node-threads` in Node code only.
  */
 import { Worker } from 'node:worker_threads';
-import { Rng } from '../../data/rng';
-import { InvalidArgumentError, WorkerLostError } from '../../errors';
-import { resolveLineConfig, type LineConfig } from './config';
-import { lineSgdKernel, xoroNext, type KernelJob } from './kernel';
-import { initVertex, kernelJob, type SgdJob } from './sgd';
-import type { LineSpeed } from './speed';
-import { buildLineTables, type LineGraph, type LineTables } from './tables';
-import { toShared, type LineThreadPool } from './threads';
+import { Rng } from '../../data/rng.ts';
+import { InvalidArgumentError, WorkerLostError } from '../../errors.ts';
+import { resolveLineConfig, type LineConfig } from './config.ts';
+import { lineSgdKernel, xoroNext, type KernelJob } from './kernel.ts';
+import { initVertex, kernelJob, type SgdJob } from './sgd.ts';
+import { buildLineTables, type LineGraph, type LineTables } from './tables.ts';
+import { toShared, type LineThreadPool } from './threads.ts';
 
 /** Samples per claim: small enough for an even split and a smooth ρ_t, large enough to amortise the claim. */
 const SLICE = 4096;
@@ -32,9 +31,13 @@ interface RunMessage {
 }
 
 /** The worker's loop (runs from its source text: no outer references). */
-function threadMain(port: { on(e: 'message', f: (m: RunMessage) => void): void; postMessage(m: unknown): void }, kernel: typeof lineSgdKernel): void {
+function threadMain(
+  port: { on(e: 'message', f: (m: RunMessage) => void): void; postMessage(m: unknown): void },
+  kernel: typeof lineSgdKernel,
+): void {
   port.on('message', (m: RunMessage) => {
-    let lossSum = 0, weight = 0;
+    let lossSum = 0,
+      weight = 0;
     for (;;) {
       const idx = Atomics.add(m.counter, 0, 1);
       const start = m.from + idx * m.slice;
@@ -74,7 +77,7 @@ class KernelThread {
     const p = this.pending;
     this.pending = null;
     if (error) this.failure ??= error;
-    if (p) (error ? p.reject(error) : p.resolve(reply as Reply));
+    if (p) error ? p.reject(error) : p.resolve(reply as Reply);
   }
 
   request(m: RunMessage): Promise<Reply> {
@@ -93,9 +96,21 @@ class KernelThread {
 
 type SharedTables = Pick<KernelJob, 'arcSrc' | 'arcDst' | 'edgeProb' | 'edgeAlias' | 'nodeProb' | 'nodeAlias'>;
 
-/** A pool of Node worker threads; pass it to the model as `{ pool: nodeLineThreads }`. */
+/**
+ * A pool of Node worker threads for LINE's Hogwild training; pass the factory to the model as
+ * `{ pool: nodeLineThreads }` (the model calls it with its `threads`).
+ * @example
+ * ```ts
+ * import { LineModel } from 'linkrec/talent';
+ * import { loadGraphFile, nodeLineThreads } from 'linkrec/node';
+ * const graph = await loadGraphFile('public/data/graphs/karate.json');
+ * const model = new LineModel({ samples: 200_000, threads: 4 }, { pool: nodeLineThreads });
+ * await model.fit(graph);
+ * ```
+ */
 export function nodeLineThreads(threads: number): LineThreadPool {
-  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError(`line: threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new InvalidArgumentError(`line: threads must be a positive integer, got ${threads}`);
   const workers = Array.from({ length: threads }, () => new KernelThread());
   const shared = new WeakMap<LineTables, SharedTables>();
   return {
@@ -107,7 +122,14 @@ export function nodeLineThreads(threads: number): LineThreadPool {
       const k = kernelJob(job);
       let tables = shared.get(job.tables);
       if (!tables) {
-        tables = { arcSrc: toShared(k.arcSrc), arcDst: toShared(k.arcDst), edgeProb: toShared(k.edgeProb), edgeAlias: toShared(k.edgeAlias), nodeProb: toShared(k.nodeProb), nodeAlias: toShared(k.nodeAlias) };
+        tables = {
+          arcSrc: toShared(k.arcSrc),
+          arcDst: toShared(k.arcDst),
+          edgeProb: toShared(k.edgeProb),
+          edgeAlias: toShared(k.edgeAlias),
+          nodeProb: toShared(k.nodeProb),
+          nodeAlias: toShared(k.nodeAlias),
+        };
         shared.set(job.tables, tables);
       }
       const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -120,26 +142,4 @@ export function nodeLineThreads(threads: number): LineThreadPool {
       await Promise.all(workers.map((w) => w.close()));
     },
   };
-}
-
-/** Times `samples` Hogwild samples of one order on `threads` worker threads (after a short warm-up). */
-export async function lineThreadedSpeed(graph: LineGraph, samples: number, threads: number, order: 1 | 2 = 2, config: LineConfig = {}): Promise<LineSpeed> {
-  const s = resolveLineConfig({ ...config, samples, threads });
-  const rng = new Rng(s.seed);
-  const vertex = toShared(initVertex(graph.n, s.dim, rng));
-  const context = order === 1 ? vertex : toShared(new Float32Array(graph.n * s.dim));
-  const job = { tables: buildLineTables(graph), dim: s.dim, vertex, context, negatives: s.negatives, total: samples, learningRate: s.learningRate };
-  const pool = nodeLineThreads(threads);
-  try {
-    await pool.run(job, 0, Math.min(20_000 * threads, samples), 1); // let every thread's JIT settle
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await pool.run(job, 0, samples, 2);
-    const seconds = (performance.now() - t0) / 1000;
-    const c = process.cpuUsage(c0);
-    const cpu = (c.user + c.system) / 1e6;
-    return { samples, seconds, samplesPerSec: samples / seconds, ...(cpu > 0 ? { samplesPerCpuSec: samples / cpu } : {}) };
-  } finally {
-    await pool.close();
-  }
 }

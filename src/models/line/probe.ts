@@ -5,10 +5,10 @@
  * training nodes and scored on the test nodes. Test labels never inform the choice (nested CV, as
  * scikit-learn's LogisticRegressionCV); the best λ differs by an order of magnitude between graphs.
  */
-import { Rng } from '../../data/rng';
-import { InvalidArgumentError } from '../../errors';
-import { fitOneVsRest } from '../../eval/logistic';
-import { macroF1, microF1 } from '../../eval/metrics/classification';
+import { Rng } from '../../data/rng.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { fitOneVsRest } from '../../eval/logistic.ts';
+import { macroF1, microF1 } from '../../eval/metrics/classification.ts';
 
 /** Options of {@link nodeClassificationCv}. */
 export interface CvProbeOptions {
@@ -35,8 +35,20 @@ const rows = (emb: Float32Array, dim: number, nodes: ArrayLike<number>): Float64
   return out;
 };
 
-function fitScore(emb: Float32Array, dim: number, labels: Int32Array, train: ArrayLike<number>, test: ArrayLike<number>, l2: number): { micro: number; macro: number } {
-  const model = fitOneVsRest(rows(emb, dim, train), dim, Array.from(train, (v) => labels[v]), { l2 });
+function fitScore(
+  emb: Float32Array,
+  dim: number,
+  labels: Int32Array,
+  train: ArrayLike<number>,
+  test: ArrayLike<number>,
+  l2: number,
+): { micro: number; macro: number } {
+  const model = fitOneVsRest(
+    rows(emb, dim, train),
+    dim,
+    Array.from(train, (v) => labels[v]),
+    { l2 },
+  );
   const truth = Array.from(test, (v) => labels[v]);
   const predicted = model.predict(rows(emb, dim, test));
   return { micro: microF1(truth, predicted), macro: macroF1(truth, predicted) };
@@ -47,7 +59,14 @@ function fitScore(emb: Float32Array, dim: number, labels: Int32Array, train: Arr
  * (the "one-standard-error rule"): with a few dozen training nodes the fold scores are noisy, and
  * among equally good fits the more regularised one generalises better.
  */
-function chooseL2(emb: Float32Array, dim: number, labels: Int32Array, train: Int32Array, grid: number[], folds: number): number {
+function chooseL2(
+  emb: Float32Array,
+  dim: number,
+  labels: Int32Array,
+  train: Int32Array,
+  grid: number[],
+  folds: number,
+): number {
   const stats = grid.map((l2) => {
     const scores: number[] = [];
     for (let f = 0; f < folds; f++) {
@@ -67,19 +86,28 @@ function chooseL2(emb: Float32Array, dim: number, labels: Int32Array, train: Int
  * Micro/Macro-F1 of embeddings (`labels.length × dim`) with λ picked per split by inner CV.
  * @example nodeClassificationCv(emb, 128, graph.classes, { trainRatio: 0.5, seed: 1 })
  */
-export function nodeClassificationCv(emb: Float32Array, dim: number, labels: Int32Array, opts: CvProbeOptions): CvProbeResult {
+export function nodeClassificationCv(
+  emb: Float32Array,
+  dim: number,
+  labels: Int32Array,
+  opts: CvProbeOptions,
+): CvProbeResult {
   const { trainRatio, seed, repeats = 10, grid = [1, 10, 100, 1000], folds = 5 } = opts;
-  if (emb.length !== labels.length * dim) throw new InvalidArgumentError(`nodeClassificationCv: ${emb.length} values for ${labels.length} nodes × ${dim}`);
+  if (emb.length !== labels.length * dim)
+    throw new InvalidArgumentError(`nodeClassificationCv: ${emb.length} values for ${labels.length} nodes × ${dim}`);
   const labelled = Int32Array.from(labels.keys()).filter((v) => labels[v] >= 0);
-  if (labelled.length < 2 * folds) throw new InvalidArgumentError(`nodeClassificationCv: ${labelled.length} labelled nodes is too few`);
+  if (labelled.length < 2 * folds)
+    throw new InvalidArgumentError(`nodeClassificationCv: ${labelled.length} labelled nodes is too few`);
   const root = new Rng(seed);
-  let micro = 0, macro = 0;
+  let micro = 0,
+    macro = 0;
   const chosenL2: number[] = [];
   for (let r = 0; r < repeats; r++) {
     // The split of nodeClassificationF1 ('plain'), so figures are comparable split for split.
     const order = root.fork(`split-${r}`).shuffle(Int32Array.from(labelled));
     const nTrain = Math.min(order.length - 1, Math.max(1, Math.round(order.length * trainRatio)));
-    const train = order.subarray(0, nTrain), test = order.subarray(nTrain);
+    const train = order.subarray(0, nTrain),
+      test = order.subarray(nTrain);
     const l2 = chooseL2(emb, dim, labels, train, grid, folds);
     const s = fitScore(emb, dim, labels, train, test, l2);
     micro += s.micro;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../data/node';
-import { LineModel } from './model';
-import { nodeClassificationCv } from './probe';
+import { loadGraphFile } from '../../data/node.ts';
+import { LineModel } from './model.ts';
+import { nodeClassificationCv } from './probe.ts';
 
 describe('LINE on a real graph', () => {
-  it('separates the two factions of Zachary\'s karate club (Micro-F1 ≥ 0.95 at 50% labels)', async () => {
+  it("separates the two factions of Zachary's karate club (Micro-F1 ≥ 0.95 at 50% labels)", async () => {
     const graph = await loadGraphFile('public/data/graphs/karate.json');
     const model = new LineModel({ samples: 100 * 2 * graph.src.length, seed: 1 });
     await model.fit(graph);

@@ -3,9 +3,9 @@
  * reference C++ design) over a job's tables. `node-threads.ts` runs the same kernel Hogwild on
  * several threads.
  */
-import type { Rng } from '../../data/rng';
-import { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel';
-import type { LineTables } from './tables';
+import type { Rng } from '../../data/rng.ts';
+import { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel.ts';
+import type { LineTables } from './tables.ts';
 
 /** The reference's table sigmoid: exact 0 and 1 from ±6 on. */
 export function fastSigmoid(x: number): number {
@@ -30,9 +30,19 @@ export interface SgdJob {
 export function kernelJob(job: SgdJob): KernelJob {
   const { tables, dim, vertex, context, negatives, total, learningRate } = job;
   return {
-    arcSrc: tables.arcSrc, arcDst: tables.arcDst, edgeProb: tables.edgeAlias.prob, edgeAlias: tables.edgeAlias.alias,
-    nodeProb: tables.nodeAlias.prob, nodeAlias: tables.nodeAlias.alias,
-    vertex, context, dim, negatives, total, learningRate, sigmoid: SIGMOID_TABLE,
+    arcSrc: tables.arcSrc,
+    arcDst: tables.arcDst,
+    edgeProb: tables.edgeAlias.prob,
+    edgeAlias: tables.edgeAlias.alias,
+    nodeProb: tables.nodeAlias.prob,
+    nodeAlias: tables.nodeAlias.alias,
+    vertex,
+    context,
+    dim,
+    negatives,
+    total,
+    learningRate,
+    sigmoid: SIGMOID_TABLE,
   };
 }
 

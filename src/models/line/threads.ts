@@ -4,8 +4,8 @@
  * import `node:worker_threads`. The browser stays single-threaded: sharing memory between workers
  * there needs a cross-origin-isolated page, which this project does not serve (see TOOLCHAIN.md).
  */
-import type { LineBackendPreference, LineGpuRuntime } from './backend';
-import type { SgdJob } from './sgd';
+import type { LineBackendPreference, LineGpuRuntime } from './backend.ts';
+import type { SgdJob } from './sgd.ts';
 
 /** Threads that run LINE's kernel Hogwild over tables in shared memory. */
 export interface LineThreadPool {
@@ -14,7 +14,7 @@ export interface LineThreadPool {
   /**
    * Runs samples `from … to − 1` of `job` across the threads, each claiming slices of the schedule
    * from a shared counter (so ρ_t follows the global progress); resolves the mean tracked loss.
-   * `job.vertex` and `job.context` must live in a SharedArrayBuffer ({@link toShared}).
+   * `job.vertex` and `job.context` must live in a SharedArrayBuffer (`toShared`).
    */
   run(job: SgdJob, from: number, to: number, seed: number): Promise<number>;
   /** Ends the threads. */

@@ -25,10 +25,15 @@ export function concatRows(a: Float32Array, b: Float32Array, dim: number): Float
 
 /** Cosine similarity of rows `u` and `v`. */
 export function rowCosine(m: Float32Array, dim: number, u: number, v: number): number {
-  let uv = 0, uu = 0, vv = 0;
+  let uv = 0,
+    uu = 0,
+    vv = 0;
   for (let i = 0; i < dim; i++) {
-    const a = m[u * dim + i], b = m[v * dim + i];
-    uv += a * b; uu += a * a; vv += b * b;
+    const a = m[u * dim + i],
+      b = m[v * dim + i];
+    uv += a * b;
+    uu += a * a;
+    vv += b * b;
   }
   return uu > 0 && vv > 0 ? uv / Math.sqrt(uu * vv) : 0;
 }

@@ -4,9 +4,7 @@
  * replacement). Every random stream is derived from (seed, epoch, step), so a batch can be rebuilt
  * from a checkpoint's cursor alone — the cursor *is* the sampler's position.
  */
-import { Rng } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { rowHas } from '../shared/rows';
+import { csrHas, Rng, type SparseRows } from '../../data/index.ts';
 
 /** One mini-batch on the host: `labels[k]` is 1 for a positive, 0 for a sampled negative. */
 export interface Batch {
@@ -74,7 +72,12 @@ export class MfBatches {
         items[n++] = neg;
       }
     }
-    return { users: users.subarray(0, n), items: items.subarray(0, n), labels: labels.subarray(0, n), positive: positive.subarray(0, n) };
+    return {
+      users: users.subarray(0, n),
+      items: items.subarray(0, n),
+      labels: labels.subarray(0, n),
+      positive: positive.subarray(0, n),
+    };
   }
 
   /** The epoch's permutation of the positives (kept for the epoch in progress). */
@@ -96,7 +99,7 @@ export class MfBatches {
       // At least half the catalogue is unseen: rejection takes under 2 draws on average.
       for (;;) {
         const item = rng.int(nCols);
-        if (!rowHas(this.rows, u, item)) return item;
+        if (!csrHas(this.rows, u, item)) return item;
       }
     }
     // Dense row: pick the r-th unseen item directly.

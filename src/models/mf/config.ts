@@ -1,4 +1,4 @@
-import { int, optional, real, record, type Shape } from '../shared/schema';
+import { int, optional, real, record, type Shape } from '../shared/schema.ts';
 
 /**
  * Options of the matrix-factorisation model; every field has a default.

@@ -2,9 +2,9 @@
  * Where an MF training run stands. Together with the seed it fixes every random draw still to come
  * (see `MfBatches`), so it is all a checkpoint needs besides the weights and Adam's slots.
  */
-import { stateError } from '../shared/state-checks';
-import { show } from '../shared/schema';
-import type { Json } from '../recommender';
+import { stateError } from '../shared/state-checks.ts';
+import { show } from '../shared/schema.ts';
+import type { Json } from '../recommender.ts';
 
 /** The MF training position. */
 export interface MfCursor {
@@ -29,11 +29,22 @@ export function startCursor(dataHash: number): MfCursor {
  * The public `TrainingCursor` (as JSON for `meta.cursor`): `extra` names the sampler's position — the random streams of step s
  * of epoch e are `new Rng(seed).fork('neg:e:s')` and `fork('shuffle:e')` — plus Adam's step count.
  */
-export function toTrainingCursor(c: MfCursor, seed: number, adamStep: number): { epoch: number; step: number; extra: { [key: string]: Json } } {
+export function toTrainingCursor(
+  c: MfCursor,
+  seed: number,
+  adamStep: number,
+): { epoch: number; step: number; extra: { [key: string]: Json } } {
   return {
     epoch: c.epoch,
     step: c.step,
-    extra: { seed, sampler: 'rng-fork(seed, epoch, step)', adamStep, lossSum: c.lossSum, rows: c.rows, dataHash: c.dataHash },
+    extra: {
+      seed,
+      sampler: 'rng-fork(seed, epoch, step)',
+      adamStep,
+      lossSum: c.lossSum,
+      rows: c.rows,
+      dataHash: c.dataHash,
+    },
   };
 }
 
@@ -41,13 +52,27 @@ export function toTrainingCursor(c: MfCursor, seed: number, adamStep: number): {
 export function fromTrainingCursor(json: Json | undefined, kind = 'mf'): { cursor: MfCursor; adamStep: number } {
   const c = json as { epoch?: unknown; step?: unknown; extra?: Record<string, unknown> } | null;
   const x = c?.extra;
-  const num = (v: unknown, int: boolean) => typeof v === 'number' && Number.isFinite(v) && (!int || (Number.isInteger(v) && v >= 0));
+  const num = (v: unknown, int: boolean) =>
+    typeof v === 'number' && Number.isFinite(v) && (!int || (Number.isInteger(v) && v >= 0));
   const ok =
-    c && x && num(c.epoch, true) && num(c.step, true) && num(x.adamStep, true) && num(x.lossSum, false) && num(x.rows, true) && num(x.dataHash, true);
+    c &&
+    x &&
+    num(c.epoch, true) &&
+    num(c.step, true) &&
+    num(x.adamStep, true) &&
+    num(x.lossSum, false) &&
+    num(x.rows, true) &&
+    num(x.dataHash, true);
   if (!ok) throw stateError(kind, 'meta.cursor', `malformed training cursor ${show(json)}`);
   const v = (k: string) => x[k] as number;
   return {
-    cursor: { epoch: c.epoch as number, step: c.step as number, lossSum: v('lossSum'), rows: v('rows'), dataHash: v('dataHash') },
+    cursor: {
+      epoch: c.epoch as number,
+      step: c.step as number,
+      lossSum: v('lossSum'),
+      rows: v('rows'),
+      dataHash: v('dataHash'),
+    },
     adamStep: v('adamStep'),
   };
 }

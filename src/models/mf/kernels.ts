@@ -1,5 +1,5 @@
 import { Add, BatchMatMul, Reshape } from '@tensorflow/tfjs-core';
-import { combineRequirements, MODEL_KERNELS, type KernelRequirements } from '../../backend';
+import { combineRequirements, MODEL_KERNELS, type KernelRequirements } from '../../backend/index.ts';
 
 /**
  * Kernels MF runs: the embedding family's, plus `Add` in the forward pass for the biases (the family

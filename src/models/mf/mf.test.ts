@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, requiredKernels } from '../../backend';
-import { IdMap, makeInteractionLog } from '../../data';
-import { AbortError, InvalidArgumentError } from '../../errors';
-import { checkerboardFixture } from '../../testing/recommender-fixtures';
-import type { FitProgress, ModelState } from '../recommender';
-import { MF_KERNELS } from './kernels';
-import { MfModel } from './model';
+import { initBackend, requiredKernels } from '../../backend/index.ts';
+import { IdMap, makeInteractionLog } from '../../data/index.ts';
+import { AbortError, InvalidArgumentError } from '../../errors.ts';
+import { checkerboardFixture } from '../../testing/recommender-fixtures.ts';
+import type { FitProgress, ModelState } from '../recommender.ts';
+import { MF_KERNELS } from './kernels.ts';
+import { MfModel } from './model.ts';
 
 const board = checkerboardFixture();
 /** 24 positives in 3 steps of 8 per epoch. */
@@ -33,7 +33,14 @@ describe('MF training on cpu', () => {
     expect(weightsOf(await fitToState(small))).toEqual(weightsOf(a));
     expect(weightsOf(await fitToState({ ...small, seed: 6 }))).not.toEqual(weightsOf(a));
     expect(a.meta.cursor).toBeUndefined();
-    expect(Object.keys(a.tensors).sort()).toEqual(['itemBias', 'itemEmb', 'seen.items', 'seen.ptr', 'userBias', 'userEmb']);
+    expect(Object.keys(a.tensors).sort()).toEqual([
+      'itemBias',
+      'itemEmb',
+      'seen.items',
+      'seen.ptr',
+      'userBias',
+      'userEmb',
+    ]);
   });
 
   it('reads the device once per epoch, never per step', async () => {
@@ -41,7 +48,12 @@ describe('MF training on cpu', () => {
     const original = { data: proto.data, dataSync: proto.dataSync, array: proto.array, arraySync: proto.arraySync };
     let reads = 0;
     for (const [name, fn] of Object.entries(original)) {
-      Object.assign(proto, { [name]: function (this: tf.Tensor) { reads++; return (fn as () => unknown).call(this); } });
+      Object.assign(proto, {
+        [name]: function (this: tf.Tensor) {
+          reads++;
+          return (fn as () => unknown).call(this);
+        },
+      });
     }
     try {
       const m = new MfModel({ ...small, epochs: 4 });
@@ -128,7 +140,9 @@ describe('MF checkpoints and abort', () => {
   it('refuses to resume on other data, or a second fit at once', async () => {
     const m = new MfModel(small);
     const ctrl = new AbortController();
-    await expect(m.fit(board.log, { signal: ctrl.signal, onProgress: (e) => e.status === 'epoch' && ctrl.abort() })).rejects.toThrow(AbortError);
+    await expect(
+      m.fit(board.log, { signal: ctrl.signal, onProgress: (e) => e.status === 'epoch' && ctrl.abort() }),
+    ).rejects.toThrow(AbortError);
     const other = checkerboardFixture(8, 10).log;
     await expect(m.fit(other)).rejects.toThrow(/other data/);
     const first = m.fit(board.log);

@@ -3,24 +3,23 @@
  * logistic loss on each positive against `negatives` sampled unseen items, NamedAdam<WeightName> and L2 (the GMF /
  * "MF with negative sampling" baseline of He et al., NCF, WWW 2017). Runs on any tfjs backend.
  */
-import type { InteractionLog } from '../../data';
-import { InvalidArgumentError } from '../../errors';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { reportError } from '../shared/instant-fit';
-import { userItemRows } from '../shared/rows';
-import { checkKindAndVersion } from '../shared/state';
-import { candidateItems, pick, topK } from '../shared/topk';
-import { checkK, checkLog, checkPairs } from '../shared/validate';
-import { NamedAdam } from '../shared/adam';
-import { trainingBackend } from '../shared/training-backend';
-import { MfBatches, positivesHash } from './batches';
-import { MF_KERNELS } from './kernels';
-import { resolveMfConfig, type MfConfig, type MfSettings } from './config';
-import { startCursor, type MfCursor } from './cursor';
-import { decodeMfState, encodeMfState, MF_KIND, MF_STATE_VERSION } from './state';
-import { train } from './train';
-import { MfWeights, WEIGHT_NAMES, type WeightArrays, type WeightName } from './weights';
+import { type InteractionLog, userItemRows } from '../../data/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { reportError } from '../shared/instant-fit.ts';
+import { checkKindAndVersion } from '../shared/state.ts';
+import { candidateItems, pick, topK } from '../shared/topk.ts';
+import { checkK, checkLog, checkPairs } from '../shared/validate.ts';
+import { NamedAdam } from '../shared/adam.ts';
+import { trainingBackend } from '../shared/training-backend.ts';
+import { MfBatches, positivesHash } from './batches.ts';
+import { MF_KERNELS } from './kernels.ts';
+import { resolveMfConfig, type MfConfig, type MfSettings } from './config.ts';
+import { startCursor, type MfCursor } from './cursor.ts';
+import { decodeMfState, encodeMfState, MF_KIND, MF_STATE_VERSION } from './state.ts';
+import { train } from './train.ts';
+import { MfWeights, WEIGHT_NAMES, type WeightArrays, type WeightName } from './weights.ts';
 
 /** The matrix-factorisation recommender. */
 export class MfModel implements Recommender<InteractionLog> {
@@ -55,10 +54,17 @@ export class MfModel implements Recommender<InteractionLog> {
       const rows = userItemRows(log);
       const { batchSize, negatives, seed } = this.settings;
       const batches = new MfBatches(rows, batchSize, negatives, seed);
-      const run = this.training ? this.checkResumable(log, positivesHash(rows)) : this.startFresh(log, positivesHash(rows));
+      const run = this.training
+        ? this.checkResumable(log, positivesHash(rows))
+        : this.startFresh(log, positivesHash(rows));
       const weights = this.weights as MfWeights;
       const session = {
-        weights, adam: run.adam, batches, settings: this.settings, cursor: run.cursor, backend,
+        weights,
+        adam: run.adam,
+        batches,
+        settings: this.settings,
+        cursor: run.cursor,
+        backend,
         alive: () => this.weights === weights,
         snapshot: () => this.toState(),
       };
@@ -115,7 +121,11 @@ export class MfModel implements Recommender<InteractionLog> {
     const cos = new Float32Array(dots.length);
     for (let j = 0; j < dots.length; j++) cos[j] = dots[j] / (Math.sqrt(norms2[j] * norms2[item]) || 1);
     const others = candidateItems(this.catalogue.nItems, { exclude: Int32Array.of(item) });
-    return topK(others, Float32Array.from(others, (j) => cos[j]), n);
+    return topK(
+      others,
+      Float32Array.from(others, (j) => cos[j]),
+      n,
+    );
   }
 
   /**
@@ -144,7 +154,11 @@ export class MfModel implements Recommender<InteractionLog> {
     this.settings = parts.settings;
     this.catalogue = parts.catalogue;
     this.weights = weights;
-    if (parts.training) this.training = { cursor: parts.training.cursor, adam: NamedAdam.create(weights.vars, WEIGHT_NAMES, parts.training.adam) };
+    if (parts.training)
+      this.training = {
+        cursor: parts.training.cursor,
+        adam: NamedAdam.create(weights.vars, WEIGHT_NAMES, parts.training.adam),
+      };
   }
 
   dispose(): void {
@@ -161,5 +175,10 @@ export class MfModel implements Recommender<InteractionLog> {
 }
 
 function emptyWeights(): WeightArrays {
-  return { userEmb: new Float32Array(0), itemEmb: new Float32Array(0), userBias: new Float32Array(0), itemBias: new Float32Array(0) };
+  return {
+    userEmb: new Float32Array(0),
+    itemEmb: new Float32Array(0),
+    userBias: new Float32Array(0),
+    itemBias: new Float32Array(0),
+  };
 }

@@ -1,12 +1,19 @@
 import { expect, it } from 'vitest';
-import { initBackend } from '../../backend';
-import { leaveOneOutLatest, loadInteractions, Rng, sampleNegatives, toCsr, type InteractionLog } from '../../data';
-import { fileSource } from '../../data/node';
-import { evaluateSampled } from '../../eval';
-import { ItemKnnModel } from '../itemknn';
-import { PopularModel } from '../popular';
-import type { Recommender } from '../recommender';
-import { MfModel } from './model';
+import { initBackend } from '../../backend/index.ts';
+import {
+  leaveOneOutLatest,
+  loadInteractions,
+  Rng,
+  sampleNegatives,
+  toCsr,
+  type InteractionLog,
+} from '../../data/index.ts';
+import { fileSource } from '../../data/node.ts';
+import { evaluateSampled } from '../../eval/index.ts';
+import { ItemKnnModel } from '../itemknn/index.ts';
+import { PopularModel } from '../popular/index.ts';
+import type { Recommender } from '../recommender.ts';
+import { MfModel } from './model.ts';
 
 const RATINGS = 'public/data/movielens-small/ratings.csv';
 
@@ -28,7 +35,10 @@ it('MF beats most-popular clearly on MovieLens after 3 epochs; the wrapped basel
   const evaluate = async (model: Recommender<InteractionLog>) => {
     await model.fit(split.train);
     const r = await evaluateSampled({
-      users, targets, negatives, nNeg: 99,
+      users,
+      targets,
+      negatives,
+      nNeg: 99,
       score: (u, items) => model.score(new Int32Array(items.length).fill(u), items),
     });
     model.dispose();

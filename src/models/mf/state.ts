@@ -3,14 +3,14 @@
  * [nUsers], `itemBias` [nItems]; while training is unfinished (a checkpoint, or an aborted fit) also
  * NamedAdam<WeightName>'s slots `adam.m.<weight>` / `adam.v.<weight>` and `meta.cursor`.
  */
-import type { Json, ModelState, StateTensor } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { floatTensor, readFloat } from '../shared/state';
-import { checkNonNegative } from '../shared/state-checks';
-import type { AdamArrays } from '../shared/adam';
-import type { MfSettings } from './config';
-import { fromTrainingCursor, toTrainingCursor, type MfCursor } from './cursor';
-import { WEIGHT_NAMES, weightShapes, type WeightArrays, type WeightName } from './weights';
+import type { Json, ModelState, StateTensor } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { floatTensor, readFloat } from '../shared/state.ts';
+import { checkNonNegative } from '../shared/state-checks.ts';
+import type { AdamArrays } from '../shared/adam.ts';
+import type { MfSettings } from './config.ts';
+import { fromTrainingCursor, toTrainingCursor, type MfCursor } from './cursor.ts';
+import { WEIGHT_NAMES, weightShapes, type WeightArrays, type WeightName } from './weights.ts';
 
 /** Registry key of the MF model. */
 export const MF_KIND = 'mf';

@@ -2,9 +2,9 @@
  * Older MF state layouts and the steps that bring them to the current one. Each step takes a state
  * of version n and returns version n + 1, touching only what changed.
  */
-import type { ModelState, StateTensor } from '../recommender';
-import { floatTensor, readFloat } from '../shared/state';
-import { stateError } from '../shared/state-checks';
+import type { ModelState, StateTensor } from '../recommender.ts';
+import { floatTensor, readFloat } from '../shared/state.ts';
+import { stateError } from '../shared/state-checks.ts';
 
 /**
  * v1 → v2. Version 1 stored each bias as the last column of its embedding matrix: `user` [nUsers,
@@ -13,7 +13,10 @@ import { stateError } from '../shared/state-checks';
  */
 export function mfV1ToV2(state: ModelState): ModelState {
   const tensors: Record<string, StateTensor> = seenTensors(state);
-  for (const [name, bias] of [['user', 'userBias'], ['item', 'itemBias']] as const) {
+  for (const [name, bias] of [
+    ['user', 'userBias'],
+    ['item', 'itemBias'],
+  ] as const) {
     const shape = state.tensors[name]?.shape;
     if (!shape || shape.length !== 2 || shape[1] < 2) {
       throw stateError('mf', `tensors.${name}`, 'must be [n, dim + 1] with dim >= 1 (a version-1 state)');

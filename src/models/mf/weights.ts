@@ -3,9 +3,9 @@
  * A score is `<u, i> + b_u + b_i`; the same function serves training, `score` and `recommend`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '../../data';
-import { readAll } from '../shared/adam';
-import { scorePairsByUser } from '../shared/pair-scores';
+import { Rng } from '../../data/index.ts';
+import { readAll } from '../shared/adam.ts';
+import { scorePairsByUser } from '../shared/pair-scores.ts';
 
 /** Names of the weight tensors, in a fixed order (the optimiser's slots follow it). */
 export const WEIGHT_NAMES = ['userEmb', 'itemEmb', 'userBias', 'itemBias'] as const;
@@ -131,7 +131,6 @@ function lookup(table: tf.Tensor, ids: tf.Tensor1D): tf.Tensor {
   });
   return tf.customGrad(embeddingLookup)(table);
 }
-
 
 /** Shape of each weight tensor. */
 export function weightShapes(nUsers: number, nItems: number, dim: number): Record<WeightName, number[]> {

@@ -1,4 +1,15 @@
-import { bool, int, invalid, list, optional, plainObject, real, record, type Check, type Shape } from '../shared/schema';
+import {
+  bool,
+  int,
+  invalid,
+  list,
+  optional,
+  plainObject,
+  real,
+  record,
+  type Check,
+  type Shape,
+} from '../shared/schema.ts';
 
 /** The four NCF architectures: He et al.'s GMF, MLP and NeuMF on id embeddings, and the seed's variant. */
 export type NcfArch = 'gmf' | 'mlp' | 'neumf' | 'seed';

@@ -5,8 +5,9 @@
  * users × items pairs.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { NcfSettings } from './config';
-import type { FlatRows, SeedBatch } from './seed-batch';
+import type { NcfSettings } from './config.ts';
+import type { FlatRows } from './flat-rows.ts';
+import type { SeedBatch } from './seed-batch.ts';
 
 type Vars = Record<string, tf.Tensor>;
 
@@ -42,7 +43,13 @@ export interface DeviceBatch {
 
 /** `f` on the device (call inside `tf.tidy`). */
 export function deviceRows(f: FlatRows): DeviceRows {
-  return { idx: tf.tensor1d(f.idx, 'int32'), seg: tf.tensor1d(f.seg, 'int32'), w: tf.tensor1d(f.w), count: tf.tensor1d(f.count), n: f.n };
+  return {
+    idx: tf.tensor1d(f.idx, 'int32'),
+    seg: tf.tensor1d(f.seg, 'int32'),
+    w: tf.tensor1d(f.w),
+    count: tf.tensor1d(f.count),
+    n: f.n,
+  };
 }
 
 /** `b` on the device (call inside `tf.tidy`). */
@@ -86,7 +93,10 @@ export function trainLogits(s: NcfSettings, v: Vars, b: DeviceBatch): { logits: 
     parts.push(a as tf.Tensor2D);
   }
   const x = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
-  let logits = tf.add(tf.squeeze(tf.matMul(x, tf.reshape(v.h, [-1, 1])), [1]), rowsOf('itemBias', b.items)) as tf.Tensor1D;
+  let logits = tf.add(
+    tf.squeeze(tf.matMul(x, tf.reshape(v.h, [-1, 1])), [1]),
+    rowsOf('itemBias', b.items),
+  ) as tf.Tensor1D;
   if (v.timeW && b.context) {
     logits = tf.add(logits, tf.mul(b.context, v.timeW));
   }

@@ -3,13 +3,12 @@
  * (the learner's latest courses, or with `causal` those watched before each positive) and the time
  * context's feature. One builder, so NcfModel.fit and the GPU bench's PyTorch twin feed the same rows.
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import type { Batch } from '../mf/batches';
-import type { NcfSettings } from './config';
-import { positiveWindows, type WeightedRows } from './inputs';
-import { causalSeedBatch, seedBatch, type SeedBatch } from './seed-batch';
-import { batchFeature, buildTimeline, type Timeline } from './timeline';
+import type { InteractionLog, SparseRows } from '../../data/index.ts';
+import type { Batch } from '../mf/batches.ts';
+import type { NcfSettings } from './config.ts';
+import { positiveWindows } from './windows.ts';
+import { causalSeedBatch, seedBatch, type SeedBatch } from './seed-batch.ts';
+import { batchFeature, buildTimeline, type Timeline } from './timeline.ts';
 
 /** Per-batch host builders, and the timeline the time context scores with afterwards. */
 export interface HostInputs {
@@ -26,7 +25,7 @@ export function hostInputs(
   s: NcfSettings,
   trainLog: InteractionLog,
   rows: SparseRows,
-  seed: { learners: SparseRows; courses: WeightedRows } | null,
+  seed: { learners: SparseRows; courses: Required<SparseRows> } | null,
 ): HostInputs {
   const out: HostInputs = { timeline: null };
   if (seed && s.causal) {
@@ -38,7 +37,14 @@ export function hostInputs(
   if (s.timeWindowDays > 0) {
     const { timeline, positiveDay } = buildTimeline(trainLog, rows);
     out.timeline = timeline;
-    out.context = (b) => batchFeature(timeline, b.items, Float32Array.from(b.positive, (p) => positiveDay[p]), b.labels, s.timeWindowDays);
+    out.context = (b) =>
+      batchFeature(
+        timeline,
+        b.items,
+        Float32Array.from(b.positive, (p) => positiveDay[p]),
+        b.labels,
+        s.timeWindowDays,
+      );
   }
   return out;
 }

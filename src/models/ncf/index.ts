@@ -1,5 +1,5 @@
-export { NcfModel, NCF_KINDS } from './model';
-export { NCF_KERNELS } from './kernels';
-export { NCF_DEFAULTS, resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
-export { NCF_STATE_VERSION, ncfV1ToV2 } from './state';
-export { coWatchRows, learnerRows, type WeightedRows } from './inputs';
+export { NcfModel, NCF_KINDS } from './model.ts';
+export { NCF_KERNELS } from './kernels.ts';
+export { NCF_DEFAULTS, resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
+export { NCF_STATE_VERSION, ncfV1ToV2 } from './state.ts';
+export { coWatchRows, learnerRows } from './inputs.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IdMap, makeInteractionLog } from '../../data';
-import { userItemRows } from '../shared/rows';
-import { coWatchRows, learnerRows } from './inputs';
-import { flatRows, seedBatch } from './seed-batch';
+import { IdMap, makeInteractionLog, userItemRows } from '../../data/index.ts';
+import { coWatchRows, learnerRows } from './inputs.ts';
+import { flatRows } from './flat-rows.ts';
+import { seedBatch } from './seed-batch.ts';
 
 // u0 watched 0,1,2 (times 3,2,1); u1 watched 0,1; u2 watched 2,3.
 const log = makeInteractionLog({
@@ -17,7 +17,7 @@ describe('seed-NCF inputs', () => {
   it('co-watch rows hold the top-N cosine neighbours, then the item itself', () => {
     const cw = coWatchRows(userItemRows(log), 2);
     const row = (i: number) => Array.from(cw.indices.subarray(cw.indptr[i], cw.indptr[i + 1]));
-    const w = (i: number) => Array.from(cw.weights.subarray(cw.indptr[i], cw.indptr[i + 1]));
+    const w = (i: number) => Array.from(cw.values.subarray(cw.indptr[i], cw.indptr[i + 1]));
     // Item 0 (u0, u1) and item 1 (u0, u1): cosine 2/√(2·2) = 1; item 2 (u0, u2): 1/√(2·2) = 0.5.
     expect(row(0)).toEqual([1, 2, 0]);
     expect(w(0)).toEqual([1, 0.5, 1]);

@@ -4,13 +4,7 @@
  * top-N cosine neighbours by co-watching, plus itself — computed one row at a time, so the dense
  * items × items matrix never exists.
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-
-/** A row-sparse matrix with weights (`weights[p]` goes with `indices[p]`). */
-export interface WeightedRows extends SparseRows {
-  weights: Float32Array;
-}
+import type { InteractionLog, SparseRows } from '../../data/index.ts';
 
 /**
  * Each user's distinct items, only the latest `window` of them by time (0 = all; ties broken by
@@ -40,14 +34,15 @@ export function learnerRows(log: InteractionLog, window: number): SparseRows {
  * Each item's `topN` neighbours by cosine similarity of co-watching (|U_i ∩ U_j| / √(|U_i||U_j|)) over
  * the user → items rows, then the item itself with weight 1. Ties go to the lower item index.
  */
-export function coWatchRows(rows: SparseRows, topN: number): WeightedRows {
+export function coWatchRows(rows: SparseRows, topN: number): Required<SparseRows> {
   const { nRows, nCols } = rows;
   const itemPtr = new Int32Array(nCols + 1);
   for (let p = 0; p < rows.indices.length; p++) itemPtr[rows.indices[p] + 1]++;
   for (let i = 0; i < nCols; i++) itemPtr[i + 1] += itemPtr[i];
   const itemUsers = new Int32Array(rows.indices.length);
   const fillAt = itemPtr.slice(0, nCols);
-  for (let u = 0; u < nRows; u++) for (let p = rows.indptr[u]; p < rows.indptr[u + 1]; p++) itemUsers[fillAt[rows.indices[p]]++] = u;
+  for (let u = 0; u < nRows; u++)
+    for (let p = rows.indptr[u]; p < rows.indptr[u + 1]; p++) itemUsers[fillAt[rows.indices[p]]++] = u;
   const deg = (i: number) => itemPtr[i + 1] - itemPtr[i];
   const counts = new Float32Array(nCols);
   const touched: number[] = [];
@@ -66,14 +61,12 @@ export function coWatchRows(rows: SparseRows, topN: number): WeightedRows {
     }
     const scored = touched.map((j) => ({ j, s: counts[j] / Math.sqrt(deg(i) * deg(j)) }));
     scored.sort((a, b) => b.s - a.s || a.j - b.j);
-    for (const { j, s } of scored.slice(0, topN)) (indices.push(j), weights.push(s));
+    for (const { j, s } of scored.slice(0, topN)) indices.push(j), weights.push(s);
     indices.push(i);
     weights.push(1);
     indptr[i + 1] = indices.length;
     for (const j of touched) counts[j] = 0;
     touched.length = 0;
   }
-  return { nRows: nCols, nCols, indptr, indices: Int32Array.from(indices), weights: Float32Array.from(weights) };
+  return { nRows: nCols, nCols, indptr, indices: Int32Array.from(indices), values: Float32Array.from(weights) };
 }
-
-export { positiveWindows, type CausalWindows } from './windows';

@@ -1,5 +1,15 @@
-import { Add, BatchMatMul, Concat, Maximum, Relu, Reshape, Rsqrt, Slice, UnsortedSegmentSum } from '@tensorflow/tfjs-core';
-import { combineRequirements, MODEL_KERNELS, type KernelRequirements } from '../../backend';
+import {
+  Add,
+  BatchMatMul,
+  Concat,
+  Maximum,
+  Relu,
+  Reshape,
+  Rsqrt,
+  Slice,
+  UnsortedSegmentSum,
+} from '@tensorflow/tfjs-core';
+import { combineRequirements, MODEL_KERNELS, type KernelRequirements } from '../../backend/index.ts';
 
 /**
  * Kernels NCF runs: the embedding + MLP family's, the segment sums of the seed variant's sparse

@@ -5,31 +5,30 @@
  * are logits; training is logistic loss on positives against sampled unseen items, with Adam.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { InteractionLog } from '../../data';
-import { InvalidArgumentError } from '../../errors';
-import { MfBatches, positivesHash } from '../mf/batches';
-import { startCursor, type MfCursor } from '../mf/cursor';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { reportError } from '../shared/instant-fit';
-import { userItemRows } from '../shared/rows';
-import { checkKindAndVersion } from '../shared/state';
-import { pick, topK } from '../shared/topk';
-import { checkK, checkLog, checkPairs } from '../shared/validate';
-import { NamedAdam } from '../shared/adam';
-import { scorePairsByUser } from '../shared/pair-scores';
-import { trainingBackend } from '../shared/training-backend';
-import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config';
-import { scoreIdUsers, scoreSeedUsers, withContext } from './forward';
-import { hostInputs } from './host-inputs';
-import { coWatchRows, learnerRows } from './inputs';
-import { NCF_KERNELS } from './kernels';
-import { initArrays, NcfParams } from './params';
-import { flatRows, type FlatRows } from './seed-batch';
-import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state';
-import { learnerFeatures, type Timeline } from './timeline';
-import { trainNcf } from './train';
-import { carveValidation, validationHr } from './validation';
+import { type InteractionLog, userItemRows } from '../../data/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { MfBatches, positivesHash } from '../mf/batches.ts';
+import { startCursor, type MfCursor } from '../mf/cursor.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { reportError } from '../shared/instant-fit.ts';
+import { checkKindAndVersion } from '../shared/state.ts';
+import { pick, topK } from '../shared/topk.ts';
+import { checkK, checkLog, checkPairs } from '../shared/validate.ts';
+import { NamedAdam } from '../shared/adam.ts';
+import { scorePairsByUser } from '../shared/pair-scores.ts';
+import { trainingBackend } from '../shared/training-backend.ts';
+import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
+import { scoreIdUsers, scoreSeedUsers, withContext } from './forward.ts';
+import { hostInputs } from './host-inputs.ts';
+import { coWatchRows, learnerRows } from './inputs.ts';
+import { NCF_KERNELS } from './kernels.ts';
+import { initArrays, NcfParams } from './params.ts';
+import { flatRows, type FlatRows } from './flat-rows.ts';
+import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state.ts';
+import { learnerFeatures, type Timeline } from './timeline.ts';
+import { trainNcf } from './train.ts';
+import { carveValidation, validationHr } from './validation.ts';
 
 /** Registry kind of each architecture. */
 export const NCF_KINDS: Readonly<Record<NcfArch, string>> = { gmf: 'gmf', mlp: 'mlp', neumf: 'neumf', seed: 'ncf' };
@@ -78,7 +77,12 @@ export class NcfModel implements Recommender<InteractionLog> {
       if (host.timeline) this.timeline = host.timeline;
       const result = await trainNcf(
         {
-          params, adam: run.adam, batches, settings: this.settings, cursor: run.cursor, backend,
+          params,
+          adam: run.adam,
+          batches,
+          settings: this.settings,
+          cursor: run.cursor,
+          backend,
           seedInputs: host.seed,
           context: host.context,
           validate: val ? async () => validationHr(await this.scoreUnchecked(val.users, val.items)) : undefined,
@@ -98,12 +102,19 @@ export class NcfModel implements Recommender<InteractionLog> {
     }
   }
 
-  private startFresh(log: InteractionLog, trainLog: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam } {
+  private startFresh(
+    log: InteractionLog,
+    trainLog: InteractionLog,
+    dataHash: number,
+  ): { cursor: MfCursor; adam: NamedAdam } {
     this.releaseTensors();
     this.catalogue = Catalogue.fromLog(log);
     const { nUsers, nItems } = this.catalogue;
     if (this.settings.arch === 'seed') {
-      this.setSeed({ learners: learnerRows(trainLog, this.settings.window), courses: coWatchRows(userItemRows(trainLog), this.settings.neighbours) });
+      this.setSeed({
+        learners: learnerRows(trainLog, this.settings.window),
+        courses: coWatchRows(userItemRows(trainLog), this.settings.neighbours),
+      });
     }
     this.params = NcfParams.fromArrays(this.settings, nUsers, nItems, initArrays(this.settings, nUsers, nItems));
     this.training = { cursor: startCursor(dataHash), adam: NamedAdam.create(this.params.vars, this.params.names) };
@@ -114,14 +125,21 @@ export class NcfModel implements Recommender<InteractionLog> {
     const run = this.training as { cursor: MfCursor; adam: NamedAdam };
     const sameSize = log.userIds.size === this.catalogue.nUsers && log.itemIds.size === this.catalogue.nItems;
     if (!sameSize || run.cursor.dataHash !== dataHash) {
-      throw new InvalidArgumentError(`${this.kind}: this model holds an unfinished run on other data; resume it on the same log, or create a new model`);
+      throw new InvalidArgumentError(
+        `${this.kind}: this model holds an unfinished run on other data; resume it on the same log, or create a new model`,
+      );
     }
     return run;
   }
 
   private setSeed(seed: NcfParts['seed']): void {
     this.seed = seed;
-    this.allCourses = seed ? flatRows(seed.courses, Int32Array.from({ length: seed.courses.nRows }, (_, i) => i)) : null;
+    this.allCourses = seed
+      ? flatRows(
+          seed.courses,
+          Int32Array.from({ length: seed.courses.nRows }, (_, i) => i),
+        )
+      : null;
   }
 
   async recommend(user: number, options: RecommendOptions = {}): Promise<Ranked> {
@@ -140,7 +158,7 @@ export class NcfModel implements Recommender<InteractionLog> {
   /** Pair scores through whole-catalogue rows of distinct users, in chunks (the `recommend` path). */
   private async scoreUnchecked(users: Int32Array, items: Int32Array): Promise<Float32Array> {
     if (!this.params) return new Float32Array(users.length);
-    const width = this.settings.arch === 'mlp' || this.settings.arch === 'neumf' ? this.settings.layers[1] ?? 1 : 1;
+    const width = this.settings.arch === 'mlp' || this.settings.arch === 'neumf' ? (this.settings.layers[1] ?? 1) : 1;
     return scorePairsByUser(users, items, this.catalogue.nItems, (group) => this.scoreUsers(group), width);
   }
 
@@ -151,7 +169,9 @@ export class NcfModel implements Recommender<InteractionLog> {
     const t = tf.tidy(() =>
       withContext(
         vars,
-        this.seed ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows) : scoreIdUsers(this.settings, vars, users),
+        this.seed
+          ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows)
+          : scoreIdUsers(this.settings, vars, users),
         context,
       ),
     );
@@ -172,7 +192,14 @@ export class NcfModel implements Recommender<InteractionLog> {
     ]);
     const training = cursor && adam ? { cursor, adam } : null;
     const empty = initArrays(settings, 0, 0);
-    return encodeNcfState(this.kind, { settings, catalogue, params: params ?? empty, seed, timeline: this.timeline, training });
+    return encodeNcfState(this.kind, {
+      settings,
+      catalogue,
+      params: params ?? empty,
+      seed,
+      timeline: this.timeline,
+      training,
+    });
   }
 
   async fromState(state: ModelState): Promise<void> {
@@ -187,7 +214,11 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.params = params;
     this.setSeed(parts.seed);
     this.timeline = parts.timeline;
-    if (parts.training) this.training = { cursor: parts.training.cursor, adam: NamedAdam.create(params.vars, params.names, parts.training.adam) };
+    if (parts.training)
+      this.training = {
+        cursor: parts.training.cursor,
+        adam: NamedAdam.create(params.vars, params.names, parts.training.adam),
+      };
   }
 
   dispose(): void {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../backend';
-import { InvalidArgumentError } from '../../errors';
-import { checkerboardFixture } from '../../testing/recommender-fixtures';
-import type { FitProgress } from '../recommender';
-import { resolveNcfConfig } from './config';
-import { NcfModel } from './model';
-import { createModel, modelFromState } from '../registry';
+import { initBackend } from '../../backend/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { checkerboardFixture } from '../../testing/recommender-fixtures.ts';
+import type { FitProgress } from '../recommender.ts';
+import { resolveNcfConfig } from './config.ts';
+import { NcfModel } from './model.ts';
+import { createModel, modelFromState } from '../registry.ts';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -25,7 +25,15 @@ describe('NCF early stopping', () => {
     // 60 same-parity items per user: enough unseen items for the 50 validation negatives.
     const board = checkerboardFixture(16, 120);
     const events: FitProgress[] = [];
-    const m = new NcfModel('gmf', { dim: 8, epochs: 40, batchSize: 128, negatives: 2, learningRate: 0.05, patience: 2, seed: 3 });
+    const m = new NcfModel('gmf', {
+      dim: 8,
+      epochs: 40,
+      batchSize: 128,
+      negatives: 2,
+      learningRate: 0.05,
+      patience: 2,
+      seed: 3,
+    });
     const result = await m.fit(board.log, { onProgress: (e) => events.push(e) });
     const epochs = events.filter((e) => e.status === 'epoch') as Extract<FitProgress, { status: 'epoch' }>[];
     const metrics = epochs.map((e) => e.metric?.value ?? NaN);
@@ -54,7 +62,16 @@ describe('seed-NCF with causal windows and a time context', () => {
 
   it('learns the checkerboard and round-trips its timeline through a state bit for bit', async () => {
     const { log, heldOut } = timed();
-    const m = new NcfModel('seed', { dim: 8, epochs: 30, batchSize: 64, learningRate: 0.05, window: 4, neighbours: 6, causal: true, timeWindowDays: 5 });
+    const m = new NcfModel('seed', {
+      dim: 8,
+      epochs: 30,
+      batchSize: 64,
+      learningRate: 0.05,
+      window: 4,
+      neighbours: 6,
+      causal: true,
+      timeWindowDays: 5,
+    });
     await m.fit(log);
     const top = await m.recommend(0, { k: 3, excludeSeen: true });
     expect(top.items).toContain(heldOut[0]);

@@ -4,9 +4,9 @@
  * so every backend starts from the same numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '../../data';
-import { readAll } from '../shared/adam';
-import type { NcfSettings } from './config';
+import { Rng } from '../../data/index.ts';
+import { readAll } from '../shared/adam.ts';
+import type { NcfSettings } from './config.ts';
 
 /** Host copies of the parameters, by name. */
 export type ParamArrays = Record<string, Float32Array>;
@@ -24,10 +24,11 @@ interface Spec {
 /** The parameters of `s.arch` for `nUsers` × `nItems`, in a fixed order (Adam's slots follow it). */
 export function paramSpecs(s: NcfSettings, nUsers: number, nItems: number): Record<string, Spec> {
   const specs: Record<string, Spec> = {};
-  const emb = (name: string, n: number, d: number, rows: 'user' | 'item') => (specs[name] = { shape: [n, d], init: 'emb', rows });
+  const emb = (name: string, n: number, d: number, rows: 'user' | 'item') =>
+    (specs[name] = { shape: [n, d], init: 'emb', rows });
   const gmf = s.arch === 'gmf' || s.arch === 'neumf';
   const mlp = s.arch === 'mlp' || s.arch === 'neumf';
-  if (gmf) (emb('gmfUser', nUsers, s.dim, 'user'), emb('gmfItem', nItems, s.dim, 'item'));
+  if (gmf) emb('gmfUser', nUsers, s.dim, 'user'), emb('gmfItem', nItems, s.dim, 'item');
   if (mlp) {
     const e = s.layers[0] / 2;
     emb('mlpUser', nUsers, e, 'user');
@@ -37,7 +38,7 @@ export function paramSpecs(s: NcfSettings, nUsers: number, nItems: number): Reco
       specs[`b${l}`] = { shape: [s.layers[l]], init: 'zeros', rows: 'dense' };
     }
   }
-  if (s.arch === 'seed') (emb('learner', nItems, s.dim, 'item'), emb('course', nItems, s.dim, 'item'));
+  if (s.arch === 'seed') emb('learner', nItems, s.dim, 'item'), emb('course', nItems, s.dim, 'item');
   specs.h = { shape: [outWidth(s)], init: s.arch === 'mlp' ? 'dense' : 'ones', rows: 'dense' };
   specs.itemBias = { shape: [nItems], init: 'zeros', rows: 'item' };
   if (s.timeWindowDays > 0) specs.timeW = { shape: [1], init: 'ones', rows: 'dense' };

@@ -6,17 +6,16 @@
  * the training history (`seen.*`); while training is unfinished also Adam's slots `adam.m.<name>` /
  * `adam.v.<name>` and `meta.cursor` (MF's cursor format).
  */
-import type { SparseRows } from '../../eval/baselines';
-import { fromTrainingCursor, toTrainingCursor, type MfCursor } from '../mf/cursor';
-import type { Json, ModelState, StateTensor } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { floatTensor, intTensor, readFloat, readInt, readRows } from '../shared/state';
-import { checkNonNegative, checkPtr, stateError } from '../shared/state-checks';
-import type { AdamArrays } from '../shared/adam';
-import type { NcfSettings } from './config';
-import type { WeightedRows } from './inputs';
-import { paramSpecs, type ParamArrays } from './params';
-import type { Timeline } from './timeline';
+import { fromTrainingCursor, toTrainingCursor, type MfCursor } from '../mf/cursor.ts';
+import type { Json, ModelState, StateTensor } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { floatTensor, intTensor, readFloat, readInt, readRows } from '../shared/state.ts';
+import { checkNonNegative, checkPtr, stateError } from '../shared/state-checks.ts';
+import type { AdamArrays } from '../shared/adam.ts';
+import type { NcfSettings } from './config.ts';
+import { paramSpecs, type ParamArrays } from './params.ts';
+import type { Timeline } from './timeline.ts';
+import type { SparseRows } from '../../data/index.ts';
 
 /** Current NCF state version. */
 export const NCF_STATE_VERSION = 2;
@@ -31,7 +30,7 @@ export interface NcfParts {
   settings: NcfSettings;
   catalogue: Catalogue;
   params: ParamArrays;
-  seed: { learners: SparseRows; courses: WeightedRows } | null;
+  seed: { learners: SparseRows; courses: Required<SparseRows> } | null;
   timeline: Timeline | null;
   training: { cursor: MfCursor; adam: AdamArrays } | null;
 }
@@ -55,7 +54,7 @@ export function encodeNcfState(kind: string, p: NcfParts): ModelState {
     tensors['learners.idx'] = intTensor(p.seed.learners.indices.slice());
     tensors['courses.ptr'] = intTensor(p.seed.courses.indptr.slice());
     tensors['courses.idx'] = intTensor(p.seed.courses.indices.slice());
-    tensors['courses.w'] = floatTensor(p.seed.courses.weights.slice(), [p.seed.courses.weights.length]);
+    tensors['courses.w'] = floatTensor(p.seed.courses.values.slice(), [p.seed.courses.values.length]);
   }
   if (p.timeline) {
     tensors['timeline.ptr'] = intTensor(p.timeline.ptr.slice());
@@ -85,15 +84,22 @@ export function decodeNcfState(state: ModelState, settings: NcfSettings): NcfPar
   const v = read('adam.v.');
   // Adam divides by √v: a negative second moment would turn the next step into NaN.
   for (const name of Object.keys(specs)) checkNonNegative(state.kind, `tensors.adam.v.${name}`, v[name]);
-  return { settings, catalogue, params, seed, timeline, training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v } } };
+  return {
+    settings,
+    catalogue,
+    params,
+    seed,
+    timeline,
+    training: { cursor, adam: { step: adamStep, m: read('adam.m.'), v } },
+  };
 }
 
 /** The seed variant's learner rows (ascending: membership is a binary search) and weighted co-watch rows. */
 function readSeedInputs(state: ModelState, nUsers: number, nItems: number): NonNullable<NcfParts['seed']> {
   const learners = readRows(state, 'learners', nUsers, nItems, true);
   const courses = readRows(state, 'courses', nItems, nItems);
-  const weights = readFloat(state, 'courses.w', [courses.indices.length]).slice();
-  return { learners, courses: { ...courses, weights } };
+  const values = readFloat(state, 'courses.w', [courses.indices.length]).slice();
+  return { learners, courses: { ...courses, values } };
 }
 
 /** The time context's timeline: offsets checked, each course's days ascending (a binary search reads them). */
@@ -103,7 +109,8 @@ function readTimeline(state: ModelState, nUsers: number, nItems: number): Timeli
   checkPtr(state.kind, 'tensors.timeline.ptr', ptr, days.length);
   for (let i = 0; i < nItems; i++) {
     for (let p = ptr[i] + 1; p < ptr[i + 1]; p++) {
-      if (days[p] < days[p - 1]) throw stateError(state.kind, 'tensors.timeline.days', `course ${i}'s days are not ascending`);
+      if (days[p] < days[p - 1])
+        throw stateError(state.kind, 'tensors.timeline.days', `course ${i}'s days are not ascending`);
     }
   }
   return { ptr, days, learnerDay: readFloat(state, 'timeline.learnerDay', [nUsers]).slice() };

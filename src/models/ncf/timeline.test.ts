@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IdMap, makeInteractionLog } from '../../data';
-import { userItemRows } from '../shared/rows';
-import { rowPosition } from '../shared/rows';
-import { positiveWindows } from './inputs';
-import { windowOf } from './windows';
-import { causalSeedBatch } from './seed-batch';
-import { batchFeature, buildTimeline, learnerFeatures, recentWatches } from './timeline';
+import { csrPosition, IdMap, makeInteractionLog, userItemRows } from '../../data/index.ts';
+import { positiveWindows } from './windows.ts';
+import { windowOf } from './windows.ts';
+import { causalSeedBatch } from './seed-batch.ts';
+import { batchFeature, buildTimeline, learnerFeatures, recentWatches } from './timeline.ts';
 
 const DAY = 86_400;
 // u0 watches 2, 0, 1 on days 1, 2, 3 (and 0 again on day 9); u1 watches 0 on day 100; u2 watches 1, 3 on days 2, 40.
@@ -18,7 +16,7 @@ const log = makeInteractionLog({
 });
 const rows = userItemRows(log);
 const window = (w: ReturnType<typeof positiveWindows>, u: number, item: number) => {
-  return Array.from(windowOf(w, rowPosition(rows, u, item)));
+  return Array.from(windowOf(w, csrPosition(rows, u, item)));
 };
 
 describe('NCF time context', () => {
@@ -27,7 +25,7 @@ describe('NCF time context', () => {
     expect(Array.from(timeline.days.subarray(timeline.ptr[0], timeline.ptr[1]))).toEqual([9, 100]);
     expect(Array.from(timeline.days.subarray(timeline.ptr[1], timeline.ptr[2]))).toEqual([2, 3]);
     expect(Array.from(timeline.learnerDay)).toEqual([9, 100, 40]);
-    expect(positiveDay[rowPosition(rows, 0, 0)]).toBe(9);
+    expect(positiveDay[csrPosition(rows, 0, 0)]).toBe(9);
   });
 
   it('counts watches within ±W days, leaving the row’s own watch out', () => {
@@ -56,8 +54,15 @@ describe('NCF time context', () => {
 
   it('a causal batch reads each row’s positive window and never flags the row’s own course', () => {
     const w = positiveWindows(log, rows, 0);
-    const p = rowPosition(rows, 0, 1);
-    const courses = { ...rows, nRows: 4, nCols: 4, indptr: Int32Array.of(0, 1, 2, 3, 4), indices: Int32Array.of(0, 1, 2, 3), weights: new Float32Array(4).fill(1) };
+    const p = csrPosition(rows, 0, 1);
+    const courses = {
+      ...rows,
+      nRows: 4,
+      nCols: 4,
+      indptr: Int32Array.of(0, 1, 2, 3, 4),
+      indices: Int32Array.of(0, 1, 2, 3),
+      values: new Float32Array(4).fill(1),
+    };
     const b = causalSeedBatch(Int32Array.of(p, p), Int32Array.of(1, 3), w, courses);
     expect(b.learners.n).toBe(1);
     expect(Array.from(b.learners.idx)).toEqual([0, 2]);

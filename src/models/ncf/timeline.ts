@@ -4,9 +4,7 @@
  * negatives drawn for it share it); a learner is scored at their latest training watch. The row's own
  * watch is left out of its count, otherwise the model would learn "this pair was watched".
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { rowPosition } from '../shared/rows';
+import { csrPosition, type InteractionLog, type SparseRows } from '../../data/index.ts';
 
 const DAY = 86_400;
 
@@ -23,11 +21,14 @@ export interface Timeline {
  * The timeline of `log` over its distinct (learner, course) pairs (`rows`), each pair at its latest
  * watch; also each positive's day, aligned with `rows.indices`.
  */
-export function buildTimeline(log: InteractionLog, rows: SparseRows): { timeline: Timeline; positiveDay: Float32Array } {
+export function buildTimeline(
+  log: InteractionLog,
+  rows: SparseRows,
+): { timeline: Timeline; positiveDay: Float32Array } {
   const positiveDay = new Float32Array(rows.indices.length).fill(-Infinity);
   const learnerDay = new Float32Array(rows.nRows).fill(0);
   for (let k = 0; k < log.length; k++) {
-    const p = rowPosition(rows, log.users[k], log.items[k]);
+    const p = csrPosition(rows, log.users[k], log.items[k]);
     const day = log.times[k] / DAY;
     if (p >= 0 && day > positiveDay[p]) positiveDay[p] = day;
   }
@@ -57,7 +58,13 @@ export function recentWatches(t: Timeline, item: number, day: number, window: nu
 }
 
 /** The context feature of a training batch: row k is (items[k], its positive's day), labels[k] = 1 if the watch is the row's own. */
-export function batchFeature(t: Timeline, items: Int32Array, days: Float32Array, labels: Float32Array, window: number): Float32Array {
+export function batchFeature(
+  t: Timeline,
+  items: Int32Array,
+  days: Float32Array,
+  labels: Float32Array,
+  window: number,
+): Float32Array {
   return Float32Array.from(items, (item, k) => recentWatches(t, item, days[k], window, labels[k]));
 }
 

@@ -3,7 +3,7 @@
  * against 50 sampled unseen items after every epoch (HR@10, pessimistic ties), the test protocol in
  * miniature, on data the test never sees.
  */
-import { leaveOneOutLatest, Rng, sampleNegatives, toCsr, type InteractionLog } from '../../data';
+import { leaveOneOutLatest, Rng, sampleNegatives, toCsr, type InteractionLog } from '../../data/index.ts';
 
 const NEGATIVES = 50;
 
@@ -20,7 +20,8 @@ export function carveValidation(log: InteractionLog, seed: number): ValidationSp
   const everything = toCsr(log, 'user');
   const rng = new Rng(seed).fork('validation');
   // Users who have not seen enough of the catalogue to draw the negatives from are left out.
-  const unseen = (u: number) => log.itemIds.size - new Set(everything.indices.subarray(everything.indptr[u], everything.indptr[u + 1])).size;
+  const unseen = (u: number) =>
+    log.itemIds.size - new Set(everything.indices.subarray(everything.indptr[u], everything.indptr[u + 1])).size;
   const held = Int32Array.from(split.testItem.keys()).filter((u) => split.testItem[u] >= 0 && unseen(u) >= NEGATIVES);
   const users = new Int32Array(held.length * (NEGATIVES + 1));
   const items = new Int32Array(held.length * (NEGATIVES + 1));

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { IdMap, makeInteractionLog, type InteractionLog } from '../../data';
-import { Rng } from '../../data/rng';
-import type { SparseRows } from '../../eval/baselines';
-import { rowPosition, userItemRows } from '../shared/rows';
-import { learnerRows } from './inputs';
-import { causalSeedBatch } from './seed-batch';
-import { flatWindows, positiveWindows, windowOf } from './windows';
+import {
+  csrPosition,
+  IdMap,
+  type InteractionLog,
+  makeInteractionLog,
+  type SparseRows,
+  userItemRows,
+} from '../../data/index.ts';
+import { Rng } from '../../data/rng.ts';
+import { learnerRows } from './inputs.ts';
+import { causalSeedBatch } from './seed-batch.ts';
+import { flatWindows, positiveWindows, windowOf } from './windows.ts';
 
 /** The windows as the first implementation built them (quadratic, spread-based): the reference. */
 function referenceWindows(log: InteractionLog, rows: SparseRows, window: number): Int32Array[] {
@@ -16,7 +21,7 @@ function referenceWindows(log: InteractionLog, rows: SparseRows, window: number)
     const seq = byUser[u].sort((a, b) => log.times[a] - log.times[b] || a - b).map((k) => log.items[k]);
     let recent: number[] = [];
     for (const item of seq) {
-      const p = rowPosition(rows, u, item);
+      const p = csrPosition(rows, u, item);
       const before = recent.filter((j) => j !== item);
       if (p >= 0) windows[p] = Int32Array.from(window > 0 ? before.slice(-window) : before).sort();
       before.push(item);
@@ -71,7 +76,13 @@ describe('causal windows', () => {
     expect(Array.from(flat.idx)).toEqual(ids.flatMap((p) => Array.from(want[p])));
     expect(Array.from(flat.count)).toEqual(ids.map((p) => want[p].length));
     expect(Array.from(flat.seg)).toEqual(ids.flatMap((p, r) => Array.from(want[p], () => r)));
-    const noCourses = { nRows: 25, nCols: 25, indptr: new Int32Array(26), indices: new Int32Array(0), weights: new Float32Array(0) };
+    const noCourses = {
+      nRows: 25,
+      nCols: 25,
+      indptr: new Int32Array(26),
+      indices: new Int32Array(0),
+      values: new Float32Array(0),
+    };
     const batch = causalSeedBatch(Int32Array.of(3, 17), Int32Array.of(0, 1), positiveWindows(log, rows, 2), noCourses);
     const want2 = referenceWindows(log, rows, 2);
     expect(Array.from(batch.learners.idx)).toEqual(Array.from(want2[3]).concat(Array.from(want2[17])));

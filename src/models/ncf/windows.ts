@@ -10,10 +10,8 @@
  * is flattened. With `window > 0` each window (at most `window` courses) is stored, found by walking a
  * recency list from its newest end, so building costs O(events + positives · window).
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { rowPosition } from '../shared/rows';
-import type { FlatRows } from './seed-batch';
+import { csrPosition, type InteractionLog, type SparseRows } from '../../data/index.ts';
+import type { FlatRows } from './flat-rows.ts';
 
 /** Every window stored, ascending (`window > 0`). */
 export interface StoredWindows {
@@ -43,7 +41,9 @@ export type CausalWindows = StoredWindows | PrefixWindows;
  */
 export function positiveWindows(log: InteractionLog, rows: SparseRows, window: number): CausalWindows {
   const order = eventsByUserInTime(log, rows.nRows);
-  return window > 0 ? { kind: 'stored', windows: latestWindows(log, rows, order, window) } : prefixWindows(log, rows, order);
+  return window > 0
+    ? { kind: 'stored', windows: latestWindows(log, rows, order, window) }
+    : prefixWindows(log, rows, order);
 }
 
 /** Positive `p`'s window, ascending. */
@@ -90,12 +90,17 @@ function eventsByUserInTime(log: InteractionLog, nUsers: number): { ptr: Int32Ar
   const events = new Int32Array(log.length);
   const at = ptr.slice(0, nUsers);
   for (let k = 0; k < log.length; k++) events[at[log.users[k]]++] = k;
-  for (let u = 0; u < nUsers; u++) events.subarray(ptr[u], ptr[u + 1]).sort((a, b) => log.times[a] - log.times[b] || a - b);
+  for (let u = 0; u < nUsers; u++)
+    events.subarray(ptr[u], ptr[u + 1]).sort((a, b) => log.times[a] - log.times[b] || a - b);
   return { ptr, events };
 }
 
 /** `window: 0`: first-watch ranks per pair, and per positive the distinct count at its latest watch. */
-function prefixWindows(log: InteractionLog, rows: SparseRows, { ptr, events }: { ptr: Int32Array; events: Int32Array }): PrefixWindows {
+function prefixWindows(
+  log: InteractionLog,
+  rows: SparseRows,
+  { ptr, events }: { ptr: Int32Array; events: Int32Array },
+): PrefixWindows {
   const nPairs = rows.indices.length;
   const user = new Int32Array(nPairs);
   const rank = new Int32Array(nPairs).fill(-1);
@@ -104,7 +109,7 @@ function prefixWindows(log: InteractionLog, rows: SparseRows, { ptr, events }: {
     user.fill(u, rows.indptr[u], rows.indptr[u + 1]);
     let distinct = 0;
     for (let e = ptr[u]; e < ptr[u + 1]; e++) {
-      const p = rowPosition(rows, u, log.items[events[e]]);
+      const p = csrPosition(rows, u, log.items[events[e]]);
       if (p < 0) continue;
       if (rank[p] < 0) rank[p] = distinct++;
       cut[p] = distinct; // a later watch of the same pair overwrites: the latest one counts
@@ -114,7 +119,12 @@ function prefixWindows(log: InteractionLog, rows: SparseRows, { ptr, events }: {
 }
 
 /** `window > 0`: each positive's latest `window` earlier courses, from a recency list (newest at the tail). */
-function latestWindows(log: InteractionLog, rows: SparseRows, { ptr, events }: { ptr: Int32Array; events: Int32Array }, window: number): SparseRows {
+function latestWindows(
+  log: InteractionLog,
+  rows: SparseRows,
+  { ptr, events }: { ptr: Int32Array; events: Int32Array },
+  window: number,
+): SparseRows {
   const nPairs = rows.indices.length;
   // Doubly linked recency list over pair positions; -1 ends it.
   const prev = new Int32Array(nPairs).fill(-1);
@@ -147,7 +157,7 @@ function latestWindows(log: InteractionLog, rows: SparseRows, { ptr, events }: {
 }
 
 function rowPositionOf(log: InteractionLog, rows: SparseRows, u: number, k: number): number {
-  return rowPosition(rows, u, log.items[k]);
+  return csrPosition(rows, u, log.items[k]);
 }
 
 /** The courses of the newest `window` list entries from `tail` back, less `self`, ascending. */

@@ -1,1 +1,1 @@
-export { PopularModel, POPULAR_KIND, POPULAR_STATE_VERSION, type PopularConfig } from './model';
+export { PopularModel, POPULAR_KIND, POPULAR_STATE_VERSION, type PopularConfig } from './model.ts';

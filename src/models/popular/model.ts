@@ -2,15 +2,15 @@
  * Most-popular: every user gets the items ranked by how many training interactions they have. The
  * floor every personalised model must clear; wraps the evaluation baseline `PopularityScorer`.
  */
-import { toCsr, type InteractionLog } from '../../data';
-import { PopularityScorer } from '../../eval/baselines';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender';
-import { Catalogue } from '../shared/catalogue';
-import { instantFit } from '../shared/instant-fit';
-import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state';
-import { checkKnownKeys, checkNonNegative } from '../shared/state-checks';
-import { pick, topK } from '../shared/topk';
-import { checkK, checkPairs } from '../shared/validate';
+import { toCsr, type InteractionLog } from '../../data/index.ts';
+import { PopularityScorer } from './scorer.ts';
+import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import { Catalogue } from '../shared/catalogue.ts';
+import { instantFit } from '../shared/instant-fit.ts';
+import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state.ts';
+import { checkKnownKeys, checkNonNegative } from '../shared/state-checks.ts';
+import { pick, topK } from '../shared/topk.ts';
+import { checkK, checkPairs } from '../shared/validate.ts';
 
 /** Registry key of the most-popular model. */
 export const POPULAR_KIND = 'popular';

@@ -27,7 +27,11 @@ export class NamedAdam<N extends string = string> {
   ) {}
 
   /** Slots shaped like `vars`: zeros, or copies of `arrays` (a checkpoint's). */
-  static create<N extends string>(vars: Record<N, tf.Variable>, names: readonly N[], arrays?: AdamArrays<N>): NamedAdam<N> {
+  static create<N extends string>(
+    vars: Record<N, tf.Variable>,
+    names: readonly N[],
+    arrays?: AdamArrays<N>,
+  ): NamedAdam<N> {
     const slot = (src?: Record<N, Float32Array>) =>
       tf.tidy(() => {
         const out = {} as Record<N, tf.Variable>;
@@ -68,7 +72,10 @@ export class NamedAdam<N extends string = string> {
 }
 
 /** Reads `names` of `tensors`, all issued before the first await, into own buffers. */
-export async function readAll<N extends string>(tensors: Record<N, tf.Tensor>, names: readonly N[]): Promise<Record<N, Float32Array>> {
+export async function readAll<N extends string>(
+  tensors: Record<N, tf.Tensor>,
+  names: readonly N[],
+): Promise<Record<N, Float32Array>> {
   const data = await Promise.all(names.map((n) => tensors[n].data()));
   return Object.fromEntries(names.map((n, k) => [n, (data[k] as Float32Array).slice()])) as Record<N, Float32Array>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../errors';
-import { checkerboardFixture } from '../../testing/recommender-fixtures';
-import { Catalogue } from './catalogue';
+import { InvalidArgumentError } from '../../errors.ts';
+import { checkerboardFixture } from '../../testing/recommender-fixtures.ts';
+import { Catalogue } from './catalogue.ts';
 
 describe('Catalogue', () => {
   const { log, trainItems } = checkerboardFixture();
@@ -18,7 +18,9 @@ describe('Catalogue', () => {
   it('round-trips the history through state tensors, and says so when a state has none', () => {
     const c = Catalogue.fromLog(log);
     const state = { kind: 'x', stateVersion: 1, config: {}, tensors: c.historyTensors(), meta: c.toMeta() };
-    expect(Catalogue.fromState(state).candidates(3, { excludeSeen: true })).toEqual(c.candidates(3, { excludeSeen: true }));
+    expect(Catalogue.fromState(state).candidates(3, { excludeSeen: true })).toEqual(
+      c.candidates(3, { excludeSeen: true }),
+    );
     const bare = Catalogue.fromState({ ...state, tensors: {} });
     expect(bare.candidates(3, {}).length).toBe(c.nItems);
     expect(() => bare.candidates(3, { excludeSeen: true })).toThrow(InvalidArgumentError);

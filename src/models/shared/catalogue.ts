@@ -3,15 +3,13 @@
  * id maps and each user's training items (so `recommend` can leave out what a user already has).
  * One small class so each model does not re-implement the same `meta` plumbing.
  */
-import type { InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { InvalidArgumentError } from '../../errors';
-import { checkObject, stateError } from './state-checks';
-import type { Json, ModelState, RecommendOptions, StateTensor } from '../recommender';
-import { userItemRows } from './rows';
-import { idMapsMeta, intTensor, readCount, readRows } from './state';
-import { candidateItems } from './topk';
-import { checkIndex } from './validate';
+import { type InteractionLog, type SparseRows, userItemRows } from '../../data/index.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { checkObject, stateError } from './state-checks.ts';
+import type { Json, ModelState, RecommendOptions, StateTensor } from '../recommender.ts';
+import { idMapsMeta, intTensor, readCount, readRows } from './state.ts';
+import { candidateItems } from './topk.ts';
+import { checkIndex } from './validate.ts';
 
 /** Sizes and id maps of the training log (empty until a fit or a state gives them). */
 export class Catalogue {
@@ -96,11 +94,13 @@ export const MAX_ENTITIES = 2 ** 30;
 function checkIdMapJson(kind: string, field: string, v: Json | undefined, size: number): Json {
   if (v === undefined || v === null) return null;
   const o = checkObject(kind, field, v);
-  if (typeof o.kind !== 'string' || !Array.isArray(o.ids)) throw stateError(kind, field, 'must be {kind: string, ids: (string | number)[]} or null');
+  if (typeof o.kind !== 'string' || !Array.isArray(o.ids))
+    throw stateError(kind, field, 'must be {kind: string, ids: (string | number)[]} or null');
   if (o.ids.length !== size) throw stateError(kind, `${field}.ids`, `holds ${o.ids.length} ids for ${size} entities`);
   for (let i = 0; i < o.ids.length; i++) {
     const id = o.ids[i];
-    if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) throw stateError(kind, `${field}.ids`, `entry ${i} is not an id`);
+    if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id)))
+      throw stateError(kind, `${field}.ids`, `entry ${i} is not an id`);
   }
   return v;
 }

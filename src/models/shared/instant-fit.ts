@@ -2,10 +2,10 @@
  * `fit` for models computed in one pass on the host (most-popular, item-kNN): the same progress
  * sequence as an iterative model (`start`, one `epoch`, `done`) and the same abort semantics.
  */
-import { currentBackend, type BackendName } from '../../backend';
-import type { InteractionLog } from '../../data';
-import type { FitOptions, FitProgress, FitResult } from '../recommender';
-import { checkLog, throwIfAborted } from './validate';
+import { currentBackend, type BackendName } from '../../backend/index.ts';
+import type { InteractionLog } from '../../data/index.ts';
+import type { FitOptions, FitProgress, FitResult } from '../recommender.ts';
+import { checkLog, throwIfAborted } from './validate.ts';
 
 /**
  * Runs `build` on a checked log, then `commit`s its result unless `options.signal` was aborted

@@ -4,7 +4,7 @@
  * what was expected (bounds included) and what came. Model configs and the RPC services' requests are
  * both described with these, so every boundary rejects the same way.
  */
-import { InvalidArgumentError } from '../../errors';
+import { InvalidArgumentError } from '../../errors.ts';
 
 /** Validates `value` (named `path` in the error) and returns it typed. */
 export type Check<T> = (value: unknown, path: string) => T;
@@ -36,7 +36,8 @@ export function show(value: unknown): string {
 export const int =
   (min: number, max: number): Check<number> =>
   (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(path, `an integer in [${min}, ${max}]`, v);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      throw invalid(path, `an integer in [${min}, ${max}]`, v);
     return v;
   };
 
@@ -61,7 +62,13 @@ export const text =
   (minLength: number, maxLength: number): Check<string> =>
   (v, path) => {
     if (typeof v !== 'string' || v.length < minLength || v.length > maxLength) {
-      throw invalid(path, minLength > 0 ? `a string of ${minLength} to ${maxLength} characters` : `a string of at most ${maxLength} characters`, v);
+      throw invalid(
+        path,
+        minLength > 0
+          ? `a string of ${minLength} to ${maxLength} characters`
+          : `a string of at most ${maxLength} characters`,
+        v,
+      );
     }
     return v;
   };
@@ -70,7 +77,8 @@ export const text =
 export const oneOf =
   <T extends string | number>(values: readonly T[]): Check<T> =>
   (v, path) => {
-    if (!(values as readonly unknown[]).includes(v)) throw invalid(path, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v);
+    if (!(values as readonly unknown[]).includes(v))
+      throw invalid(path, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v);
     return v as T;
   };
 
@@ -84,7 +92,8 @@ export const optional =
 export const list =
   <T>(item: Check<T>, minLength: number, maxLength: number): Check<T[]> =>
   (v, path) => {
-    if (!Array.isArray(v) || v.length < minLength || v.length > maxLength) throw invalid(path, `an array of ${minLength} to ${maxLength} items`, v);
+    if (!Array.isArray(v) || v.length < minLength || v.length > maxLength)
+      throw invalid(path, `an array of ${minLength} to ${maxLength} items`, v);
     for (let i = 0; i < v.length; i++) item(v[i], `${path}[${i}]`);
     return v as T[];
   };
@@ -107,7 +116,10 @@ export const record =
     const known = Object.keys(shape);
     for (const key of Object.keys(o)) {
       if (!Object.hasOwn(shape, key)) {
-        throw Object.assign(new InvalidArgumentError(`${path}${sep}${key} is not a known field (known: ${known.join(', ')})`), { field: `${path}${sep}${key}` });
+        throw Object.assign(
+          new InvalidArgumentError(`${path}${sep}${key} is not a known field (known: ${known.join(', ')})`),
+          { field: `${path}${sep}${key}` },
+        );
       }
     }
     for (const key of known) (shape as { [key: string]: Check<unknown> })[key](o[key], `${path}${sep}${key}`);

@@ -3,10 +3,10 @@
  * another worker, a file) is a `StateFormatError` naming the field — never an out-of-range write, a
  * loop that spins on a bad offset, a NaN score or a generic `TypeError`. Each is one linear pass.
  */
-import type { SparseRows } from '../../eval/baselines';
-import { StateFormatError } from '../../errors';
-import type { Json, ModelState, StateTensor } from '../recommender';
-import { show } from './schema';
+import { StateFormatError } from '../../errors.ts';
+import type { Json, ModelState, StateTensor } from '../recommender.ts';
+import { show } from './schema.ts';
+import type { SparseRows } from '../../data/index.ts';
 
 /** A `StateFormatError` for state kind `kind` (stringified: a hostile kind may be anything). */
 export function stateError(kind: unknown, field: string, problem: string): StateFormatError {
@@ -24,14 +24,16 @@ export function checkFinite(kind: string, field: string, a: ArrayLike<number>): 
 export function checkRange(kind: string, field: string, a: ArrayLike<number>, min: number, max: number): void {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    if (!(Number.isInteger(v) && v >= min && v <= max)) throw stateError(kind, field, `value ${i} is ${v}, outside ${min}..${max}`);
+    if (!(Number.isInteger(v) && v >= min && v <= max))
+      throw stateError(kind, field, `value ${i} is ${v}, outside ${min}..${max}`);
   }
 }
 
 /** Throws unless every value of `a` is finite and >= 0 (counts, squared-gradient sums). */
 export function checkNonNegative(kind: string, field: string, a: ArrayLike<number>): void {
   for (let i = 0; i < a.length; i++) {
-    if (!(Number.isFinite(a[i]) && a[i] >= 0)) throw stateError(kind, field, `value ${i} is ${a[i]}, not a finite number >= 0`);
+    if (!(Number.isFinite(a[i]) && a[i] >= 0))
+      throw stateError(kind, field, `value ${i} is ${a[i]}, not a finite number >= 0`);
   }
 }
 
@@ -59,14 +61,21 @@ export function checkPtr(kind: string, field: string, ptr: ArrayLike<number>, nn
  * index in 0..nCols-1, and (with `sorted`) each row strictly ascending — what a binary search needs.
  * `fields` names the offset and index arrays in errors.
  */
-export function checkRows(kind: string, fields: { ptr: string; idx: string }, rows: SparseRows, nCols: number, sorted = false): void {
+export function checkRows(
+  kind: string,
+  fields: { ptr: string; idx: string },
+  rows: SparseRows,
+  nCols: number,
+  sorted = false,
+): void {
   checkLength(kind, fields.ptr, rows.indptr, rows.nRows + 1);
   checkPtr(kind, fields.ptr, rows.indptr, rows.indices.length);
   checkRange(kind, fields.idx, rows.indices, 0, nCols - 1);
   if (!sorted) return;
   for (let r = 0; r < rows.nRows; r++) {
     for (let p = rows.indptr[r] + 1; p < rows.indptr[r + 1]; p++) {
-      if (rows.indices[p] <= rows.indices[p - 1]) throw stateError(kind, fields.idx, `row ${r} is not strictly ascending`);
+      if (rows.indices[p] <= rows.indices[p - 1])
+        throw stateError(kind, fields.idx, `row ${r} is not strictly ascending`);
     }
   }
 }
@@ -101,7 +110,8 @@ export function checkObject(kind: string, field: string, v: unknown): { [key: st
 /** An array of strings (names for reasons), or undefined when the field is absent or null. */
 export function checkNames(kind: string, field: string, v: unknown): string[] | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw stateError(kind, field, 'must be an array of strings or null');
+  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string'))
+    throw stateError(kind, field, 'must be an array of strings or null');
   return v as string[];
 }
 
@@ -112,8 +122,10 @@ export function checkTensor(kind: string, name: string, t: unknown): asserts t i
   const field = `tensors.${name}`;
   if (!isJsonObject(t)) throw stateError(kind, field, `must be a tensor object, got ${show(t)}`);
   const { shape, dtype, data } = t as unknown as StateTensor;
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw stateError(kind, `${field}.shape`, `must be an array of integers >= 0, got ${show(shape)}`);
-  if (dtype !== 'float32' && dtype !== 'int32') throw stateError(kind, `${field}.dtype`, `must be 'float32' or 'int32', got ${show(dtype)}`);
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+    throw stateError(kind, `${field}.shape`, `must be an array of integers >= 0, got ${show(shape)}`);
+  if (dtype !== 'float32' && dtype !== 'int32')
+    throw stateError(kind, `${field}.dtype`, `must be 'float32' or 'int32', got ${show(dtype)}`);
   if (!(data instanceof TYPED[dtype])) throw stateError(kind, `${field}.data`, `must be a ${TYPED[dtype].name}`);
   const size = shape.reduce((a, b) => a * b, 1);
   if (data.length !== size) throw stateError(kind, field, `has ${data.length} values for shape [${shape.join(', ')}]`);
@@ -128,7 +140,8 @@ export function checkStateEnvelope(state: unknown): asserts state is ModelState 
   if (!isJsonObject(state)) throw stateError('unknown', 'state', `must be an object, got ${show(state)}`);
   const s = state as unknown as ModelState;
   if (typeof s.kind !== 'string') throw stateError(String(s.kind), 'kind', `must be a string, got ${show(s.kind)}`);
-  if (typeof s.stateVersion !== 'number') throw stateError(s.kind, 'stateVersion', `must be a number, got ${show(s.stateVersion)}`);
+  if (typeof s.stateVersion !== 'number')
+    throw stateError(s.kind, 'stateVersion', `must be a number, got ${show(s.stateVersion)}`);
   checkObject(s.kind, 'config', s.config);
   checkObject(s.kind, 'meta', s.meta);
   if (!isJsonObject(s.tensors)) throw stateError(s.kind, 'tensors', `must be an object, got ${show(s.tensors)}`);
@@ -140,13 +153,24 @@ export function checkStateEnvelope(state: unknown): asserts state is ModelState 
  * users or items (sizes with nothing behind them would make `recommend` allocate for nothing).
  */
 export function checkUnfitted<C extends { nUsers: number; nItems: number }>(kind: string, catalogue: C): C {
-  if (catalogue.nUsers !== 0 || catalogue.nItems !== 0) throw stateError(kind, 'meta.fitted', `is false, but meta declares ${catalogue.nUsers} users and ${catalogue.nItems} items`);
+  if (catalogue.nUsers !== 0 || catalogue.nItems !== 0)
+    throw stateError(
+      kind,
+      'meta.fitted',
+      `is false, but meta declares ${catalogue.nUsers} users and ${catalogue.nItems} items`,
+    );
   return catalogue;
 }
 
 /** Throws unless every key of `o` (a config or meta object) is one of `known`: a typo is never ignored. */
-export function checkKnownKeys(kind: string, field: string, o: { [key: string]: Json }, known: readonly string[]): void {
+export function checkKnownKeys(
+  kind: string,
+  field: string,
+  o: { [key: string]: Json },
+  known: readonly string[],
+): void {
   for (const key of Object.keys(o)) {
-    if (!known.includes(key)) throw stateError(kind, `${field}.${key}`, `is not a known field (known: ${known.join(', ') || 'none'})`);
+    if (!known.includes(key))
+      throw stateError(kind, `${field}.${key}`, `is not a known field (known: ${known.join(', ') || 'none'})`);
   }
 }

@@ -2,11 +2,18 @@
  * Reading and writing `ModelState`: typed access to its tensors, the id maps kept in `meta`, and the
  * kind/version check every `fromState` starts with.
  */
-import { IdMap, type InteractionLog } from '../../data';
-import type { SparseRows } from '../../eval/baselines';
-import { InvalidArgumentError, StateVersionError } from '../../errors';
-import type { Json, ModelState, StateTensor } from '../recommender';
-import { checkFinite, checkInteger, checkRange, checkRows, checkStateEnvelope, checkTensor, stateError } from './state-checks';
+import { IdMap, type InteractionLog, type SparseRows } from '../../data/index.ts';
+import { InvalidArgumentError, StateVersionError } from '../../errors.ts';
+import type { Json, ModelState, StateTensor } from '../recommender.ts';
+import {
+  checkFinite,
+  checkInteger,
+  checkRange,
+  checkRows,
+  checkStateEnvelope,
+  checkTensor,
+  stateError,
+} from './state-checks.ts';
 
 /** A float32 state tensor (the array is kept, not copied). */
 export function floatTensor(data: Float32Array, shape: number[]): StateTensor {
@@ -26,7 +33,12 @@ export function readFloat(state: ModelState, name: string, shape?: readonly numb
 }
 
 /** `state.tensors[name]` as int32 data, checked like {@link readFloat} (values in [min, max] when given). */
-export function readInt(state: ModelState, name: string, shape?: readonly number[], range?: readonly [number, number]): Int32Array {
+export function readInt(
+  state: ModelState,
+  name: string,
+  shape?: readonly number[],
+  range?: readonly [number, number],
+): Int32Array {
   const data = readTensor(state, name, 'int32', shape).data as Int32Array;
   if (range) checkRange(state.kind, `tensors.${name}`, data, range[0], range[1]);
   return data;
@@ -36,7 +48,14 @@ export function readInt(state: ModelState, name: string, shape?: readonly number
  * Sparse rows stored as `<prefix>.ptr` [nRows + 1] and `<prefix>.<idx>`: offsets checked (from 0,
  * non-decreasing, ending at the index count), indices in 0..nCols-1, rows ascending when `sorted`.
  */
-export function readRows(state: ModelState, prefix: string, nRows: number, nCols: number, sorted = false, idx = 'idx'): SparseRows {
+export function readRows(
+  state: ModelState,
+  prefix: string,
+  nRows: number,
+  nCols: number,
+  sorted = false,
+  idx = 'idx',
+): SparseRows {
   const indptr = readInt(state, `${prefix}.ptr`, [nRows + 1]);
   const indices = readInt(state, `${prefix}.${idx}`);
   const rows = { nRows, nCols, indptr: indptr.slice(), indices: indices.slice() };
@@ -44,7 +63,12 @@ export function readRows(state: ModelState, prefix: string, nRows: number, nCols
   return rows;
 }
 
-function readTensor(state: ModelState, name: string, dtype: StateTensor['dtype'], shape?: readonly number[]): StateTensor {
+function readTensor(
+  state: ModelState,
+  name: string,
+  dtype: StateTensor['dtype'],
+  shape?: readonly number[],
+): StateTensor {
   const t = Object.hasOwn(state.tensors, name) ? state.tensors[name] : undefined;
   const field = `tensors.${name}`;
   if (!t) throw stateError(state.kind, field, 'is missing');
@@ -84,7 +108,8 @@ export function modelIdMaps(state: ModelState): { users: IdMap; items: IdMap } {
       throw stateError(state.kind, `meta.${key}`, err instanceof Error ? err.message : String(err));
     }
     const n = state.meta[size];
-    if (typeof n === 'number' && map.size !== n) throw stateError(state.kind, `meta.${key}`, `holds ${map.size} ids but meta.${size} is ${n}`);
+    if (typeof n === 'number' && map.size !== n)
+      throw stateError(state.kind, `meta.${key}`, `holds ${map.size} ids but meta.${size} is ${n}`);
     return map;
   };
   return { users: read('userIds', 'nUsers'), items: read('itemIds', 'nItems') };

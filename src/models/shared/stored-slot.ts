@@ -3,9 +3,9 @@
  * until `keep()` saves it (so a quota error is the caller's to show while the trained state still
  * serves), and `load()` reads it back. Talent search and the feed each hold one.
  */
-import { InvalidArgumentError, ModelNotFoundError } from '../../errors';
-import type { ModelInfo, ModelStore } from '../../store/types';
-import type { ModelState } from '../recommender';
+import { InvalidArgumentError, ModelNotFoundError } from '../../errors.ts';
+import type { ModelInfo, ModelStore } from '../../store/types.ts';
+import type { ModelState } from '../recommender.ts';
 
 export class StoredSlot {
   private unsaved: ModelState | null = null;
@@ -32,7 +32,8 @@ export class StoredSlot {
    * @throws StorageQuotaError when it does not fit; InvalidArgumentError without a store or before training.
    */
   async keep(): Promise<ModelInfo> {
-    if (!this.store || !this.unsaved) throw new InvalidArgumentError(`${this.label}: nothing to keep (no store, or not trained)`);
+    if (!this.store || !this.unsaved)
+      throw new InvalidArgumentError(`${this.label}: nothing to keep (no store, or not trained)`);
     const info = await this.store.save(this.id, this.unsaved);
     this.unsaved = null;
     return info;
@@ -41,6 +42,18 @@ export class StoredSlot {
   /** The stored info (no weights read), or null when nothing is stored (or there is no store). */
   async stored(): Promise<ModelInfo | null> {
     return (await this.store?.info(this.id)) ?? null;
+  }
+
+  /** Every stored state of this slot (none or one), without reading weights. */
+  async list(): Promise<ModelInfo[]> {
+    const info = await this.stored();
+    return info ? [info] : [];
+  }
+
+  /** Deletes the stored state (a no-op when none is) and forgets an unsaved one. */
+  async delete(): Promise<void> {
+    this.unsaved = null;
+    await this.store?.delete(this.id);
   }
 
   /** @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it. */

@@ -1,5 +1,5 @@
-import { assertModelKernels, currentBackend, type BackendName, type KernelRequirements } from '../../backend';
-import { BackendUnavailableError } from '../../errors';
+import { assertModelKernels, currentBackend, type BackendName, type KernelRequirements } from '../../backend/index.ts';
+import { BackendUnavailableError } from '../../errors.ts';
 
 /** The backend a tfjs model trains on, after checking it has every kernel it needs (forward, backward, gradients). */
 export function trainingBackend(kernels: KernelRequirements): BackendName {

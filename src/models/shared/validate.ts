@@ -3,8 +3,8 @@
  * is an InvalidArgumentError (a caller bug), an integer outside the model's range an UnknownIdError
  * (an id the model never saw).
  */
-import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors';
-import type { InteractionLog } from '../../data';
+import { AbortError, InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import type { InteractionLog } from '../../data/index.ts';
 
 /** Throws unless `index` is an integer in 0..size-1. */
 export function checkIndex(index: number, size: number, kind: 'user' | 'item'): void {
@@ -49,9 +49,12 @@ export function checkLog(log: InteractionLog, model: string): void {
   for (let k = 0; k < log.length; k++) {
     const u = log.users[k];
     const i = log.items[k];
-    if (!(u >= 0 && u < nUsers)) throw new InvalidArgumentError(`${model}: entry ${k} has user index ${u} outside 0..${nUsers - 1}`);
-    if (!(i >= 0 && i < nItems)) throw new InvalidArgumentError(`${model}: entry ${k} has item index ${i} outside 0..${nItems - 1}`);
-    if (!Number.isFinite(log.values[k])) throw new InvalidArgumentError(`${model}: entry ${k} has value ${log.values[k]}`);
+    if (!(u >= 0 && u < nUsers))
+      throw new InvalidArgumentError(`${model}: entry ${k} has user index ${u} outside 0..${nUsers - 1}`);
+    if (!(i >= 0 && i < nItems))
+      throw new InvalidArgumentError(`${model}: entry ${k} has item index ${i} outside 0..${nItems - 1}`);
+    if (!Number.isFinite(log.values[k]))
+      throw new InvalidArgumentError(`${model}: entry ${k} has value ${log.values[k]}`);
   }
 }
 

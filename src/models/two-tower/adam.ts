@@ -4,7 +4,13 @@ export class Adam {
   private readonly v: Float32Array;
   private t = 0;
 
-  constructor(readonly params: Float32Array, readonly lr = 0.01, readonly beta1 = 0.9, readonly beta2 = 0.999, readonly eps = 1e-8) {
+  constructor(
+    readonly params: Float32Array,
+    readonly lr = 0.01,
+    readonly beta1 = 0.9,
+    readonly beta2 = 0.999,
+    readonly eps = 1e-8,
+  ) {
     this.m = new Float32Array(params.length);
     this.v = new Float32Array(params.length);
   }

@@ -4,10 +4,10 @@
  * Adam on logged (query, member, label) triples by binary cross-entropy. Plain typed arrays on the
  * host: the towers are small and the inputs sparse, so no tensor runtime is needed.
  */
-import { Rng } from '../../data/rng';
-import { AbortError, InvalidArgumentError } from '../../errors';
-import { Adam } from './adam';
-import { Tower, type TowerTrace } from './tower';
+import { Rng } from '../../data/rng.ts';
+import { AbortError, InvalidArgumentError } from '../../errors.ts';
+import { Adam } from './adam.ts';
+import { Tower, type TowerTrace } from './tower.ts';
 
 /** Options of {@link TwoTowerModel}. */
 export interface TwoTowerConfig {
@@ -40,12 +40,20 @@ export interface Triples {
   label: Uint8Array;
 }
 
-const bag = (b: IdBags, i: number): ArrayLike<number> => Array.prototype.slice.call(b.values, b.offsets[i], b.offsets[i + 1]) as number[];
+const bag = (b: IdBags, i: number): ArrayLike<number> =>
+  Array.prototype.slice.call(b.values, b.offsets[i], b.offsets[i + 1]) as number[];
 
 function cosineParts(a: Float32Array, b: Float32Array): { c: number; na: number; nb: number } {
-  let ab = 0, aa = 0, bb = 0;
-  for (let i = 0; i < a.length; i++) { ab += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i]; }
-  const na = Math.sqrt(aa) + 1e-8, nb = Math.sqrt(bb) + 1e-8;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  const na = Math.sqrt(aa) + 1e-8,
+    nb = Math.sqrt(bb) + 1e-8;
   return { c: ab / (na * nb), na, nb };
 }
 
@@ -59,7 +67,8 @@ export class TwoTowerModel {
 
   constructor(queryVocab: number, memberVocab: number, config: TwoTowerConfig = {}) {
     this.cfg = { hidden: 48, dim: 24, epochs: 6, batchSize: 64, learningRate: 0.005, seed: 1, ...config };
-    for (const [k, v] of Object.entries(this.cfg)) if (!(v > 0) && k !== 'seed') throw new InvalidArgumentError(`two-tower: ${k} must be > 0, got ${v}`);
+    for (const [k, v] of Object.entries(this.cfg))
+      if (!(v > 0) && k !== 'seed') throw new InvalidArgumentError(`two-tower: ${k} must be > 0, got ${v}`);
     const rng = new Rng(this.cfg.seed);
     const { hidden, dim } = this.cfg;
     this.query = new Tower({ vocab: queryVocab, hidden, out: dim }, rng.fork('query'));
@@ -67,11 +76,20 @@ export class TwoTowerModel {
   }
 
   /** Trains on `triples`; returns the mean log-loss of each epoch. */
-  async fit(queries: IdBags, members: IdBags, triples: Triples, options: { signal?: AbortSignal; onEpoch?: (epoch: number, loss: number) => void } = {}): Promise<number[]> {
+  async fit(
+    queries: IdBags,
+    members: IdBags,
+    triples: Triples,
+    options: { signal?: AbortSignal; onEpoch?: (epoch: number, loss: number) => void } = {},
+  ): Promise<number[]> {
     const n = triples.label.length;
     if (n === 0) throw new InvalidArgumentError('two-tower: no training triples');
     const { epochs, batchSize, learningRate, seed } = this.cfg;
-    const opts = [new Adam(this.query.params, learningRate), new Adam(this.member.params, learningRate), new Adam(this.cross, learningRate)];
+    const opts = [
+      new Adam(this.query.params, learningRate),
+      new Adam(this.member.params, learningRate),
+      new Adam(this.cross, learningRate),
+    ];
     const crossGrad = new Float32Array(2);
     const order = Int32Array.from({ length: n }, (_, i) => i);
     const rng = new Rng(seed).fork('shuffle');
@@ -84,7 +102,13 @@ export class TwoTowerModel {
         const end = Math.min(start + batchSize, n);
         for (let k = start; k < end; k++) {
           const i = order[k];
-          loss += this.accumulate(bag(queries, triples.query[i]), bag(members, triples.member[i]), triples.label[i], crossGrad, 1 / (end - start));
+          loss += this.accumulate(
+            bag(queries, triples.query[i]),
+            bag(members, triples.member[i]),
+            triples.label[i],
+            crossGrad,
+            1 / (end - start),
+          );
         }
         opts[0].step(this.query.grad);
         opts[1].step(this.member.grad);
@@ -98,8 +122,15 @@ export class TwoTowerModel {
   }
 
   /** Forward + backward of one triple (gradients scaled by `w`); returns its log-loss. */
-  private accumulate(q: ArrayLike<number>, m: ArrayLike<number>, y: number, crossGrad: Float32Array, w: number): number {
-    const tq = this.query.forward(q), tm = this.member.forward(m);
+  private accumulate(
+    q: ArrayLike<number>,
+    m: ArrayLike<number>,
+    y: number,
+    crossGrad: Float32Array,
+    w: number,
+  ): number {
+    const tq = this.query.forward(q),
+      tm = this.member.forward(m);
     const { c, na, nb } = cosineParts(tq.out, tm.out);
     const [s, beta] = this.cross;
     const p = 1 / (1 + Math.exp(-(s * c + beta)));
@@ -112,8 +143,11 @@ export class TwoTowerModel {
   }
 
   private backCos(tq: TowerTrace, tm: TowerTrace, c: number, na: number, nb: number, dc: number): void {
-    const a = tq.out, b = tm.out, D = a.length;
-    const da = new Float32Array(D), db = new Float32Array(D);
+    const a = tq.out,
+      b = tm.out,
+      D = a.length;
+    const da = new Float32Array(D),
+      db = new Float32Array(D);
     for (let i = 0; i < D; i++) {
       da[i] = dc * (b[i] / (na * nb) - (c * a[i]) / (na * na));
       db[i] = dc * (a[i] / (na * nb) - (c * b[i]) / (nb * nb));

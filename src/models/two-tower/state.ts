@@ -2,11 +2,11 @@
  * The two-tower model's state: both towers' flat parameter vectors and the cross network, with the
  * shapes that size them. Only what scoring needs is kept (the Adam slots live and die with `fit`).
  */
-import type { ModelState } from '../recommender';
-import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state';
-import { checkInteger } from '../shared/state-checks';
-import { TwoTowerModel } from './model';
-import type { TowerShape } from './tower';
+import type { ModelState } from '../recommender.ts';
+import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state.ts';
+import { checkInteger } from '../shared/state-checks.ts';
+import { TwoTowerModel } from './model.ts';
+import type { TowerShape } from './tower.ts';
 
 /** Kind of the two-tower state. */
 export const TWO_TOWER_KIND = 'two-tower';
@@ -22,7 +22,12 @@ export function twoTowerToState(model: TwoTowerModel): ModelState {
   return {
     kind: TWO_TOWER_KIND,
     stateVersion: TWO_TOWER_STATE_VERSION,
-    config: { queryVocab: query.shape.vocab, memberVocab: member.shape.vocab, hidden: query.shape.hidden, dim: query.shape.out },
+    config: {
+      queryVocab: query.shape.vocab,
+      memberVocab: member.shape.vocab,
+      hidden: query.shape.hidden,
+      dim: query.shape.out,
+    },
     tensors: {
       query: floatTensor(query.params.slice(), [query.params.length]),
       member: floatTensor(member.params.slice(), [member.params.length]),
@@ -43,8 +48,12 @@ function size(state: ModelState, key: string): number {
  */
 export function twoTowerFromState(state: ModelState): TwoTowerModel {
   checkKindAndVersion(state, TWO_TOWER_KIND, TWO_TOWER_STATE_VERSION);
-  const hidden = size(state, 'hidden'), out = size(state, 'dim');
-  const shapes = { query: { vocab: size(state, 'queryVocab'), hidden, out }, member: { vocab: size(state, 'memberVocab'), hidden, out } };
+  const hidden = size(state, 'hidden'),
+    out = size(state, 'dim');
+  const shapes = {
+    query: { vocab: size(state, 'queryVocab'), hidden, out },
+    member: { vocab: size(state, 'memberVocab'), hidden, out },
+  };
   // Read (and size-check) the tensors before allocating the towers: a bad config cannot ask for more than the data holds.
   const q = readFloat(state, 'query', [paramCount(shapes.query)]);
   const m = readFloat(state, 'member', [paramCount(shapes.member)]);

@@ -3,7 +3,7 @@
  * (the first layer, cheap on sparse input) → ReLU → a linear layer to the output space. Parameters
  * live in one flat Float32Array so a single Adam updates them.
  */
-import type { Rng } from '../../data/rng';
+import type { Rng } from '../../data/rng.ts';
 
 /** Shapes of a tower. */
 export interface TowerShape {
@@ -28,14 +28,18 @@ export class Tower {
   private readonly oW2: number;
   private readonly oB2: number;
 
-  constructor(readonly shape: TowerShape, rng: Rng) {
+  constructor(
+    readonly shape: TowerShape,
+    rng: Rng,
+  ) {
     const { vocab, hidden, out } = shape;
     this.oB1 = vocab * hidden;
     this.oW2 = this.oB1 + hidden;
     this.oB2 = this.oW2 + out * hidden;
     this.params = new Float32Array(this.oB2 + out);
     this.grad = new Float32Array(this.params.length);
-    const s1 = 0.1, s2 = Math.sqrt(2 / hidden);
+    const s1 = 0.1,
+      s2 = Math.sqrt(2 / hidden);
     for (let i = 0; i < this.oB1; i++) this.params[i] = s1 * rng.normal();
     for (let i = this.oW2; i < this.oB2; i++) this.params[i] = s2 * rng.normal();
   }
@@ -63,7 +67,9 @@ export class Tower {
   /** Accumulates the gradient of a loss whose derivative by the output is `dOut`. */
   backward(trace: TowerTrace, dOut: Float32Array): void {
     const { hidden: H, out: D } = this.shape;
-    const p = this.params, g = this.grad, h = trace.hidden;
+    const p = this.params,
+      g = this.grad,
+      h = trace.hidden;
     const dh = new Float32Array(H);
     for (let o = 0; o < D; o++) {
       const d = dOut[o];

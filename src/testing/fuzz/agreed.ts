@@ -1,4 +1,4 @@
-import { LinkrecError } from '../../errors';
+import { LinkrecError } from '../../errors.ts';
 
 /**
  * Every path of a differential target refused the input with the same typed error: the case counts

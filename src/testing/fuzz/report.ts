@@ -1,15 +1,29 @@
 /** Printing a fuzz report: a table per target and each counterexample with what reproduces it. */
-import { DEFECTS, type FuzzCounts, type FuzzExample } from './types';
-import type { FuzzReport } from './runner';
+import { DEFECTS, type FuzzCounts, type FuzzExample } from './types.ts';
+import type { FuzzReport } from './runner.ts';
 
-const COLUMNS = ['cases', 'typed', 'accepted', 'generic', 'crashes', 'hangs', 'wrong'] as const satisfies readonly (keyof FuzzCounts)[];
+const COLUMNS = [
+  'cases',
+  'typed',
+  'accepted',
+  'generic',
+  'crashes',
+  'hangs',
+  'wrong',
+] as const satisfies readonly (keyof FuzzCounts)[];
 
 /** The counts as an aligned text table (one row per target, plus seconds). */
 export function countsTable(report: FuzzReport): string {
   const names = Object.keys(report.counts);
   const width = Math.max(6, ...names.map((n) => n.length));
   const head = ['target'.padEnd(width), ...COLUMNS.map((c) => c.padStart(8)), 'seconds'.padStart(8)].join(' ');
-  const rows = names.map((n) => [n.padEnd(width), ...COLUMNS.map((c) => String(report.counts[n][c]).padStart(8)), (report.seconds[n] ?? NaN).toFixed(1).padStart(8)].join(' '));
+  const rows = names.map((n) =>
+    [
+      n.padEnd(width),
+      ...COLUMNS.map((c) => String(report.counts[n][c]).padStart(8)),
+      (report.seconds[n] ?? NaN).toFixed(1).padStart(8),
+    ].join(' '),
+  );
   return [head, ...rows].join('\n');
 }
 

@@ -4,9 +4,9 @@
  * and a restarted worker (after a hang) regenerates exactly the cases it has not reported yet.
  */
 import fc from 'fast-check';
-import { LinkrecError } from '../../errors';
-import { showValue } from './show';
-import { countKey, emptyCounts, type AnyTarget, type FuzzCounts, type FuzzExample, type Outcome } from './types';
+import { LinkrecError } from '../../errors.ts';
+import { showValue } from './show.ts';
+import { countKey, emptyCounts, type AnyTarget, type FuzzCounts, type FuzzExample, type Outcome } from './types.ts';
 
 /** What a case reports while it runs, so a watchdog in another thread can see a hang. */
 export interface CaseClock {
@@ -59,16 +59,26 @@ function listenForStrays(): void {
 const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Classifies one call of the target. */
-export async function classify(target: AnyTarget, input: unknown, ctx: unknown): Promise<{ outcome: Outcome; detail: string }> {
+export async function classify(
+  target: AnyTarget,
+  input: unknown,
+  ctx: unknown,
+): Promise<{ outcome: Outcome; detail: string }> {
   let result: unknown;
   try {
     result = await target.run(input, ctx);
   } catch (err) {
     if (err instanceof LinkrecError) {
       const complaint = target.checkTyped?.(input, err, ctx);
-      return complaint ? { outcome: 'wrong', detail: `${complaint} (${err.name}: ${err.message})` } : { outcome: 'typed', detail: '' };
+      return complaint
+        ? { outcome: 'wrong', detail: `${complaint} (${err.name}: ${err.message})` }
+        : { outcome: 'typed', detail: '' };
     }
-    if (err instanceof Error) return { outcome: 'generic', detail: `${err.name}: ${err.message}\n${err.stack?.split('\n').slice(1, 6).join('\n')}` };
+    if (err instanceof Error)
+      return {
+        outcome: 'generic',
+        detail: `${err.name}: ${err.message}\n${err.stack?.split('\n').slice(1, 6).join('\n')}`,
+      };
     return { outcome: 'crash', detail: `threw a non-Error: ${showValue(err, 200)}` };
   }
   let complaint: string | undefined;
@@ -81,7 +91,11 @@ export async function classify(target: AnyTarget, input: unknown, ctx: unknown):
 }
 
 /** Runs cases `from..cases-1` of `target` (skipping `skip`) and returns their tallies. */
-export async function runCases(target: AnyTarget, ctx: unknown, options: RunCasesOptions): Promise<{ counts: FuzzCounts; examples: FuzzExample[] }> {
+export async function runCases(
+  target: AnyTarget,
+  ctx: unknown,
+  options: RunCasesOptions,
+): Promise<{ counts: FuzzCounts; examples: FuzzExample[] }> {
   listenForStrays();
   const { seed, cases, clock, flush, keep = 3 } = options;
   const inputs = sampleInputs(target, ctx, seed, cases);

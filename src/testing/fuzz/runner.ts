@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PlanStep, WorkerJob, WorkerMessage } from './worker-entry';
-import { addCounts, emptyCounts, type FuzzCounts, type FuzzExample } from './types';
+import type { PlanStep, WorkerJob, WorkerMessage } from './worker-entry.ts';
+import { addCounts, emptyCounts, type FuzzCounts, type FuzzExample } from './types.ts';
 
 /** Options of {@link runFuzz}. */
 export interface FuzzOptions {
@@ -52,7 +52,9 @@ const ENTRY = new URL('./worker-entry.ts', import.meta.url).href;
 /** The worker loads TypeScript through tsx's ESM hooks, registered inside the new thread. */
 function bootSource(): string {
   // `resolve` picks the CommonJS build; its ESM twin sits beside it.
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
   const url = pathToFileURL(api).href;
   return `import(${JSON.stringify(url)}).then((api) => { api.register(); return import(${JSON.stringify(ENTRY)}); })
     .catch((err) => { console.error(err); process.exit(70); });`;
@@ -108,7 +110,13 @@ type Stop = 'done' | { target: string; index: number; outcome: 'hang' | 'crash';
 
 type OnFlush = (target: string, counts: FuzzCounts, examples: FuzzExample[], next: number) => void;
 
-function runWorker(plan: PlanStep[], options: FuzzOptions, report: FuzzReport, onBegin: (target: string) => void, onFlush: OnFlush): Promise<Stop> {
+function runWorker(
+  plan: PlanStep[],
+  options: FuzzOptions,
+  report: FuzzReport,
+  onBegin: (target: string) => void,
+  onFlush: OnFlush,
+): Promise<Stop> {
   const clock = new SharedArrayBuffer(24);
   const ints = new Int32Array(clock, 0, 4);
   const started = new Float64Array(clock, 16, 1);
@@ -126,21 +134,27 @@ function runWorker(plan: PlanStep[], options: FuzzOptions, report: FuzzReport, o
       void worker.terminate();
       resolve(stop);
     };
-    const current = (): { target: string; index: number } => ({ target: plan[ints[0]]?.target ?? plan[0].target, index: ints[1] });
+    const current = (): { target: string; index: number } => ({
+      target: plan[ints[0]]?.target ?? plan[0].target,
+      index: ints[1],
+    });
     const watchdog = setInterval(() => {
       const phase = Atomics.load(ints, 2);
       const ms = Date.now() - started[0];
-      if (phase === 1 && ms > hangMs) finish({ ...current(), outcome: 'hang', detail: `case ran over ${hangMs} ms (terminated)` });
-      if (phase === 2 && ms > setupMs) finish({ ...current(), index: -1, outcome: 'hang', detail: `setup ran over ${setupMs} ms` });
+      if (phase === 1 && ms > hangMs)
+        finish({ ...current(), outcome: 'hang', detail: `case ran over ${hangMs} ms (terminated)` });
+      if (phase === 2 && ms > setupMs)
+        finish({ ...current(), index: -1, outcome: 'hang', detail: `setup ran over ${setupMs} ms` });
     }, 100);
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'flush') onFlush(m.target, m.counts, m.examples, m.next);
       else if (m.type === 'begin') onBegin(m.target);
       else if (m.type === 'shown') {
-        const example = report.examples.find((e) => e.target === m.target && e.index === m.index && e.input === UNSHOWN);
+        const example = report.examples.find(
+          (e) => e.target === m.target && e.index === m.index && e.input === UNSHOWN,
+        );
         if (example) example.input = m.input;
-      }
-      else if (m.type === 'failed') report.failures.push(`${m.target}: ${m.detail}`);
+      } else if (m.type === 'failed') report.failures.push(`${m.target}: ${m.detail}`);
       else finish('done');
     });
     // Death inside a case crashes that case; anywhere else it fails the target (a harness problem).

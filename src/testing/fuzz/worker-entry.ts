@@ -4,9 +4,9 @@
  * case that hangs (> 5 s, even in a synchronous loop) and terminate the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runCases } from './run-cases';
-import { findTarget } from './targets';
-import type { AnyTarget, FuzzCounts, FuzzExample } from './types';
+import { runCases } from './run-cases.ts';
+import { findTarget } from './targets/index.ts';
+import type { AnyTarget, FuzzCounts, FuzzExample } from './types.ts';
 
 /** One target's share of a run. */
 export interface PlanStep {

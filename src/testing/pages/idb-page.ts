@@ -3,7 +3,7 @@
  * (separate `modelInfo` and `weights` stores, one `readwrite` transaction, `durability: 'strict'`).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { fnv1a, weightPattern, type IdbProbe, type ProbeModelInfo } from './idb-pattern';
+import { fnv1a, weightPattern, type IdbProbe, type ProbeModelInfo } from './idb-pattern.ts';
 
 interface ProbeDB extends DBSchema {
   modelInfo: { key: string; value: ProbeModelInfo };

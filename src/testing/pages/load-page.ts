@@ -5,20 +5,25 @@
  * in one browser context are two tabs of one origin; `?trainer&epochs=N` marks the training one.
  * Driven through `window.loadPage`.
  */
-import { connectRecommender, IdbModelStore, TrainingLockedError, type RankedItems } from '../../index';
-import type { CallOutcome, FinalCheck, LoadPage, StormOptions } from './load-pattern';
-import { LOAD_MODEL_ID, loadRequest } from './load-pattern';
+import { connectCourses, IdbModelStore, TrainingLockedError, type RankedItems } from '../../index.ts';
+import type { CallOutcome, FinalCheck, LoadPage, StormOptions } from './load-pattern.ts';
+import { LOAD_MODEL_ID, loadRequest } from './load-pattern.ts';
 
-const rec = await connectRecommender({
-  training: () => new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), { type: 'module' }),
-  ranking: () => new Worker(new URL('../../../workers/rank.worker.ts', import.meta.url), { type: 'module' }),
-});
+const rec = await connectCourses();
 const store = await IdbModelStore.open();
 const params = new URLSearchParams(location.search);
 const epochs = Number(params.get('epochs') ?? 4);
 const itemIds = fetchItemIds();
 
-const page: LoadPage = { events: [], result: null, error: null, resumedOnLoad: false, startTraining, storm, finalCheck };
+const page: LoadPage = {
+  events: [],
+  result: null,
+  error: null,
+  resumedOnLoad: false,
+  startTraining,
+  storm,
+  finalCheck,
+};
 
 /** Trains, retrying while the previous page's worker still holds the training lock. */
 function startTraining(): void {
@@ -51,8 +56,10 @@ async function newestVersion(): Promise<number> {
 
 /** Why `r` is not a valid answer to a request for `requested` (k items, known, distinct, finite, sorted), or undefined. */
 function problemOf(r: RankedItems, requested: number, k: number, known: Set<string>): string | undefined {
-  if (r.modelId !== LOAD_MODEL_ID || r.version !== requested) return `answered ${r.modelId}@${r.version} for v${requested}`;
-  if (r.items.length !== k || r.scores.length !== k) return `${r.items.length} items, ${r.scores.length} scores for k=${k}`;
+  if (r.modelId !== LOAD_MODEL_ID || r.version !== requested)
+    return `answered ${r.modelId}@${r.version} for v${requested}`;
+  if (r.items.length !== k || r.scores.length !== k)
+    return `${r.items.length} items, ${r.scores.length} scores for k=${k}`;
   if (new Set(r.items.map(String)).size !== k) return 'repeated items';
   const unknown = r.items.find((item) => !known.has(String(item)));
   if (unknown !== undefined) return `unknown item ${unknown}`;
@@ -70,8 +77,16 @@ async function call(requested: number, user: number, options: StormOptions, know
     timer = setTimeout(() => reject(Object.assign(new Error('no answer'), { name: 'Timeout' })), options.timeoutMs);
   });
   try {
-    const r = await Promise.race([rec.recommend({ modelId: LOAD_MODEL_ID, version: requested, user, k: options.k }), timeout]);
-    return { ms: performance.now() - t0, requested, version: r.version, problem: problemOf(r, requested, options.k, known) };
+    const r = await Promise.race([
+      rec.rank({ modelId: LOAD_MODEL_ID, version: requested, user, k: options.k }),
+      timeout,
+    ]);
+    return {
+      ms: performance.now() - t0,
+      requested,
+      version: r.version,
+      problem: problemOf(r, requested, options.k, known),
+    };
   } catch (err) {
     return { ms: performance.now() - t0, requested, error: (err as Error).name ?? String(err) };
   } finally {
@@ -107,10 +122,11 @@ async function finalCheck(version: number): Promise<FinalCheck> {
     params += t.data.length;
     if (t.dtype === 'float32' && !t.data.every(Number.isFinite)) problems.push(`tensor ${name} has non-finite weights`);
   }
-  if (info.bytes !== bytes || info.params !== params) problems.push(`info says ${info.bytes} B / ${info.params} params, weights hold ${bytes} / ${params}`);
+  if (info.bytes !== bytes || info.params !== params)
+    problems.push(`info says ${info.bytes} B / ${info.params} params, weights hold ${bytes} / ${params}`);
   if (info.version !== version) problems.push(`stored v${info.version}, training ended at v${version}`);
   if (info.checkpoint) problems.push('the final model is still marked as a checkpoint');
-  const ranked = await rec.recommend({ modelId: LOAD_MODEL_ID, version, user: 1, k: 10 });
+  const ranked = await rec.rank({ modelId: LOAD_MODEL_ID, version, user: 1, k: 10 });
   const problem = problemOf(ranked, version, 10, await itemIds);
   if (problem) problems.push(`final ranking: ${problem}`);
   return { info, problems, items: ranked.items.length };

@@ -1,5 +1,5 @@
 /** What the load test (`load.e2e.test.ts`, `npm run bench -- load`) and its page share. */
-import type { ModelInfo, TrainOptions, TrainProgress, TrainResult } from '../../index';
+import type { ModelInfo, CourseTrainRequest, TrainProgress, TrainResult } from '../../index.ts';
 
 /** The one model the pages train and rank with. */
 export const LOAD_MODEL_ID = 'load-mf';
@@ -8,7 +8,7 @@ export const LOAD_MODEL_ID = 'load-mf';
  * MF on the real MovieLens file (same origin) on wasm, a checkpoint every few steps: long enough
  * that ranking storms and a reload land mid-training, with many versions stored on the way.
  */
-export function loadRequest(origin: string, epochs = 4): TrainOptions {
+export function loadRequest(origin: string, epochs = 4): CourseTrainRequest {
   return {
     modelId: LOAD_MODEL_ID,
     kind: 'mf',

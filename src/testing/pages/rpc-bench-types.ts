@@ -1,9 +1,9 @@
 /** What `bench/suites/rpc.ts` and its page share. */
-import type { BackendName } from '../../backend/types';
-import type { TrainOptions } from '../../rpc/client';
-import type { ModelInfo } from '../../store/types';
+import type { BackendName } from '../../backend/types.ts';
+import type { CourseTrainRequest } from '../../rpc/protocol.ts';
+import type { ModelInfo } from '../../store/types.ts';
 
-/** A ranking backend to ask for; `'default'` leaves it to `connectRecommender`. */
+/** A ranking backend to ask for; `'default'` leaves it to `connectCourses`. */
 export type BenchBackend = BackendName | 'auto' | 'default';
 
 /** `window.firstRanking` after a `?first=` load. */
@@ -19,7 +19,12 @@ export interface FirstRanking {
 /** `window.rpcBench`. */
 export interface RpcBench {
   /** Trains and stores each model through the training worker; returns their infos. */
-  store(requests: TrainOptions[]): Promise<ModelInfo[]>;
+  store(requests: CourseTrainRequest[]): Promise<ModelInfo[]>;
   /** `calls` sequential `recommend` round trips (after one untimed warm-up), each in ms. */
-  latency(modelId: string, version: number, calls: number, backend: BenchBackend): Promise<{ ms: number[]; backend: BackendName | null }>;
+  latency(
+    modelId: string,
+    version: number,
+    calls: number,
+    backend: BenchBackend,
+  ): Promise<{ ms: number[]; backend: BackendName | null }>;
 }

@@ -1,22 +1,32 @@
 /**
- * Test-only page: trains a model in the real training worker through `connectRecommender` and, when
+ * Test-only page: trains a model in the real training worker through `connectCourses` and, when
  * it loads and finds an unfinished checkpoint of that model in IndexedDB, resumes it — what a page
  * reloaded mid-training does. The e2e test drives it through `window.rpcPage`.
  */
-import { connectRecommender, TrainingLockedError, type TrainOptions, type TrainProgress, type TrainResult } from '../../index';
-import type { RpcPage } from './rpc-pattern';
-import { RPC_MODEL_ID, rpcRequest } from './rpc-pattern';
+import {
+  connectCourses,
+  TrainingLockedError,
+  type CourseTrainRequest,
+  type TrainProgress,
+  type TrainResult,
+} from '../../index.ts';
+import type { RpcPage } from './rpc-pattern.ts';
+import { RPC_MODEL_ID, rpcRequest } from './rpc-pattern.ts';
 
-const rec = await connectRecommender({
-  training: () => new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), { type: 'module' }),
-  ranking: () => new Worker(new URL('../../../workers/rank.worker.ts', import.meta.url), { type: 'module' }),
-});
+const rec = await connectCourses();
 
 const events: TrainProgress[] = [];
-const state: RpcPage = { events, result: null, error: null, resumedOnLoad: false, train, recommend: (r) => rec.recommend(r) };
+const state: RpcPage = {
+  events,
+  result: null,
+  error: null,
+  resumedOnLoad: false,
+  train,
+  recommend: (r) => rec.rank(r),
+};
 
 /** Trains the page's one model, retrying while the previous page's worker still holds the lock. */
-async function train(request: TrainOptions = rpcRequest(location.origin)): Promise<TrainResult> {
+async function train(request: CourseTrainRequest = rpcRequest(location.origin)): Promise<TrainResult> {
   for (let tries = 0; ; tries++) {
     try {
       state.result = await rec.train(request, (p) => events.push(p)).done;
@@ -32,7 +42,7 @@ async function train(request: TrainOptions = rpcRequest(location.origin)): Promi
   }
 }
 
-const stored = (await rec.models()).find((m) => m.id === RPC_MODEL_ID);
+const stored = (await rec.list()).find((m) => m.id === RPC_MODEL_ID);
 if (stored?.checkpoint) {
   state.resumedOnLoad = true;
   void train().catch(() => undefined);

@@ -1,5 +1,5 @@
 /** What the reload e2e test and its page share: the model, the request and the page's handle. */
-import type { RankedItems, RecommendRequest, TrainOptions, TrainProgress, TrainResult } from '../../index';
+import type { RankedItems, RecommendRequest, CourseTrainRequest, TrainProgress, TrainResult } from '../../index.ts';
 
 /** The one model the page trains. */
 export const RPC_MODEL_ID = 'reload-mf';
@@ -8,7 +8,7 @@ export const RPC_MODEL_ID = 'reload-mf';
  * MF on the real MovieLens file (same origin) on wasm: ~100 steps an epoch, a few ms each, so a
  * reload lands mid-training with checkpoints behind it.
  */
-export function rpcRequest(origin: string): TrainOptions {
+export function rpcRequest(origin: string): CourseTrainRequest {
   return {
     modelId: RPC_MODEL_ID,
     kind: 'mf',
@@ -26,6 +26,6 @@ export interface RpcPage {
   error: string | null;
   /** Whether this page load found a checkpoint and resumed it. */
   resumedOnLoad: boolean;
-  train(request?: TrainOptions): Promise<TrainResult>;
+  train(request?: CourseTrainRequest): Promise<TrainResult>;
   recommend(request: RecommendRequest): Promise<RankedItems>;
 }

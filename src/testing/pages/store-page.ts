@@ -1,10 +1,10 @@
 /** Test page: the model store and the training lock, driven from Node by the e2e tests and the bench. */
-import { IdbModelStore } from '../../store/idb-store';
-import { withTrainingLock } from '../../store/locks';
-import type { ModelState } from '../../models/recommender';
-import type { ModelInfo } from '../../store/types';
-import { sampleState, stateMismatches } from '../store-fixtures';
-import type { ErrorData, Outcome, StateSpec, StoreProbe } from './store-probe';
+import { IdbModelStore } from '../../store/idb-store.ts';
+import { withTrainingLock } from '../../store/locks.ts';
+import type { ModelState } from '../../models/recommender.ts';
+import type { ModelInfo } from '../../store/types.ts';
+import { sampleState, stateMismatches } from '../store-fixtures.ts';
+import type { ErrorData, Outcome, StateSpec, StoreProbe } from './store-probe.ts';
 
 const store = await IdbModelStore.open();
 const states = new Map<string, ModelState>();

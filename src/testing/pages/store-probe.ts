@@ -3,7 +3,7 @@
  * e2e test and the store bench. Results are plain data: errors come back as `{ name, message, … }`
  * because `page.evaluate` would drop their class and fields.
  */
-import type { ModelInfo, SaveOptions, StorageEstimate } from '../../store/types';
+import type { ModelInfo, SaveOptions, StorageEstimate } from '../../store/types.ts';
 
 /** A sample model by recipe (see `sampleState`), so both sides can rebuild the same bytes. */
 export interface StateSpec {

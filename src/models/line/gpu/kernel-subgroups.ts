@@ -8,8 +8,8 @@
  * Assumes a 1-D workgroup maps consecutive invocations onto a subgroup's consecutive lanes (true on
  * NVIDIA, AMD, Intel and SwiftShader); `lanes` must divide the subgroup size, hence ≤ subgroupMinSize.
  */
-import { InvalidArgumentError } from '../../../errors';
-import { linePrelude } from './kernel';
+import { InvalidArgumentError } from '../../../errors.ts';
+import { linePrelude } from './kernel.ts';
 
 /** How the group's partial dot products are summed. */
 export type SubgroupReduce = 'add' | 'shuffle';
@@ -41,7 +41,8 @@ export function lanesFit(dim: number, lanes: number): boolean {
  * largest power of two ≤ min(subgroupMinSize, cap) with whole vec4s per lane, or 0 when none (≥ 2) fits.
  */
 export function chooseLanes(dim: number, subgroupMinSize: number, cap = 16): number {
-  for (let l = 2 ** Math.floor(Math.log2(Math.max(1, Math.min(subgroupMinSize, cap)))); l >= 2; l /= 2) if (lanesFit(dim, l)) return l;
+  for (let l = 2 ** Math.floor(Math.log2(Math.max(1, Math.min(subgroupMinSize, cap)))); l >= 2; l /= 2)
+    if (lanesFit(dim, l)) return l;
   return 0;
 }
 
@@ -55,7 +56,8 @@ function reduction(spec: SubgroupKernelSpec): string {
 /** WGSL source of the subgroup variant (needs a device with the `subgroups` feature). */
 export function lineSubgroupKernel(spec: SubgroupKernelSpec): string {
   const { dim, order, lanes } = spec;
-  if (!lanesFit(dim, lanes)) throw new InvalidArgumentError(`line gpu: ${lanes} lanes cannot split ${dim}-d rows into vec4s`);
+  if (!lanesFit(dim, lanes))
+    throw new InvalidArgumentError(`line gpu: ${lanes} lanes cannot split ${dim}-d rows into vec4s`);
   const ctx = order === 1 ? 'vertex' : 'context';
   const per = dim / (4 * lanes);
   return /* wgsl */ `enable subgroups;

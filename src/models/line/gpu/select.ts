@@ -2,9 +2,9 @@
  * Which LINE kernel a device runs: the subgroup variant where the device has `subgroups` and the
  * adapter reports its subgroup sizes, else thread-per-edge. Pure, so the choice is testable anywhere.
  */
-import { InvalidArgumentError } from '../../../errors';
-import { lineKernel } from './kernel';
-import { chooseLanes, lanesFit, lineSubgroupKernel, type SubgroupReduce } from './kernel-subgroups';
+import { InvalidArgumentError } from '../../../errors.ts';
+import { lineKernel } from './kernel.ts';
+import { chooseLanes, lanesFit, lineSubgroupKernel, type SubgroupReduce } from './kernel-subgroups.ts';
 
 /** Which kernel to run: `'auto'` picks subgroups where possible. */
 export type LineKernelVariant = 'auto' | 'subgroups' | 'thread';
@@ -40,7 +40,8 @@ export function chooseLineKernel(c: LineKernelContext): LineKernelChoice {
       : !(lanes >= 2 && lanes <= min && lanesFit(c.dim, lanes))
         ? `${lanes} lanes per edge do not fit ${c.dim}-d rows within ${min}-lane subgroups`
         : null;
-  if (why === null) return { variant: 'subgroups', lanes, reduce: min === lanes && c.subgroupMaxSize === lanes ? 'add' : 'shuffle' };
+  if (why === null)
+    return { variant: 'subgroups', lanes, reduce: min === lanes && c.subgroupMaxSize === lanes ? 'add' : 'shuffle' };
   if (variant === 'subgroups') throw new InvalidArgumentError(`line gpu: subgroup kernel unavailable: ${why}`);
   return { variant: 'thread' };
 }

@@ -5,15 +5,19 @@
  * only when asked. Device loss surfaces as {@link GpuDeviceLost} from `sync` and `read`, never a hang.
  */
 /// <reference types="@webgpu/types" />
-import { assertFitsDevice, type ComputeDevice } from '../../../backend/gpu-device';
-import { InvalidArgumentError } from '../../../errors';
-import type { LineSettings } from '../config';
-import type { LineTables } from '../tables';
-import { PARAM_WORDS } from './kernel';
-import { chooseLineKernel, kernelSource, type LineKernelChoice, type LineKernelVariant } from './select';
+import { assertFitsDevice, type ComputeDevice } from '../../../backend/gpu-device.ts';
+import { InvalidArgumentError } from '../../../errors.ts';
+import type { LineSettings } from '../config.ts';
+import type { LineTables } from '../tables.ts';
+import { PARAM_WORDS } from './kernel.ts';
+import { chooseLineKernel, kernelSource, type LineKernelChoice, type LineKernelVariant } from './select.ts';
 
 const WORKGROUP = 64;
-const STORAGE = 0x0080, COPY_SRC = 0x0004, COPY_DST = 0x0008, UNIFORM = 0x0040, MAP_READ = 0x0001;
+const STORAGE = 0x0080,
+  COPY_SRC = 0x0004,
+  COPY_DST = 0x0008,
+  UNIFORM = 0x0040,
+  MAP_READ = 0x0001;
 
 /** The device went away (lost or destroyed); what it held since the last read is gone. */
 export class GpuDeviceLost extends Error {
@@ -43,7 +47,10 @@ function upload(device: GPUDevice, data: ArrayBufferView & { byteLength: number 
 
 /** Subgroup sizes of the device's adapter: from a `ComputeDevice`, else `GPUDevice.adapterInfo` (Chromium ≥ 130). */
 function subgroupSizes(gpu: GPUDevice | ComputeDevice): { subgroupMinSize?: number; subgroupMaxSize?: number } {
-  const info = 'device' in gpu ? gpu.info : (gpu as GPUDevice & { adapterInfo?: { subgroupMinSize?: number; subgroupMaxSize?: number } }).adapterInfo;
+  const info =
+    'device' in gpu
+      ? gpu.info
+      : (gpu as GPUDevice & { adapterInfo?: { subgroupMinSize?: number; subgroupMaxSize?: number } }).adapterInfo;
   return { subgroupMinSize: info?.subgroupMinSize, subgroupMaxSize: info?.subgroupMaxSize };
 }
 
@@ -69,17 +76,44 @@ export class LineGpuSession {
   private cur: OrderState | null = null;
 
   /** Uploads `tables`; throws GpuLimitError when a table exceeds the device's limits. */
-  constructor(gpu: GPUDevice | ComputeDevice, private readonly tables: LineTables, private readonly s: LineSettings, opts: LineGpuSessionOptions = {}) {
-    if (s.samples > 0xfffffff0) throw new InvalidArgumentError(`line gpu: samples must be < 2^32 (u32 counters), got ${s.samples}`);
+  constructor(
+    gpu: GPUDevice | ComputeDevice,
+    private readonly tables: LineTables,
+    private readonly s: LineSettings,
+    opts: LineGpuSessionOptions = {},
+  ) {
+    if (s.samples > 0xfffffff0)
+      throw new InvalidArgumentError(`line gpu: samples must be < 2^32 (u32 counters), got ${s.samples}`);
     const device = (this.device = 'device' in gpu ? gpu.device : gpu);
-    this.kernel = chooseLineKernel({ dim: s.dim, hasSubgroups: device.features.has('subgroups'), ...subgroupSizes(gpu), variant: opts.variant, lanes: opts.lanes });
+    this.kernel = chooseLineKernel({
+      dim: s.dim,
+      hasSubgroups: device.features.has('subgroups'),
+      ...subgroupSizes(gpu),
+      variant: opts.variant,
+      lanes: opts.lanes,
+    });
     const n = tables.n;
-    assertFitsDevice({ vertex: n * s.dim * 4, context: s.order === 'first' ? 0 : n * s.dim * 4, arcs: tables.arcSrc.length * 4, nodes: n * 4 }, device.limits);
-    this.lostSignal = device.lost.then((info) => void (this.lostReason = (info.message || info.reason || 'lost').replace(/\.$/, '')));
+    assertFitsDevice(
+      {
+        vertex: n * s.dim * 4,
+        context: s.order === 'first' ? 0 : n * s.dim * 4,
+        arcs: tables.arcSrc.length * 4,
+        nodes: n * 4,
+      },
+      device.limits,
+    );
+    this.lostSignal = device.lost.then(
+      (info) => void (this.lostReason = (info.message || info.reason || 'lost').replace(/\.$/, '')),
+    );
     const [edge, node] = [tables.edgeAlias, tables.nodeAlias];
-    this.shared = [tables.arcSrc, tables.arcDst, edge.prob, edge.alias, node.prob, node.alias].map((a) => upload(device, a, STORAGE));
-    const entries: GPUBindGroupLayoutEntry[] = [{ binding: 0, visibility: 4 /* COMPUTE */, buffer: { type: 'uniform' } }];
-    for (let b = 1; b <= 8; b++) entries.push({ binding: b, visibility: 4, buffer: { type: b <= 2 ? 'storage' : 'read-only-storage' } });
+    this.shared = [tables.arcSrc, tables.arcDst, edge.prob, edge.alias, node.prob, node.alias].map((a) =>
+      upload(device, a, STORAGE),
+    );
+    const entries: GPUBindGroupLayoutEntry[] = [
+      { binding: 0, visibility: 4 /* COMPUTE */, buffer: { type: 'uniform' } },
+    ];
+    for (let b = 1; b <= 8; b++)
+      entries.push({ binding: b, visibility: 4, buffer: { type: b <= 2 ? 'storage' : 'read-only-storage' } });
     this.bgl = device.createBindGroupLayout({ entries });
     const lanes = this.kernel.variant === 'subgroups' ? this.kernel.lanes : 1;
     const maxThreads = Math.floor((device.limits.maxComputeWorkgroupsPerDimension * WORKGROUP) / lanes);
@@ -98,7 +132,10 @@ export class LineGpuSession {
     const v = upload(device, vertex, STORAGE | COPY_SRC);
     const c = upload(device, order === 2 && context ? context : new Float32Array(4), STORAGE | COPY_SRC);
     const params = device.createBuffer({ size: PARAM_WORDS * 4, usage: UNIFORM | COPY_DST });
-    const bind = device.createBindGroup({ layout: this.bgl, entries: [params, v, c, ...this.shared].map((b, i) => ({ binding: i, resource: { buffer: b } })) });
+    const bind = device.createBindGroup({
+      layout: this.bgl,
+      entries: [params, v, c, ...this.shared].map((b, i) => ({ binding: i, resource: { buffer: b } })),
+    });
     this.cur = { order, vertex: v, context: c, params, pipeline, bind };
   }
 
@@ -110,7 +147,16 @@ export class LineGpuSession {
     for (let offset = from; offset < to; offset += this.perDispatch) {
       const end = Math.min(offset + this.perDispatch, to);
       const words = new Uint32Array(PARAM_WORDS);
-      words.set([tables.arcSrc.length, tables.n, s.negatives, Math.ceil((end - offset) / threads), offset, s.samples, (s.seed * 2654435761 + o.order) >>> 0, threads]);
+      words.set([
+        tables.arcSrc.length,
+        tables.n,
+        s.negatives,
+        Math.ceil((end - offset) / threads),
+        offset,
+        s.samples,
+        (s.seed * 2654435761 + o.order) >>> 0,
+        threads,
+      ]);
       new Float32Array(words.buffer, 32, 1)[0] = s.learningRate;
       words[9] = end;
       device.queue.writeBuffer(o.params, 0, words);

@@ -5,15 +5,15 @@
  * no readback until the end.
  */
 /// <reference types="@webgpu/types" />
-import { Rng } from '../../../data/rng';
-import { requestComputeDevice, type ComputeDevice } from '../../../backend/gpu-device';
-import { AbortError } from '../../../errors';
-import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from '../config';
-import { initVertex } from '../sgd';
-import { buildLineTables, type LineGraph, type LineTables } from '../tables';
-import { concatRows, normalizeRows } from '../vectors';
-import type { LineKernelChoice, LineKernelVariant } from './select';
-import { LineGpuSession } from './session';
+import { Rng } from '../../../data/rng.ts';
+import { requestComputeDevice, type ComputeDevice } from '../../../backend/gpu-device.ts';
+import { AbortError } from '../../../errors.ts';
+import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from '../config.ts';
+import { initVertex } from '../sgd.ts';
+import { buildLineTables, type LineGraph, type LineTables } from '../tables.ts';
+import { concatRows, normalizeRows } from '../vectors.ts';
+import type { LineKernelChoice, LineKernelVariant } from './select.ts';
+import { LineGpuSession } from './session.ts';
 
 /** Options of {@link trainLineGpu}. */
 export interface LineGpuOptions {
@@ -30,7 +30,9 @@ export interface LineGpuOptions {
   tables?: LineTables;
   /** Samples per dispatch (default 4,194,304). */
   samplesPerDispatch?: number;
+  /** Cancels between dispatches; the run then rejects with `AbortError`. */
   signal?: AbortSignal;
+  /** Called after each dispatch with the samples done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -49,7 +51,12 @@ export interface LineGpuResult {
  * Trains LINE on `graph` with `device`; the same options and initial vectors as the CPU model.
  * @example const { embeddings } = await trainLineGpu(device, graph, { samples: 1e6 });
  */
-export async function trainLineGpu(gpu: GPUDevice | ComputeDevice, graph: LineGraph, config: LineConfig = {}, opts: LineGpuOptions = {}): Promise<LineGpuResult> {
+export async function trainLineGpu(
+  gpu: GPUDevice | ComputeDevice,
+  graph: LineGraph,
+  config: LineConfig = {},
+  opts: LineGpuOptions = {},
+): Promise<LineGpuResult> {
   const s = resolveLineConfig(config);
   const t0 = performance.now();
   const session = new LineGpuSession(gpu, opts.tables ?? buildLineTables(graph), s, opts);
@@ -58,7 +65,11 @@ export async function trainLineGpu(gpu: GPUDevice | ComputeDevice, graph: LineGr
   const step = opts.samplesPerDispatch ?? 4_194_304;
   try {
     for (const order of ordersOf(s.order)) {
-      session.load(order, initVertex(graph.n, s.dim, root.fork(`init${order}`)), order === 2 ? new Float32Array(graph.n * s.dim) : undefined);
+      session.load(
+        order,
+        initVertex(graph.n, s.dim, root.fork(`init${order}`)),
+        order === 2 ? new Float32Array(graph.n * s.dim) : undefined,
+      );
       for (let offset = 0; offset < s.samples; offset += step) {
         if (opts.signal?.aborted) throw new AbortError('line gpu fit aborted');
         const end = Math.min(offset + step, s.samples);
@@ -73,8 +84,16 @@ export async function trainLineGpu(gpu: GPUDevice | ComputeDevice, graph: LineGr
   } finally {
     session.dispose();
   }
-  const embeddings = orders[1] && orders[2] ? concatRows(orders[1], orders[2], s.dim) : ((orders[1] ?? orders[2]) as Float32Array);
-  return { embeddings, dim: s.dim * ordersOf(s.order).length, orders, seconds: (performance.now() - t0) / 1000, settings: s, kernel: session.kernel };
+  const embeddings =
+    orders[1] && orders[2] ? concatRows(orders[1], orders[2], s.dim) : ((orders[1] ?? orders[2]) as Float32Array);
+  return {
+    embeddings,
+    dim: s.dim * ordersOf(s.order).length,
+    orders,
+    seconds: (performance.now() - t0) / 1000,
+    settings: s,
+    kernel: session.kernel,
+  };
 }
 
 /**

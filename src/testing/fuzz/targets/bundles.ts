@@ -4,14 +4,14 @@
  * a spec the service's own check accepts, and an SPR state that loads and predicts in [0, 1].
  */
 import fc from 'fast-check';
-import { FeedService } from '../../../models/feed/service';
-import { SprModel } from '../../../models/feed/spr/model';
-import { FEED_MODEL_ID, readFeedState } from '../../../models/feed/stored';
-import type { ModelState } from '../../../models/recommender';
-import { checkFeedSpec } from '../../../rpc/validate';
-import { MemoryModelStore } from '../../../store/memory-store';
-import { defineTarget } from '../types';
-import { mutateState, stateMutation, type StateMutation } from './state-mutations';
+import { FeedService } from '../../../systems/feed/service.ts';
+import { SprModel } from '../../../systems/feed/spr/model.ts';
+import { FEED_MODEL_ID, readFeedState } from '../../../systems/feed/stored.ts';
+import type { ModelState } from '../../../models/recommender.ts';
+import { checkFeedSpec } from '../../../rpc/validate.ts';
+import { MemoryModelStore } from '../../../store/memory-store.ts';
+import { defineTarget } from '../types.ts';
+import { mutateState, stateMutation, type StateMutation } from './state-mutations.ts';
 
 async function storedFeed(): Promise<ModelState> {
   const store = new MemoryModelStore();

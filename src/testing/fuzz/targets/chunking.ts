@@ -4,12 +4,12 @@
  * the same log or the same typed error (class, line and problem).
  */
 import fc from 'fast-check';
-import { LinkrecError } from '../../../errors';
-import { loadInteractions } from '../../../data/loaders/interactions';
-import type { DataSource } from '../../../data/loaders/source';
-import { AgreedRejection } from '../agreed';
-import { defineTarget } from '../types';
-import { fileArb, type FileCase } from './interactions';
+import { LinkrecError } from '../../../errors.ts';
+import { loadInteractions } from '../../../data/loaders/interactions.ts';
+import type { DataSource } from '../../../data/loaders/source.ts';
+import { AgreedRejection } from '../agreed.ts';
+import { defineTarget } from '../types.ts';
+import { fileArb, type FileCase } from './interactions.ts';
 
 /**
  * A cut: at a plain offset, or (`special`) just before or after the n-th structural character
@@ -41,7 +41,12 @@ type Result = { ok: string } | { error: string };
 async function outcome(source: DataSource): Promise<Result> {
   try {
     const log = await loadInteractions(source, { file: 'chunks.csv' });
-    const rows = Array.from(log.users, (u, k) => [log.userIds.id(u), log.itemIds.id(log.items[k]), log.values[k], log.times[k]]);
+    const rows = Array.from(log.users, (u, k) => [
+      log.userIds.id(u),
+      log.itemIds.id(log.items[k]),
+      log.values[k],
+      log.times[k],
+    ]);
     const extra = log as unknown as { repeats?: unknown; timestamps?: unknown };
     return { ok: JSON.stringify({ rows, repeats: extra.repeats, timestamps: extra.timestamps }) };
   } catch (err) {
@@ -53,11 +58,17 @@ async function outcome(source: DataSource): Promise<Result> {
 
 /** `whole` cut at `cuts` (mod its length); text is never cut inside a surrogate pair (that would change the bytes). */
 function cutAt<T extends string | Uint8Array>(whole: T, cuts: number[]): T[] {
-  const inPair = (c: number): boolean => typeof whole === 'string' && c > 0 && /[\ud800-\udbff]/.test(whole[c - 1]) && /[\udc00-\udfff]/.test(whole[c] ?? '');
-  const at = Array.from(new Set(cuts.map((c) => c % (whole.length + 1)).map((c) => (inPair(c) ? c + 1 : c)))).sort((a, b) => a - b);
+  const inPair = (c: number): boolean =>
+    typeof whole === 'string' &&
+    c > 0 &&
+    /[\ud800-\udbff]/.test(whole[c - 1]) &&
+    /[\udc00-\udfff]/.test(whole[c] ?? '');
+  const at = Array.from(new Set(cuts.map((c) => c % (whole.length + 1)).map((c) => (inPair(c) ? c + 1 : c)))).sort(
+    (a, b) => a - b,
+  );
   const out: T[] = [];
   let from = 0;
-  for (const to of at) (out.push(whole.slice(from, to) as T), (from = to));
+  for (const to of at) out.push(whole.slice(from, to) as T), (from = to);
   out.push(whole.slice(from) as T);
   return out;
 }
@@ -68,7 +79,14 @@ async function* iterate<T>(parts: T[]): AsyncGenerator<T> {
 
 export const CHUNKING_TARGET = defineTarget<ChunkCase, undefined, Result>({
   name: 'loader.chunking-invariance',
-  inputs: () => fc.record({ file: fileArb('auto', 2), cuts: fc.array(fc.record({ special: fc.boolean(), n: fc.nat({ max: 400 }), after: fc.boolean() }), { minLength: 1, maxLength: 8 }) }),
+  inputs: () =>
+    fc.record({
+      file: fileArb('auto', 2),
+      cuts: fc.array(fc.record({ special: fc.boolean(), n: fc.nat({ max: 400 }), after: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+    }),
   run: async ({ file, cuts }) => {
     const bytes = new TextEncoder().encode(file.text);
     const results = [

@@ -5,17 +5,20 @@
  * with finite scores.
  */
 import fc from 'fast-check';
-import { initBackend } from '../../../backend';
-import type { CourseData } from '../../../models/glmix';
-import { courseDataFromWire, courseDataToWire, type WireCourseData } from '../../../models/glmix/wire';
-import { createModel } from '../../../models/registry';
-import { checkerboardFixture } from '../../recommender-fixtures';
-import { WEIRD_VALUES } from '../mutate';
-import { defineTarget } from '../types';
+import { initBackend } from '../../../backend/index.ts';
+import type { CourseData } from '../../../models/glmix/index.ts';
+import { courseDataFromWire, courseDataToWire, type WireCourseData } from '../../../models/glmix/wire.ts';
+import { createModel } from '../../../models/registry.ts';
+import { checkerboardFixture } from '../../recommender-fixtures.ts';
+import { WEIRD_VALUES } from '../mutate.ts';
+import { defineTarget } from '../types.ts';
 
 const SKILLS = 4;
 
-function rows(n: number, per: (r: number) => number[]): { nRows: number; nCols: number; indptr: Int32Array; indices: Int32Array } {
+function rows(
+  n: number,
+  per: (r: number) => number[],
+): { nRows: number; nCols: number; indptr: Int32Array; indices: Int32Array } {
   const indptr = new Int32Array(n + 1);
   const indices: number[] = [];
   for (let r = 0; r < n; r++) {
@@ -33,8 +36,16 @@ function courseData(): CourseData {
   return {
     log,
     relevantSeconds: 1,
-    members: { seniority: Uint8Array.from({ length: nU }, (_, u) => u % 2), industry: new Uint16Array(nU), skills: rows(nU, (u) => [u % SKILLS, ((u % SKILLS) + 1) % SKILLS].sort()) },
-    courses: { difficulty: Uint8Array.from({ length: nI }, (_, i) => i % 3), category: Uint8Array.from({ length: nI }, (_, i) => i % 2), skills: rows(nI, (i) => [i % SKILLS]) },
+    members: {
+      seniority: Uint8Array.from({ length: nU }, (_, u) => u % 2),
+      industry: new Uint16Array(nU),
+      skills: rows(nU, (u) => [u % SKILLS, ((u % SKILLS) + 1) % SKILLS].sort()),
+    },
+    courses: {
+      difficulty: Uint8Array.from({ length: nI }, (_, i) => i % 3),
+      category: Uint8Array.from({ length: nI }, (_, i) => i % 2),
+      skills: rows(nI, (i) => [i % SKILLS]),
+    },
     nSeniority: 2,
     nCategories: 2,
     skillFamily: Uint8Array.from({ length: SKILLS }, (_, s) => s % 2),
@@ -52,7 +63,8 @@ type Path = (string | number)[];
 /** Every field and typed array of the wire form. */
 function paths(v: unknown, prefix: Path, out: Path[]): void {
   out.push(prefix);
-  if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !Array.isArray(v)) for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...prefix, k], out);
+  if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !Array.isArray(v))
+    for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...prefix, k], out);
 }
 
 function mutateWire(wire: WireCourseData, m: WireMutation): { wire: WireCourseData; edit: string } {
@@ -71,7 +83,10 @@ function mutateWire(wire: WireCourseData, m: WireMutation): { wire: WireCourseDa
     if (m.at < 0.35) d[k] = typeof m.value === 'number' ? m.value : 7;
     else if (m.at < 0.55) parent[key] = d.slice(0, d.length - 1);
     else d[Math.max(1, k)] = d[Math.max(1, k) - 1] - 1;
-    return { wire: copy as unknown as WireCourseData, edit: `${path.join('.')} edited at ${k} (${m.at.toFixed(2)}), value ${String(m.value)}` };
+    return {
+      wire: copy as unknown as WireCourseData,
+      edit: `${path.join('.')} edited at ${k} (${m.at.toFixed(2)}), value ${String(m.value)}`,
+    };
   }
   parent[key] = m.value;
   return { wire: copy as unknown as WireCourseData, edit: `${path.join('.')} = ${String(m.value)}` };

@@ -6,22 +6,22 @@
  * finite scores, in-range distinct items, no generic error when ranking.
  */
 import fc from 'fast-check';
-import { initBackend } from '../../../backend';
-import { IdMap } from '../../../data/idmap';
-import { Rng } from '../../../data/rng';
-import { SprModel } from '../../../models/feed/spr/model';
-import { LineModel } from '../../../models/line/model';
-import type { ModelState } from '../../../models/recommender';
-import { createModel, modelFromState, modelKinds, type ModelKind } from '../../../models/registry';
-import { TwoTowerModel, type IdBags } from '../../../models/two-tower/model';
-import * as twoTowerState from '../../../models/two-tower/state';
-import { decodeState, encodeWeights, nextInfo } from '../../../store/codec';
-import type { WeightsRecord } from '../../../store/schema';
-import { CONTRACT_CASES } from '../../contract-cases';
-import { checkerboardFixture } from '../../recommender-fixtures';
-import { weirdValue } from '../mutate';
-import { defineTarget, type AnyTarget } from '../types';
-import { mutateState, stateMutation, type StateMutation } from './state-mutations';
+import { initBackend } from '../../../backend/index.ts';
+import { IdMap } from '../../../data/idmap.ts';
+import { Rng } from '../../../data/rng.ts';
+import { SprModel } from '../../../systems/feed/spr/model.ts';
+import { LineModel } from '../../../models/line/model.ts';
+import type { ModelState } from '../../../models/recommender.ts';
+import { createModel, modelFromState, modelKinds, type ModelKind } from '../../../models/registry.ts';
+import { TwoTowerModel, type IdBags } from '../../../models/two-tower/model.ts';
+import * as twoTowerState from '../../../models/two-tower/state.ts';
+import { decodeState, encodeWeights, nextInfo } from '../../../store/codec.ts';
+import type { WeightsRecord } from '../../../store/schema.ts';
+import { CONTRACT_CASES } from '../../contract-cases.ts';
+import { checkerboardFixture } from '../../recommender-fixtures.ts';
+import { weirdValue } from '../mutate.ts';
+import { defineTarget, type AnyTarget } from '../types.ts';
+import { mutateState, stateMutation, type StateMutation } from './state-mutations.ts';
 
 const USERS = 8;
 const ITEMS = 8;
@@ -85,7 +85,10 @@ async function loadAndProbe(state: ModelState, roundTrip = true): Promise<Probe>
     model.dispose();
   }
   const again = await rankWith(saved);
-  if (again.problem || again.lists !== first.lists) return { problem: `saving and reloading the accepted state changed its ranking: ${first.lists} → ${again.lists ?? again.problem}` };
+  if (again.problem || again.lists !== first.lists)
+    return {
+      problem: `saving and reloading the accepted state changed its ranking: ${first.lists} → ${again.lists ?? again.problem}`,
+    };
   return first;
 }
 
@@ -126,10 +129,14 @@ function registryTarget(kind: ModelKind): AnyTarget {
     },
     check: (_c, r) => {
       if (r.problem) return `${r.problem} after ${r.edit}`;
-      if (r.before !== undefined && r.lists !== r.before) return `ranking changed after ${r.edit} (accepted silently): ${r.before} → ${r.lists}`;
+      if (r.before !== undefined && r.lists !== r.before)
+        return `ranking changed after ${r.edit} (accepted silently): ${r.before} → ${r.lists}`;
       return undefined;
     },
-    show: (c) => JSON.stringify({ kind, mutation: c.mutation }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)),
+    show: (c) =>
+      JSON.stringify({ kind, mutation: c.mutation }, (_k, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+      ),
   });
 }
 
@@ -161,7 +168,18 @@ const CODEC_TARGET = defineTarget<CodecCase, Map<string, ModelState>, Probe>({
   inputs: () =>
     fc.record({
       kind: fc.nat({ max: modelKinds().length - 1 }),
-      part: fc.constantFrom<CodecCase['part']>('format', 'tensors', 'tensor', 'config', 'meta', 'shape', 'shape', 'dtype', 'bytes', 'name'),
+      part: fc.constantFrom<CodecCase['part']>(
+        'format',
+        'tensors',
+        'tensor',
+        'config',
+        'meta',
+        'shape',
+        'shape',
+        'dtype',
+        'bytes',
+        'name',
+      ),
       at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
       value: fc.oneof(weirdValue, fc.constantFrom('float64', 'int32', [2, -1], [1e9, 1e9], [Infinity])),
     }),
@@ -182,19 +200,32 @@ let sideStates: Promise<{ line: ModelState; twoTower: ModelState; spr: ModelStat
 function twoCliques(): { n: number; src: Int32Array; dst: Int32Array } {
   const src: number[] = [];
   const dst: number[] = [];
-  for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) (src.push(base + i), dst.push(base + j));
+  for (const base of [0, 4])
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) src.push(base + i), dst.push(base + j);
   return { n: 8, src: Int32Array.from(src), dst: Int32Array.from(dst) };
 }
 
 function bags(n: number, vocab: number): IdBags {
-  return { offsets: Uint32Array.from({ length: n + 1 }, (_, i) => i), values: Uint32Array.from({ length: n }, (_, i) => i % vocab), vocab };
+  return {
+    offsets: Uint32Array.from({ length: n + 1 }, (_, i) => i),
+    values: Uint32Array.from({ length: n }, (_, i) => i % vocab),
+    vocab,
+  };
 }
 
 function sprData(n: number, bits: number) {
   const rng = new Rng(5);
   const offsets = Uint32Array.from({ length: n + 1 }, (_, r) => 2 * r);
   const idx = Int32Array.from({ length: 2 * n }, () => rng.int(1 << bits));
-  return { count: n, offsets, idx, val: new Float32Array(2 * n).fill(1), grp: new Uint8Array(2 * n), labels: Uint8Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0)), inventory: new Uint8Array(n) };
+  return {
+    count: n,
+    offsets,
+    idx,
+    val: new Float32Array(2 * n).fill(1),
+    grp: new Uint8Array(2 * n),
+    labels: Uint8Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0)),
+    inventory: new Uint8Array(n),
+  };
 }
 
 function buildSideStates(): Promise<{ line: ModelState; twoTower: ModelState; spr: ModelState }> {
@@ -202,7 +233,11 @@ function buildSideStates(): Promise<{ line: ModelState; twoTower: ModelState; sp
     const line = new LineModel({ dim: 4, samples: 2000, chunk: 1000, seed: 3, order: 'both' });
     await line.fit(twoCliques());
     const tt = new TwoTowerModel(4, 6, { epochs: 1, batchSize: 4, hidden: 4, dim: 4 });
-    await tt.fit(bags(4, 4), bags(6, 6), { query: Int32Array.of(0, 1, 2, 3), member: Int32Array.of(0, 1, 2, 3), label: Uint8Array.of(1, 0, 1, 0) });
+    await tt.fit(bags(4, 4), bags(6, 6), {
+      query: Int32Array.of(0, 1, 2, 3),
+      member: Int32Array.of(0, 1, 2, 3),
+      label: Uint8Array.of(1, 0, 1, 0),
+    });
     const spr = new SprModel({ bits: 8, epochs: 1 });
     await spr.fit(sprData(64, 8) as never);
     return { line: await line.toState(), twoTower: twoTowerState.twoTowerToState(tt), spr: await spr.toState() };
@@ -247,7 +282,12 @@ async function probeSpr(state: ModelState): Promise<Probe> {
  * original state does: such a state either describes its tensors truly or is refused (LINE's order
  * read as another order silently changed every neighbour list).
  */
-function sideTarget(name: string, pick: (s: Side) => ModelState, probe: (s: ModelState) => Probe | Promise<Probe>, sameRanking = false): AnyTarget {
+function sideTarget(
+  name: string,
+  pick: (s: Side) => ModelState,
+  probe: (s: ModelState) => Probe | Promise<Probe>,
+  sameRanking = false,
+): AnyTarget {
   const original = new WeakMap<ModelState, Promise<Probe>>();
   return defineTarget<KindCase, Side, Probe & { edit: string; before?: string }>({
     name: `decoder.${name}`,
@@ -263,7 +303,8 @@ function sideTarget(name: string, pick: (s: Side) => ModelState, probe: (s: Mode
     },
     check: (_c, r) => {
       if (r.problem) return `${r.problem} after ${r.edit}`;
-      if (r.before !== undefined && r.lists !== r.before) return `ranking changed from ${r.before} to ${r.lists} after ${r.edit} (accepted silently)`;
+      if (r.before !== undefined && r.lists !== r.before)
+        return `ranking changed from ${r.before} to ${r.lists} after ${r.edit} (accepted silently)`;
       return undefined;
     },
   });

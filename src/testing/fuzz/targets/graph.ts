@@ -3,10 +3,10 @@
  * mutations or a field replaced by a wrong-typed or edge-case value. Intact graphs must load exactly.
  */
 import fc from 'fast-check';
-import type { Graph } from '../../../data/graph';
-import { parseGraph } from '../../../data/loaders/graph';
-import { mutateText, weirdValue } from '../mutate';
-import { defineTarget } from '../types';
+import type { Graph } from '../../../data/graph.ts';
+import { parseGraph } from '../../../data/loaders/graph.ts';
+import { mutateText, weirdValue } from '../mutate.ts';
+import { defineTarget } from '../types.ts';
 
 interface GraphDoc {
   name: string;
@@ -17,7 +17,10 @@ interface GraphDoc {
   edges: (string | number)[][];
 }
 
-const nodeId = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom('a', 'b', 'c', 'node 1', '1', '__proto__', 'constructor'));
+const nodeId = fc.oneof(
+  fc.integer({ min: -5, max: 40 }),
+  fc.constantFrom('a', 'b', 'c', 'node 1', '1', '__proto__', 'constructor'),
+);
 
 const graphDoc: fc.Arbitrary<GraphDoc> = fc
   .record({
@@ -37,7 +40,9 @@ const graphDoc: fc.Arbitrary<GraphDoc> = fc
       seen.add(key);
       edges.push(w === undefined ? [ids[s], ids[t]] : [ids[s], ids[t], w]);
     }
-    const nodes = ids.map((id, k) => (classes[k] === undefined ? { id } : { id, label: `n${k}`, class: classes[k] as string | number }));
+    const nodes = ids.map((id, k) =>
+      classes[k] === undefined ? { id } : { id, label: `n${k}`, class: classes[k] as string | number },
+    );
     return { name: 'fuzz', directed, n: ids.length, m: edges.length, nodes, edges };
   });
 
@@ -54,43 +59,61 @@ function replaceOne(doc: GraphDoc, pick: number, value: unknown): { text: string
   const spots = roots.length + copy.nodes.length + copy.edges.length * 3;
   let k = Math.floor(pick * spots);
   let edit: string;
-  if (k < roots.length) (copy[roots[k]] = value, (edit = `root.${roots[k]}`));
-  else if ((k -= roots.length) < copy.nodes.length) ((copy.nodes[k] as Record<string, unknown>).id = value, (edit = `nodes[${k}].id`));
+  if (k < roots.length) (copy[roots[k]] = value), (edit = `root.${roots[k]}`);
+  else if ((k -= roots.length) < copy.nodes.length)
+    ((copy.nodes[k] as Record<string, unknown>).id = value), (edit = `nodes[${k}].id`);
   else {
     k -= copy.nodes.length;
     (copy.edges[Math.floor(k / 3)] as unknown[])[k % 3] = value;
     edit = `edges[${Math.floor(k / 3)}][${k % 3}]`;
   }
   // JSON.stringify drops undefined and turns NaN/Infinity into null: write those as text JSON cannot hold.
-  const text = JSON.stringify(copy, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `__NUM${v}__` : v)).replace(/"__NUM(.*?)__"/g, (_m, num: string) => (num === 'Infinity' ? '1e999' : num === '-Infinity' ? '-1e999' : 'NaN'));
+  const text = JSON.stringify(copy, (_k, v: unknown) =>
+    typeof v === 'number' && !Number.isFinite(v) ? `__NUM${v}__` : v,
+  ).replace(/"__NUM(.*?)__"/g, (_m, num: string) =>
+    num === 'Infinity' ? '1e999' : num === '-Infinity' ? '-1e999' : 'NaN',
+  );
   return { text, edit: `${edit} = ${String(value)}` };
 }
 
 const graphCase: fc.Arbitrary<GraphCase> = fc.oneof(
   graphDoc.map((doc) => ({ doc, text: JSON.stringify(doc, null, 1), edits: [] })),
-  graphDoc.chain((doc) => mutateText(fc.constant(JSON.stringify(doc, null, 1))).map((m) => ({ doc, text: m.text, edits: m.edits }))),
-  fc.tuple(graphDoc, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.oneof(weirdValue, fc.constantFrom(1e-46, 1e-50, 1e39, -0.5, 0, 'a', 40, 7))).map(([doc, pick, value]) => {
-    const { text, edit } = replaceOne(doc, pick, value);
-    return { doc, text, edits: [edit] };
-  }),
+  graphDoc.chain((doc) =>
+    mutateText(fc.constant(JSON.stringify(doc, null, 1))).map((m) => ({ doc, text: m.text, edits: m.edits })),
+  ),
+  fc
+    .tuple(
+      graphDoc,
+      fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+      fc.oneof(weirdValue, fc.constantFrom(1e-46, 1e-50, 1e39, -0.5, 0, 'a', 40, 7)),
+    )
+    .map(([doc, pick, value]) => {
+      const { text, edit } = replaceOne(doc, pick, value);
+      return { doc, text, edits: [edit] };
+    }),
 );
 
 function exact(g: Graph, doc: GraphDoc): string | undefined {
-  if (g.n !== doc.n || g.src.length !== doc.m) return `loaded ${g.n} nodes / ${g.src.length} edges, the file has ${doc.n} / ${doc.m}`;
+  if (g.n !== doc.n || g.src.length !== doc.m)
+    return `loaded ${g.n} nodes / ${g.src.length} edges, the file has ${doc.n} / ${doc.m}`;
   for (let e = 0; e < doc.m; e++) {
     const [s, t, w = 1] = doc.edges[e];
-    if (g.nodeIds.id(g.src[e]) !== s || g.nodeIds.id(g.dst[e]) !== t || g.weight[e] !== Math.fround(Number(w))) return `edge ${e} differs`;
+    if (g.nodeIds.id(g.src[e]) !== s || g.nodeIds.id(g.dst[e]) !== t || g.weight[e] !== Math.fround(Number(w)))
+      return `edge ${e} differs`;
   }
   return undefined;
 }
 
 function invariants(g: Graph): string | undefined {
   const m = g.src.length;
-  if (g.n !== g.nodeIds.size || g.labels.length !== g.n || g.classes.length !== g.n) return 'node columns disagree with n';
+  if (g.n !== g.nodeIds.size || g.labels.length !== g.n || g.classes.length !== g.n)
+    return 'node columns disagree with n';
   if (g.dst.length !== m || g.weight.length !== m) return 'edge columns differ in length';
   for (let e = 0; e < m; e++) {
-    if (!(g.src[e] >= 0 && g.src[e] < g.n && g.dst[e] >= 0 && g.dst[e] < g.n)) return `edge ${e} points outside the nodes`;
-    if (!(g.weight[e] > 0) || !Number.isFinite(g.weight[e])) return `edge ${e}: weight ${g.weight[e]} stored (must be finite and > 0)`;
+    if (!(g.src[e] >= 0 && g.src[e] < g.n && g.dst[e] >= 0 && g.dst[e] < g.n))
+      return `edge ${e} points outside the nodes`;
+    if (!(g.weight[e] > 0) || !Number.isFinite(g.weight[e]))
+      return `edge ${e}: weight ${g.weight[e]} stored (must be finite and > 0)`;
   }
   for (const c of g.classes) if (c < -1 || c >= g.classNames.length) return `class index ${c} out of range`;
   return undefined;

@@ -2,17 +2,37 @@
  * Every fuzz target by group (`loader`, `decoder`, `service`; `selftest` is the harness's own).
  * Groups load lazily, so a worker running loaders never starts tfjs.
  */
-import type { AnyTarget } from '../types';
+import type { AnyTarget } from '../types.ts';
 
 const GROUPS: Record<string, () => Promise<AnyTarget[]>> = {
   loader: async () => {
-    const [interactions, graph, text, chunking, options] = await Promise.all([import('./interactions'), import('./graph'), import('./text-loaders'), import('./chunking'), import('./loader-options')]);
-    return [...interactions.INTERACTION_TARGETS, graph.GRAPH_TARGET, ...text.TEXT_LOADER_TARGETS, chunking.CHUNKING_TARGET, options.LOADER_OPTIONS_TARGET];
+    const [interactions, graph, text, chunking, options] = await Promise.all([
+      import('./interactions.ts'),
+      import('./graph.ts'),
+      import('./text-loaders.ts'),
+      import('./chunking.ts'),
+      import('./loader-options.ts'),
+    ]);
+    return [
+      ...interactions.INTERACTION_TARGETS,
+      graph.GRAPH_TARGET,
+      ...text.TEXT_LOADER_TARGETS,
+      chunking.CHUNKING_TARGET,
+      options.LOADER_OPTIONS_TARGET,
+    ];
   },
-  decoder: async () => [...(await import('./decoders')).DECODER_TARGETS, (await import('./course-wire')).COURSE_WIRE_TARGET, (await import('./rpc-error')).RPC_ERROR_TARGET, (await import('./bundles')).FEED_BUNDLE_TARGET],
-  service: async () => [...(await import('./services')).SERVICE_TARGETS, ...(await import('./systems')).SYSTEM_TARGETS],
+  decoder: async () => [
+    ...(await import('./decoders.ts')).DECODER_TARGETS,
+    (await import('./course-wire.ts')).COURSE_WIRE_TARGET,
+    (await import('./rpc-error.ts')).RPC_ERROR_TARGET,
+    (await import('./bundles.ts')).FEED_BUNDLE_TARGET,
+  ],
+  service: async () => [
+    ...(await import('./services.ts')).SERVICE_TARGETS,
+    ...(await import('./systems.ts')).SYSTEM_TARGETS,
+  ],
   selftest: async () => {
-    const { SELFTEST_TARGET, LAST_HANG_TARGET } = await import('./selftest');
+    const { SELFTEST_TARGET, LAST_HANG_TARGET } = await import('./selftest.ts');
     return [SELFTEST_TARGET, LAST_HANG_TARGET];
   },
 };
@@ -35,6 +55,7 @@ export async function findTarget(name: string): Promise<AnyTarget> {
 }
 
 function groupOf(group: string): () => Promise<AnyTarget[]> {
-  if (!Object.hasOwn(GROUPS, group)) throw new Error(`no fuzz group '${group}' (groups: ${Object.keys(GROUPS).join(', ')})`);
+  if (!Object.hasOwn(GROUPS, group))
+    throw new Error(`no fuzz group '${group}' (groups: ${Object.keys(GROUPS).join(', ')})`);
   return GROUPS[group];
 }

@@ -4,10 +4,10 @@
  * must load exactly; a mutated one must load into a log consistent with its text, or be refused typed.
  */
 import fc from 'fast-check';
-import { loadInteractions, type InteractionFormat } from '../../../data/loaders/interactions';
-import type { InteractionLog } from '../../../data/interactions';
-import { mutateText } from '../mutate';
-import { defineTarget, type AnyTarget } from '../types';
+import { loadInteractions, type InteractionFormat } from '../../../data/loaders/interactions.ts';
+import type { InteractionLog } from '../../../data/interactions.ts';
+import { mutateText } from '../mutate.ts';
+import { defineTarget, type AnyTarget } from '../types.ts';
 
 export interface Row {
   user: number;
@@ -26,7 +26,14 @@ const row: fc.Arbitrary<Row> = fc.record({
 /** Rows; (user, item) pairs repeat in some files (published logs repeat them). */
 export const rowsArb = fc.oneof(
   fc.uniqueArray(row, { minLength: 1, maxLength: 10, selector: (r) => `${r.user},${r.item}` }),
-  fc.array(fc.record({ ...{ user: fc.integer({ min: 0, max: 2 }), item: fc.integer({ min: 0, max: 2 }) }, rating: fc.constantFrom(1, 2, 5), time: fc.constantFrom(5, 7, 7, 9) }), { minLength: 1, maxLength: 10 }),
+  fc.array(
+    fc.record({
+      ...{ user: fc.integer({ min: 0, max: 2 }), item: fc.integer({ min: 0, max: 2 }) },
+      rating: fc.constantFrom(1, 2, 5),
+      time: fc.constantFrom(5, 7, 7, 9),
+    }),
+    { minLength: 1, maxLength: 10 },
+  ),
 );
 
 /**
@@ -56,15 +63,32 @@ export interface Layout {
 }
 
 export function layoutArb(format: InteractionFormat): fc.Arbitrary<Layout> {
-  const delimiter = format === 'csv' ? fc.constant<','>(',') : format === 'tsv' ? fc.constant<'\t'>('\t') : fc.constantFrom<',' | '\t'>(',', '\t');
+  const delimiter =
+    format === 'csv'
+      ? fc.constant<','>(',')
+      : format === 'tsv'
+        ? fc.constant<'\t'>('\t')
+        : fc.constantFrom<',' | '\t'>(',', '\t');
   const width = fc.constantFrom<3 | 4>(4, 4, 3);
-  return fc.record({ delimiter, header: fc.boolean(), eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), finalEol: fc.boolean(), quote: fc.boolean(), width });
+  return fc.record({
+    delimiter,
+    header: fc.boolean(),
+    eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+    finalEol: fc.boolean(),
+    quote: fc.boolean(),
+    width,
+  });
 }
 
 /** The rows as a file. */
 export function render(rows: readonly Row[], l: Layout): string {
   const q = (s: string): string => (l.quote && l.delimiter === ',' ? `"${s}"` : s);
-  const lines = rows.map((r) => [r.user, r.item, r.rating, r.time].slice(0, l.width).map((v) => q(String(v))).join(l.delimiter));
+  const lines = rows.map((r) =>
+    [r.user, r.item, r.rating, r.time]
+      .slice(0, l.width)
+      .map((v) => q(String(v)))
+      .join(l.delimiter),
+  );
   if (l.header) lines.unshift(['userId', 'movieId', 'rating', 'timestamp'].slice(0, l.width).map(q).join(l.delimiter));
   return lines.join(l.eol) + (l.finalEol ? l.eol : '');
 }
@@ -79,7 +103,9 @@ export interface FileCase {
 
 /** A valid file (`intact` cases in four, default one) or a mutated one. */
 export function fileArb(format: InteractionFormat, intact = 1): fc.Arbitrary<FileCase> {
-  const valid = fc.tuple(rowsArb, layoutArb(format)).map(([rows, l]) => ({ rows: expectedRows(rows, l.width), text: render(rows, l) }));
+  const valid = fc
+    .tuple(rowsArb, layoutArb(format))
+    .map(([rows, l]) => ({ rows: expectedRows(rows, l.width), text: render(rows, l) }));
   const kept = valid.map(({ rows, text }) => ({ rows, original: text, text, edits: [] as string[] }));
   const mutated = valid.chain(({ rows, text }) => mutateText(fc.constant(text)).map((m) => ({ rows, ...m })));
   return fc.oneof({ arbitrary: kept, weight: intact }, { arbitrary: mutated, weight: 4 - intact });
@@ -92,7 +118,8 @@ export function compareRows(log: InteractionLog, rows: readonly Row[]): string |
     const r = rows[k];
     const got = [log.userIds.id(log.users[k]), log.itemIds.id(log.items[k]), log.values[k], log.times[k]];
     const want = [r.user, r.item, Math.fround(r.rating), r.time];
-    if (got.some((v, c) => !Object.is(v, want[c]) && !(v === 0 && want[c] === 0))) return `row ${k}: loaded ${JSON.stringify(got)}, file has ${JSON.stringify(want)}`;
+    if (got.some((v, c) => !Object.is(v, want[c]) && !(v === 0 && want[c] === 0)))
+      return `row ${k}: loaded ${JSON.stringify(got)}, file has ${JSON.stringify(want)}`;
   }
   return undefined;
 }
@@ -103,7 +130,8 @@ const ZERO_TOKEN = /(^|[,\t"\s])[-+]?(0+\.?0*|\.0+)([eE][-+]?\d+)?($|[,\t"\s])/m
 export function checkLogAgainstText(log: InteractionLog, text: string): string | undefined {
   const n = log.length;
   if (!(n >= 1)) return `accepted an empty log (${n} rows)`;
-  if (log.users.length !== n || log.items.length !== n || log.values.length !== n || log.times.length !== n) return 'column lengths differ from length';
+  if (log.users.length !== n || log.items.length !== n || log.values.length !== n || log.times.length !== n)
+    return 'column lengths differ from length';
   const lines = text.split(/\r\n|\r|\n/).length;
   if (n > lines) return `${n} rows from ${lines} lines`;
   const pairs = new Set<number>();
@@ -111,8 +139,10 @@ export function checkLogAgainstText(log: InteractionLog, text: string): string |
     const u = log.users[k];
     const i = log.items[k];
     if (!(u >= 0 && u < log.userIds.size && i >= 0 && i < log.itemIds.size)) return `row ${k}: index out of range`;
-    if (!Number.isFinite(log.values[k]) || !Number.isFinite(log.times[k])) return `row ${k}: non-finite value ${log.values[k]} or time ${log.times[k]}`;
-    if (log.values[k] === 0 && !ZERO_TOKEN.test(text)) return `row ${k}: rating stored as 0 but the text has no zero rating (underflow?)`;
+    if (!Number.isFinite(log.values[k]) || !Number.isFinite(log.times[k]))
+      return `row ${k}: non-finite value ${log.values[k]} or time ${log.times[k]}`;
+    if (log.values[k] === 0 && !ZERO_TOKEN.test(text))
+      return `row ${k}: rating stored as 0 but the text has no zero rating (underflow?)`;
     const key = u * log.itemIds.size + i;
     if (pairs.has(key)) return `row ${k}: repeated (user, item) pair left in the log`;
     pairs.add(key);

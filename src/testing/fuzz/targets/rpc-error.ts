@@ -5,21 +5,64 @@
  * when there is one, with the message as a string; it must never throw.
  */
 import fc from 'fast-check';
-import * as errors from '../../../errors';
-import { deserializeError, serializeError } from '../../../rpc/errors';
-import { WEIRD_VALUES } from '../mutate';
-import { defineTarget } from '../types';
+import * as errors from '../../../errors.ts';
+import { deserializeError, serializeError } from '../../../rpc/errors.ts';
+import { WEIRD_VALUES } from '../mutate.ts';
+import { defineTarget } from '../types.ts';
 
 const CLASSES = new Map<string, new (...args: never[]) => Error>(
-  (Object.values(errors) as unknown[]).filter((c): c is new (...args: never[]) => Error => typeof c === 'function' && c.prototype instanceof Error).map((c) => [c.name, c]),
+  (Object.values(errors) as unknown[])
+    .filter((c): c is new (...args: never[]) => Error => typeof c === 'function' && c.prototype instanceof Error)
+    .map((c) => [c.name, c]),
 );
-const NAMES = [...CLASSES.keys(), 'Error', 'TypeError', 'RangeError', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype', ''];
+const NAMES = [
+  ...CLASSES.keys(),
+  'Error',
+  'TypeError',
+  'RangeError',
+  'constructor',
+  'toString',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  '',
+];
 
 /** One of `values` (indexed: a spread of a list into arguments is what the no-spread rule forbids). */
 const oneOf = <T>(values: readonly T[]): fc.Arbitrary<T> => fc.nat({ max: values.length - 1 }).map((i) => values[i]);
 
 const payload = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ name: fc.oneof(oneOf(NAMES), fc.constantFrom(...WEIRD_VALUES)), message: fc.oneof(fc.string(), fc.constantFrom(...WEIRD_VALUES)), stack: fc.constantFrom(undefined, 'at x', 5, null), fields: fc.oneof(fc.constant({ id: 'm', expected: 2, found: null }), fc.constantFrom(...WEIRD_VALUES), fc.dictionary(fc.constantFrom('name', 'message', 'stack', '__proto__', 'constructor', 'prototype', 'id', 'line', 'toString'), fc.constantFrom(...WEIRD_VALUES), { maxKeys: 3 })) }, { requiredKeys: [] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        name: fc.oneof(oneOf(NAMES), fc.constantFrom(...WEIRD_VALUES)),
+        message: fc.oneof(fc.string(), fc.constantFrom(...WEIRD_VALUES)),
+        stack: fc.constantFrom(undefined, 'at x', 5, null),
+        fields: fc.oneof(
+          fc.constant({ id: 'm', expected: 2, found: null }),
+          fc.constantFrom(...WEIRD_VALUES),
+          fc.dictionary(
+            fc.constantFrom(
+              'name',
+              'message',
+              'stack',
+              '__proto__',
+              'constructor',
+              'prototype',
+              'id',
+              'line',
+              'toString',
+            ),
+            fc.constantFrom(...WEIRD_VALUES),
+            { maxKeys: 3 },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...WEIRD_VALUES) },
 );
 

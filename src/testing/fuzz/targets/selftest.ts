@@ -3,8 +3,8 @@
  * its watchdog, which must stop a synchronous endless loop) is itself tested. Not in the suite's list.
  */
 import fc from 'fast-check';
-import { InvalidArgumentError } from '../../../errors';
-import { defineTarget } from '../types';
+import { InvalidArgumentError } from '../../../errors.ts';
+import { defineTarget } from '../types.ts';
 
 export const SELFTEST_TARGET = defineTarget<number, undefined, number>({
   name: 'selftest.outcomes',

@@ -7,31 +7,39 @@
  * exclusions honoured; a training run's heartbeats never flood nor outlive it.
  */
 import fc from 'fast-check';
-import { initBackend } from '../../../backend';
-import type { ExternalId } from '../../../data/idmap';
-import { BaselineService } from '../../../rpc/baseline-service';
-import type { RankedItems, TrainRequest, WireProgress } from '../../../rpc/protocol';
-import { RankingService } from '../../../rpc/ranking-service';
-import { TrainingService } from '../../../rpc/training-service';
-import { MemoryModelStore } from '../../../store/memory-store';
-import { createModel } from '../../../models/registry';
-import { courseFixture } from '../../course-fixtures';
-import { checkerboardFixture } from '../../recommender-fixtures';
-import { checkerboardCsv, NODE_MF } from '../../rpc-fixtures';
-import { WEIRD_VALUES } from '../mutate';
-import { defineTarget, type AnyTarget } from '../types';
+import { initBackend } from '../../../backend/index.ts';
+import type { ExternalId } from '../../../data/idmap.ts';
+import { BaselineService } from '../../../rpc/baseline-service.ts';
+import type { RankedItems, TrainRequest, WireProgress } from '../../../rpc/protocol.ts';
+import { RankingService } from '../../../rpc/ranking-service.ts';
+import { TrainingService } from '../../../rpc/training-service.ts';
+import { MemoryModelStore } from '../../../store/memory-store.ts';
+import { createModel } from '../../../models/registry.ts';
+import { courseFixture } from '../../course-fixtures.ts';
+import { checkerboardFixture } from '../../recommender-fixtures.ts';
+import { checkerboardCsv, NODE_MF } from '../../rpc-fixtures.ts';
+import { WEIRD_VALUES } from '../mutate.ts';
+import { defineTarget, type AnyTarget } from '../types.ts';
 
 type Req = Record<string, unknown>;
 
 /** Up to three fields of `base` set to weird values (or deleted), or the whole request replaced. */
-function malformed(base: fc.Arbitrary<Req>, fields: readonly string[], extra: readonly unknown[] = []): fc.Arbitrary<{ request: unknown; edits: string[] }> {
+function malformed(
+  base: fc.Arbitrary<Req>,
+  fields: readonly string[],
+  extra: readonly unknown[] = [],
+): fc.Arbitrary<{ request: unknown; edits: string[] }> {
   const value = fc.constantFrom(...WEIRD_VALUES, ...extra, '<delete>');
-  const edited = fc.tuple(base, fc.array(fc.tuple(fc.constantFrom(...fields), value), { minLength: 0, maxLength: 3 })).map(([req, edits]) => {
-    const r: Req = { ...req };
-    for (const [k, v] of edits) v === '<delete>' ? delete r[k] : (r[k] = v);
-    return { request: r as unknown, edits: edits.map(([k, v]) => `${k}=${String(v)}`) };
-  });
-  const whole = fc.constantFrom(null, undefined, 'x', 5, [], {}).map((request) => ({ request: request as unknown, edits: ['whole request'] }));
+  const edited = fc
+    .tuple(base, fc.array(fc.tuple(fc.constantFrom(...fields), value), { minLength: 0, maxLength: 3 }))
+    .map(([req, edits]) => {
+      const r: Req = { ...req };
+      for (const [k, v] of edits) v === '<delete>' ? delete r[k] : (r[k] = v);
+      return { request: r as unknown, edits: edits.map(([k, v]) => `${k}=${String(v)}`) };
+    });
+  const whole = fc
+    .constantFrom(null, undefined, 'x', 5, [], {})
+    .map((request) => ({ request: request as unknown, edits: ['whole request'] }));
   return fc.oneof({ arbitrary: edited, weight: 9 }, { arbitrary: whole, weight: 1 });
 }
 
@@ -56,14 +64,25 @@ function setupRanking(): Promise<RankingCtx> {
       { modelId: 'fz', kind: 'mf', config: { ...NODE_MF, epochs: 1 }, data: { csv, file: 'fz.csv' }, backend: 'cpu' },
       () => undefined,
     );
-    const items = new Set(csv.trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    const items = new Set(
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    );
     const { log } = checkerboardFixture(8, 8);
     const glmix = createModel('glmix', { rounds: 1, newtonSteps: 1, negatives: 1 });
     await glmix.fit(courseFixture(log));
     const info = await store.save('fz-glmix', await glmix.toState());
     glmix.dispose();
     const glmixItems = new Set(Array.from({ length: log.itemIds.size }, (_, i) => String(log.itemIds.id(i))));
-    return { ranking: new RankingService(store, { backend: 'cpu' }), version: trained.info.version, items, glmix: { version: info.version, items: glmixItems } };
+    return {
+      ranking: new RankingService(store, { backend: 'cpu' }),
+      version: trained.info.version,
+      items,
+      glmix: { version: info.version, items: glmixItems },
+    };
   })();
   return rankingCtx;
 }
@@ -85,7 +104,8 @@ const RANK_FIELDS = ['modelId', 'version', 'user', 'k', 'exclude', 'candidates',
 function rankedProblem(req: unknown, r: RankedItems, known: Set<string>): string | undefined {
   const q = (req ?? {}) as Req;
   const k = typeof q.k === 'number' ? q.k : 10;
-  if (!Array.isArray(r.items) || r.items.length !== r.scores.length || r.items.length !== r.indices.length) return 'items, scores and indices differ in length';
+  if (!Array.isArray(r.items) || r.items.length !== r.scores.length || r.items.length !== r.indices.length)
+    return 'items, scores and indices differ in length';
   if (r.items.length > k) return `${r.items.length} items for k = ${k}`;
   if (new Set(r.items).size !== r.items.length) return 'repeated items';
   for (let i = 0; i < r.items.length; i++) {
@@ -124,14 +144,27 @@ function rankingTarget(method: RankMethod): AnyTarget {
     name: `service.ranking.${method}`,
     setup: setupRanking,
     inputs: (ctx) => {
-      if (method === 'explain') return malformed(explainBase(ctx), RANK_FIELDS, ['u1', 'i3', 'i99', ['i1', 'i3'], ['i2']]);
-      const base = method === 'similarItems' ? rankingBase(ctx.version).map(({ modelId, version, user, k }) => ({ modelId, version, item: 100 + Number(user), k })) : rankingBase(ctx.version);
+      if (method === 'explain')
+        return malformed(explainBase(ctx), RANK_FIELDS, ['u1', 'i3', 'i99', ['i1', 'i3'], ['i2']]);
+      const base =
+        method === 'similarItems'
+          ? rankingBase(ctx.version).map(({ modelId, version, user, k }) => ({
+              modelId,
+              version,
+              item: 100 + Number(user),
+              k,
+            }))
+          : rankingBase(ctx.version);
       const fields = method === 'similarItems' ? ['modelId', 'version', 'item', 'k'] : RANK_FIELDS;
       return malformed(base, fields, ID_VALUES);
     },
     run: (c, ctx) => (ctx.ranking[method] as (r: unknown) => Promise<RankedItems>)(c.request),
-    check: (c, r, ctx) => rankedProblem(c.request, r, method === 'explain' ? ctx.glmix.items : ctx.items) ?? reasonsProblem(method, r),
-    show: (c) => JSON.stringify(c, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? '<undefined>' : v)),
+    check: (c, r, ctx) =>
+      rankedProblem(c.request, r, method === 'explain' ? ctx.glmix.items : ctx.items) ?? reasonsProblem(method, r),
+    show: (c) =>
+      JSON.stringify(c, (_k, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? '<undefined>' : v,
+      ),
   });
 }
 
@@ -140,7 +173,12 @@ const SCORE_TARGET = defineTarget<{ request: unknown; edits: string[] }, Ranking
   setup: setupRanking,
   inputs: (ctx) =>
     malformed(
-      fc.record({ modelId: fc.constant('fz'), version: fc.constant(ctx.version), users: fc.constantFrom([1, 2], [3], []), items: fc.constantFrom([101, 102], [103], []) }),
+      fc.record({
+        modelId: fc.constant('fz'),
+        version: fc.constant(ctx.version),
+        users: fc.constantFrom([1, 2], [3], []),
+        items: fc.constantFrom([101, 102], [103], []),
+      }),
       ['modelId', 'version', 'users', 'items'],
       [[1, 2, 3], [101], ['1'], [NaN], 5],
     ),
@@ -172,15 +210,36 @@ let trainCtx: Promise<TrainCtx> | undefined;
 function setupTraining(): Promise<TrainCtx> {
   trainCtx ??= (async () => {
     await initBackend('cpu');
-    return { training: new TrainingService(new MemoryModelStore(), { backend: 'cpu', origin: 'http://fuzz.test' }), csv: checkerboardCsv(4, 4) };
+    return {
+      training: new TrainingService(new MemoryModelStore(), { backend: 'cpu', origin: 'http://fuzz.test' }),
+      csv: checkerboardCsv(4, 4),
+    };
   })();
   return trainCtx;
 }
 
 const TRAIN_FIELDS = ['modelId', 'kind', 'config', 'data', 'checkpointEvery', 'backend', 'fresh', 'heartbeatMs'];
 const TRAIN_EXTRA = [
-  { dim: 2e9 }, { epochs: 1e9 }, { dim: -1 }, { learningRate: NaN }, { nope: 1 }, { csv: 5 }, { csv: '' }, { csv: 'a,b\n1' },
-  { ratingsUrl: 'http://evil.example/x.csv' }, { ratingsUrl: 5 }, { courses: 'x' }, { courses: {} }, 'webgpu', 'wasm', 'mf', 'blend', 'glmix', 'line', 2 ** 32, 1e-3,
+  { dim: 2e9 },
+  { epochs: 1e9 },
+  { dim: -1 },
+  { learningRate: NaN },
+  { nope: 1 },
+  { csv: 5 },
+  { csv: '' },
+  { csv: 'a,b\n1' },
+  { ratingsUrl: 'http://evil.example/x.csv' },
+  { ratingsUrl: 5 },
+  { courses: 'x' },
+  { courses: {} },
+  'webgpu',
+  'wasm',
+  'mf',
+  'blend',
+  'glmix',
+  'line',
+  2 ** 32,
+  1e-3,
 ];
 
 interface TrainOutcome {
@@ -235,7 +294,8 @@ const TRAIN_TARGET = defineTarget<{ request: unknown; edits: string[] }, TrainCt
     ),
   run: (c, ctx) => train(c.request, ctx),
   check: (_c, o) => {
-    if (o.late > 0) return `${o.late} progress messages after train ${o.leakedAfter ? `rejected (${o.leakedAfter})` : 'resolved'}`;
+    if (o.late > 0)
+      return `${o.late} progress messages after train ${o.leakedAfter ? `rejected (${o.leakedAfter})` : 'resolved'}`;
     if (o.heartbeats > 2 + o.ms / 10) return `${o.heartbeats} heartbeats in ${o.ms.toFixed(0)} ms (flood)`;
     return undefined;
   },
@@ -243,22 +303,37 @@ const TRAIN_TARGET = defineTarget<{ request: unknown; edits: string[] }, TrainCt
 
 // ---- baselines ----------------------------------------------------------------------------------------
 
-const BASELINE_TARGET = defineTarget<{ method: 'init' | 'run'; request: unknown; edits: string[] }, BaselineService, unknown>({
+const BASELINE_TARGET = defineTarget<
+  { method: 'init' | 'run'; request: unknown; edits: string[] },
+  BaselineService,
+  unknown
+>({
   name: 'service.baselines',
   setup: async () => {
     const csv = checkerboardCsv(6, 6);
     return new BaselineService({
       origin: 'http://fuzz.test',
-      fetch: async (url) => (url.startsWith('http://fuzz.test/') ? new Response(csv) : new Response('nope', { status: 404 })),
+      fetch: async (url) =>
+        url.startsWith('http://fuzz.test/') ? new Response(csv) : new Response('nope', { status: 404 }),
       initBackend: (prefer) => initBackend(prefer),
     });
   },
   inputs: () =>
     fc.oneof(
-      malformed(fc.record({ ratingsUrl: fc.constantFrom('http://fuzz.test/r.csv', '/r.csv', 'http://other.test/r.csv'), seed: fc.constantFrom(1, 42) }), ['ratingsUrl', 'seed'], ['javascript:1', 'data:text/csv,1,2,3,4', '../x', 2 ** 40]).map((c) => ({ method: 'run' as const, ...c })),
-      fc.constantFrom('cpu', 'auto', ...WEIRD_VALUES).map((prefer) => ({ method: 'init' as const, request: prefer, edits: [] })),
+      malformed(
+        fc.record({
+          ratingsUrl: fc.constantFrom('http://fuzz.test/r.csv', '/r.csv', 'http://other.test/r.csv'),
+          seed: fc.constantFrom(1, 42),
+        }),
+        ['ratingsUrl', 'seed'],
+        ['javascript:1', 'data:text/csv,1,2,3,4', '../x', 2 ** 40],
+      ).map((c) => ({ method: 'run' as const, ...c })),
+      fc
+        .constantFrom('cpu', 'auto', ...WEIRD_VALUES)
+        .map((prefer) => ({ method: 'init' as const, request: prefer, edits: [] })),
     ),
-  run: (c, service) => (c.method === 'init' ? service.init(c.request as never) : service.run(c.request as never, () => undefined)),
+  run: (c, service) =>
+    c.method === 'init' ? service.init(c.request as never) : service.run(c.request as never, () => undefined),
 });
 
 export const SERVICE_TARGETS: AnyTarget[] = [

@@ -5,22 +5,63 @@
  * stateVersion changed, a whole part (tensors, meta, config) null or of the wrong type.
  */
 import fc from 'fast-check';
-import type { ModelState } from '../../../models/recommender';
-import { WEIRD_VALUES } from '../mutate';
+import type { ModelState } from '../../../models/recommender.ts';
+import { WEIRD_VALUES } from '../mutate.ts';
 
 /** A mutation, positioned by fractions so it applies to any state. */
 export interface StateMutation {
-  op: 'tensorValue' | 'tensorLength' | 'tensorShape' | 'tensorDtype' | 'tensorData' | 'nonMonotonic' | 'dropTensor' | 'field' | 'top';
+  op:
+    | 'tensorValue'
+    | 'tensorLength'
+    | 'tensorShape'
+    | 'tensorDtype'
+    | 'tensorData'
+    | 'nonMonotonic'
+    | 'dropTensor'
+    | 'field'
+    | 'top';
   pick: number;
   at: number;
   value: unknown;
 }
 
-const TENSOR_VALUES = [NaN, Infinity, -Infinity, -1, -2, 1e30, 3.5e38, 2 ** 31 - 1, -(2 ** 31), 1e9, 0.5, 65536, 7, 255, 256];
+const TENSOR_VALUES = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  -2,
+  1e30,
+  3.5e38,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  1e9,
+  0.5,
+  65536,
+  7,
+  255,
+  256,
+];
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 export const stateMutation: fc.Arbitrary<StateMutation> = fc.record({
-  op: fc.constantFrom<StateMutation['op']>('tensorValue', 'tensorValue', 'tensorValue', 'tensorLength', 'tensorShape', 'tensorDtype', 'tensorData', 'nonMonotonic', 'nonMonotonic', 'dropTensor', 'field', 'field', 'field', 'field', 'top'),
+  op: fc.constantFrom<StateMutation['op']>(
+    'tensorValue',
+    'tensorValue',
+    'tensorValue',
+    'tensorLength',
+    'tensorShape',
+    'tensorDtype',
+    'tensorData',
+    'nonMonotonic',
+    'nonMonotonic',
+    'dropTensor',
+    'field',
+    'field',
+    'field',
+    'field',
+    'top',
+  ),
   pick: fraction,
   at: fraction,
   value: fc.oneof(fc.constantFrom(...TENSOR_VALUES), fc.constantFrom(...WEIRD_VALUES)),
@@ -73,12 +114,20 @@ export function mutateState(state: ModelState, m: StateMutation): { state: Model
       return { state: s, edit: `tensors.${name} shortened to ${t.data.length}` };
     case 'tensorShape':
       if (!t) break;
-      t.shape = m.at < 0.25 ? m.value : m.at < 0.5 ? [...(t.shape as number[])].reverse() : m.at < 0.75 ? [...(t.shape as number[]), 1] : (t.shape as number[]).map((d) => d + 1);
+      t.shape =
+        m.at < 0.25
+          ? m.value
+          : m.at < 0.5
+            ? [...(t.shape as number[])].reverse()
+            : m.at < 0.75
+              ? [...(t.shape as number[]), 1]
+              : (t.shape as number[]).map((d) => d + 1);
       return { state: s, edit: `tensors.${name}.shape = ${JSON.stringify(t.shape)}` };
     case 'tensorDtype':
       if (!t) break;
       if (m.at < 0.5) t.dtype = t.dtype === 'float32' ? 'int32' : 'float32';
-      else t.data = (t.data instanceof Float32Array ? Int32Array.from(t.data) : Float32Array.from(t.data)) as Float32Array;
+      else
+        t.data = (t.data instanceof Float32Array ? Int32Array.from(t.data) : Float32Array.from(t.data)) as Float32Array;
       return { state: s, edit: `tensors.${name} dtype/data swapped (${m.at < 0.5 ? 'dtype' : 'data'})` };
     case 'tensorData':
       if (!t) break;
@@ -98,7 +147,7 @@ export function mutateState(state: ModelState, m: StateMutation): { state: Model
     case 'dropTensor':
       if (!name) break;
       if (m.at < 0.5) delete s.tensors[name];
-      else (s.tensors[`${name}_x`] = s.tensors[name], delete s.tensors[name]);
+      else (s.tensors[`${name}_x`] = s.tensors[name]), delete s.tensors[name];
       return { state: s, edit: `tensors.${name} ${m.at < 0.5 ? 'dropped' : 'renamed'}` };
     case 'field': {
       const all: (string | number)[][] = [];
@@ -106,7 +155,13 @@ export function mutateState(state: ModelState, m: StateMutation): { state: Model
       paths(s.meta, ['meta'], all);
       const path = all[Math.floor(m.pick * all.length)];
       // Half the time a plausible value of the same type (another order, a neighbouring count), not junk.
-      const value = m.at < 0.5 ? plausible(path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], s), m.at) : structuredCloneable(m.value);
+      const value =
+        m.at < 0.5
+          ? plausible(
+              path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], s),
+              m.at,
+            )
+          : structuredCloneable(m.value);
       setPath(s, path, value);
       return { state: s, edit: `${path.join('.')} = ${String(value)}` };
     }
@@ -115,7 +170,12 @@ export function mutateState(state: ModelState, m: StateMutation): { state: Model
   }
   const top = ['kind', 'stateVersion', 'stateVersion', 'config', 'meta', 'tensors'];
   const key = top[Math.floor(m.pick * top.length)];
-  const value = key === 'stateVersion' && m.at < 0.5 ? [0, 2, 99, 1.5, -1, NaN][Math.floor(m.at * 12)] : key === 'kind' && m.at < 0.5 ? 'nope' : m.value;
+  const value =
+    key === 'stateVersion' && m.at < 0.5
+      ? [0, 2, 99, 1.5, -1, NaN][Math.floor(m.at * 12)]
+      : key === 'kind' && m.at < 0.5
+        ? 'nope'
+        : m.value;
   s[key] = value;
   return { state: s, edit: `${key} = ${String(value)}` };
 }
@@ -125,7 +185,8 @@ const WORDS = ['first', 'second', 'both', 'mean', 'max', 'seed', 'mf', 'gmf', 'n
 /** A value of the same type as `current`, different from it. */
 function plausible(current: unknown, at: number): unknown {
   const r = Math.floor(at * 2 * 10);
-  if (typeof current === 'number') return [current + 1, current - 1, current * 2, 0, current / 2, -current, current + 0.5, 1, 2, 1e6][r];
+  if (typeof current === 'number')
+    return [current + 1, current - 1, current * 2, 0, current / 2, -current, current + 0.5, 1, 2, 1e6][r];
   if (typeof current === 'string') return WORDS[r] === current ? `${current}x` : WORDS[r];
   if (typeof current === 'boolean') return !current;
   if (Array.isArray(current)) return r % 2 ? current.slice(1) : [...current, current[0] ?? 0];

@@ -4,11 +4,11 @@
  * size)`, `members(count)`. Accepted answers: at most k / size items, finite scores, pCTR in (0, 1).
  */
 import fc from 'fast-check';
-import { FeedService } from '../../../models/feed/service';
-import { TalentService, type TalentHit } from '../../../models/talent/service';
-import type { WireFeed } from '../../../models/feed/wire';
-import { WEIRD_VALUES } from '../mutate';
-import { defineTarget, type AnyTarget } from '../types';
+import { FeedService } from '../../../systems/feed/service.ts';
+import { TalentService, type TalentHit } from '../../../systems/talent/service.ts';
+import type { WireFeed } from '../../../systems/feed/wire.ts';
+import { WEIRD_VALUES } from '../mutate.ts';
+import { defineTarget, type AnyTarget } from '../types.ts';
 
 let talent: Promise<TalentService> | undefined;
 let feed: Promise<FeedService> | undefined;
@@ -44,7 +44,9 @@ const formArb = fc
       pooling: fc.constantFrom('mean', 'max'),
       k: fc.constantFrom(undefined, 1, 5, 20),
     }),
-    fc.array(fc.tuple(fc.constantFrom('title', 'skills', 'location', 'minYears', 'text', 'pooling', 'k'), value), { maxLength: 3 }),
+    fc.array(fc.tuple(fc.constantFrom('title', 'skills', 'location', 'minYears', 'text', 'pooling', 'k'), value), {
+      maxLength: 3,
+    }),
   )
   .map(([form, edits]) => {
     const f: Record<string, unknown> = { ...form };
@@ -61,19 +63,27 @@ const SEARCH_TARGET = defineTarget<Record<string, unknown>, TalentService, Talen
     const k = typeof form.k === 'number' ? form.k : 10;
     if (!Array.isArray(hits) || hits.length > k) return `${hits.length} hits for k = ${k}`;
     if (new Set(hits.map((h) => h.member)).size !== hits.length) return 'a member listed twice';
-    return hits.every((h) => Number.isFinite(h.score) && Number.isInteger(h.member) && h.member >= 0 && h.member < 100) ? undefined : 'a hit with a bad score or member';
+    return hits.every((h) => Number.isFinite(h.score) && Number.isInteger(h.member) && h.member >= 0 && h.member < 100)
+      ? undefined
+      : 'a hit with a bad score or member';
   },
 });
 
 const FEED_TARGET = defineTarget<{ member: unknown; size: unknown }, FeedService, WireFeed>({
   name: 'service.feed.feed',
   setup: trainedFeed,
-  inputs: () => fc.record({ member: fc.oneof(fc.constantFrom(0, 1, 199, 200), value), size: fc.oneof(fc.constantFrom(undefined, 1, 10), value) }),
+  inputs: () =>
+    fc.record({
+      member: fc.oneof(fc.constantFrom(0, 1, 199, 200), value),
+      size: fc.oneof(fc.constantFrom(undefined, 1, 10), value),
+    }),
   run: (c, s) => s.feed(c.member as number, c.size as number),
   check: (c, f) => {
     const size = typeof c.size === 'number' ? c.size : 20;
     if (f.items.length > size) return `${f.items.length} items for size ${size}`;
-    return f.items.every((it) => it.pctr > 0 && it.pctr < 1 && Number.isFinite(it.fprScore)) ? undefined : 'an item with pCTR outside (0, 1) or a non-finite score';
+    return f.items.every((it) => it.pctr > 0 && it.pctr < 1 && Number.isFinite(it.fprScore))
+      ? undefined
+      : 'an item with pCTR outside (0, 1) or a non-finite score';
   },
 });
 
@@ -82,7 +92,10 @@ const MEMBERS_TARGET = defineTarget<unknown, FeedService, { id: number }[]>({
   setup: trainedFeed,
   inputs: () => fc.oneof(fc.constantFrom(1, 5, 200, 10_000), value),
   run: (count, s) => s.members(count as number),
-  check: (count, list) => (list.length <= (count as number) && list.every((m) => Number.isInteger(m.id) && m.id >= 0 && m.id < 200) ? undefined : `${list.length} members for count ${String(count)}`),
+  check: (count, list) =>
+    list.length <= (count as number) && list.every((m) => Number.isInteger(m.id) && m.id >= 0 && m.id < 200)
+      ? undefined
+      : `${list.length} members for count ${String(count)}`,
 });
 
 // ---- training requests -----------------------------------------------------------------------------
@@ -98,15 +111,22 @@ interface BadRequest {
   edits: string[];
 }
 
-function invalidRequests(base: Record<string, unknown>, bad: Record<string, readonly unknown[]>): fc.Arbitrary<BadRequest> {
+function invalidRequests(
+  base: Record<string, unknown>,
+  bad: Record<string, readonly unknown[]>,
+): fc.Arbitrary<BadRequest> {
   const fields = Object.keys(bad);
-  const edit = fc.nat({ max: fields.length - 1 }).chain((f) => fc.nat({ max: bad[fields[f]].length - 1 }).map((v) => [fields[f], bad[fields[f]][v]] as const));
+  const edit = fc
+    .nat({ max: fields.length - 1 })
+    .chain((f) => fc.nat({ max: bad[fields[f]].length - 1 }).map((v) => [fields[f], bad[fields[f]][v]] as const));
   const edited = fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
     const r: Record<string, unknown> = { ...base };
     for (const [k, v] of edits) r[k] = v;
     return { request: r as unknown, edits: edits.map(([k, v]) => `${k}=${String(v)}`) };
   });
-  const whole = fc.constantFrom(null, undefined, 'x', 5, [], {}).map((request) => ({ request: request as unknown, edits: ['whole request'] }));
+  const whole = fc
+    .constantFrom(null, undefined, 'x', 5, [], {})
+    .map((request) => ({ request: request as unknown, edits: ['whole request'] }));
   return fc.oneof({ arbitrary: edited, weight: 9 }, { arbitrary: whole, weight: 1 });
 }
 
@@ -116,7 +136,13 @@ const TALENT_TRAIN_TARGET = defineTarget<BadRequest, TalentService, unknown>({
   inputs: () =>
     invalidRequests(
       { members: 100, maxSamples: 1000, towerEpochs: 1, seed: 1 },
-      { members: [...BAD_COUNT, 99, 200_001, null], maxSamples: [...BAD_COUNT, 1e9], towerEpochs: [...BAD_COUNT, 1001], seed: BAD_SEED, lineBackend: ['gpu', 5, '', 'constructor'] },
+      {
+        members: [...BAD_COUNT, 99, 200_001, null],
+        maxSamples: [...BAD_COUNT, 1e9],
+        towerEpochs: [...BAD_COUNT, 1001],
+        seed: BAD_SEED,
+        lineBackend: ['gpu', 5, '', 'constructor'],
+      },
     ),
   run: (c, s) => s.train(c.request as never),
   check: (c) => `accepted an invalid request (${c.edits.join(', ')})`,
@@ -133,11 +159,29 @@ const FEED_TRAIN_TARGET = defineTarget<BadRequest, FeedService, unknown>({
         seed: [...BAD_SEED, null, 2 ** 32],
         sessions: [...BAD_COUNT, 2_000_001],
         trainShare: [NaN, 0, 1, -0.5, 'x', Infinity],
-        spr: ['x', 5, [], { bits: 30 }, { bits: 7 }, { bits: 10.5 }, { epochs: -1 }, { epochs: 1e9 }, { l2: NaN }, { learningRate: Infinity }, { nope: 1 }],
+        spr: [
+          'x',
+          5,
+          [],
+          { bits: 30 },
+          { bits: 7 },
+          { bits: 10.5 },
+          { epochs: -1 },
+          { epochs: 1e9 },
+          { l2: NaN },
+          { learningRate: Infinity },
+          { nope: 1 },
+        ],
       },
     ),
   run: (c, s) => s.train(c.request as never),
   check: (c) => `accepted an invalid request (${c.edits.join(', ')})`,
 });
 
-export const SYSTEM_TARGETS: AnyTarget[] = [SEARCH_TARGET, FEED_TARGET, MEMBERS_TARGET, TALENT_TRAIN_TARGET, FEED_TRAIN_TARGET];
+export const SYSTEM_TARGETS: AnyTarget[] = [
+  SEARCH_TARGET,
+  FEED_TARGET,
+  MEMBERS_TARGET,
+  TALENT_TRAIN_TARGET,
+  FEED_TRAIN_TARGET,
+];

@@ -3,14 +3,14 @@
  * (checked against `JSON.parse`) and He et al.'s NCF split (three files, one of them mutated).
  */
 import fc from 'fast-check';
-import * as ncfSplit from '../../../courses/ncf-split';
-import { LinkrecError } from '../../../errors';
-import type { RankingProtocol } from '../../../courses/protocol';
-import { parseJsonWithLines } from '../../../data/loaders/json-lines';
-import { loadItemTitles } from '../../../data/loaders/titles';
-import { AgreedRejection } from '../agreed';
-import { mutateText } from '../mutate';
-import { defineTarget, type AnyTarget } from '../types';
+import * as ncfSplit from '../../../systems/courses/ncf-split.ts';
+import { LinkrecError } from '../../../errors.ts';
+import type { RankingProtocol } from '../../../systems/courses/protocol.ts';
+import { parseJsonWithLines } from '../../../data/loaders/json-lines.ts';
+import { loadItemTitles } from '../../../data/loaders/titles.ts';
+import { AgreedRejection } from '../agreed.ts';
+import { mutateText } from '../mutate.ts';
+import { defineTarget, type AnyTarget } from '../types.ts';
 
 // ---- titles -------------------------------------------------------------------------------------
 
@@ -22,13 +22,28 @@ interface TitlesCase {
 
 const title = fc.constantFrom('Toy Story (1995)', '"Great, Big" (2001)', 'Amélie', 'a "quoted" one', '', 'x');
 const titlesCase: fc.Arbitrary<TitlesCase> = fc
-  .uniqueArray(fc.oneof(fc.integer({ min: 0, max: 99 }), fc.constantFrom('tt01', 'x-1')), { minLength: 1, maxLength: 8, selector: String })
-  .chain((ids) => fc.tuple(fc.constant(ids), fc.array(title, { minLength: ids.length, maxLength: ids.length }), fc.constantFrom('\n', '\r\n')))
+  .uniqueArray(fc.oneof(fc.integer({ min: 0, max: 99 }), fc.constantFrom('tt01', 'x-1')), {
+    minLength: 1,
+    maxLength: 8,
+    selector: String,
+  })
+  .chain((ids) =>
+    fc.tuple(
+      fc.constant(ids),
+      fc.array(title, { minLength: ids.length, maxLength: ids.length }),
+      fc.constantFrom('\n', '\r\n'),
+    ),
+  )
   .map(([ids, titles, eol]) => {
     const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     return { ids, text: ['movieId,title,genres', ...ids.map((id, k) => `${id},${quote(titles[k])},Drama`)].join(eol) };
   })
-  .chain((v) => fc.oneof(fc.constant({ ...v, edits: [] as string[] }), mutateText(fc.constant(v.text)).map((m) => ({ ids: v.ids, text: m.text, edits: m.edits }))));
+  .chain((v) =>
+    fc.oneof(
+      fc.constant({ ...v, edits: [] as string[] }),
+      mutateText(fc.constant(v.text)).map((m) => ({ ids: v.ids, text: m.text, edits: m.edits })),
+    ),
+  );
 
 const TITLES_TARGET = defineTarget<TitlesCase, undefined, Map<number | string, string>>({
   name: 'loader.titles',
@@ -56,7 +71,12 @@ interface JsonCase {
 const jsonCase: fc.Arbitrary<JsonCase> = fc
   .tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(undefined, 1, '\t'))
   .map(([v, space]) => JSON.stringify(v, null, space))
-  .chain((text) => fc.oneof(fc.constant({ text, edits: [] as string[] }), mutateText(fc.constant(text)).map((m) => ({ text: m.text, edits: m.edits }))));
+  .chain((text) =>
+    fc.oneof(
+      fc.constant({ text, edits: [] as string[] }),
+      mutateText(fc.constant(text)).map((m) => ({ text: m.text, edits: m.edits })),
+    ),
+  );
 
 function depthOf(text: string): number {
   let depth = 0;
@@ -118,7 +138,9 @@ const splitCase: fc.Arbitrary<SplitCase> = fc
       for (let j = 0; j < perUser; j++) train.push(`${u}\t${(u + j) % items}\t5\t${978300760 + j}`);
       const target = (u + perUser) % items;
       test.push(`${u}\t${target}\t4\t978300800`);
-      neg.push([`(${u},${target})`, ...Array.from({ length: nNeg }, (_, k) => String((target + 1 + k) % items))].join('\t'));
+      neg.push(
+        [`(${u},${target})`, ...Array.from({ length: nNeg }, (_, k) => String((target + 1 + k) % items))].join('\t'),
+      );
     }
     return { train: train.join(eol) + eol, test: test.join(eol) + eol, negative: neg.join(eol) + eol };
   })
@@ -126,7 +148,12 @@ const splitCase: fc.Arbitrary<SplitCase> = fc
     fc.oneof(
       fc.constant({ ...files, edits: [] as string[], mutated: 'none' as const }),
       fc.constantFrom('train', 'test', 'negative').chain((which) =>
-        mutateText(fc.constant(files[which])).map((m) => ({ ...files, [which]: m.text, edits: m.edits, mutated: which })),
+        mutateText(fc.constant(files[which])).map((m) => ({
+          ...files,
+          [which]: m.text,
+          edits: m.edits,
+          mutated: which,
+        })),
       ),
     ),
   );
@@ -134,7 +161,8 @@ const splitCase: fc.Arbitrary<SplitCase> = fc
 function protocolProblem(p: RankingProtocol): string | undefined {
   const nU = p.train.userIds.size;
   const nI = p.train.itemIds.size;
-  if (!(p.nNeg > 0) || p.negatives.length !== p.users.length * p.nNeg) return `nNeg ${p.nNeg} with ${p.negatives.length} negatives for ${p.users.length} test rows`;
+  if (!(p.nNeg > 0) || p.negatives.length !== p.users.length * p.nNeg)
+    return `nNeg ${p.nNeg} with ${p.negatives.length} negatives for ${p.users.length} test rows`;
   if (p.targets.length !== p.users.length) return 'targets and users differ in length';
   for (const u of p.users) if (!(u >= 0 && u < nU)) return `test user ${u} outside 0..${nU - 1}`;
   for (const i of p.targets) if (!(i >= 0 && i < nI)) return `test item ${i} outside 0..${nI - 1}`;
@@ -152,7 +180,8 @@ const SPLIT_TARGET = defineTarget<SplitCase, undefined, RankingProtocol>({
   check: (c, p) => {
     const problem = protocolProblem(p);
     if (problem) return problem;
-    if (c.mutated === 'none' && p.train.length !== c.train.split(/\r?\n/).filter((l) => l).length) return 'train rows lost';
+    if (c.mutated === 'none' && p.train.length !== c.train.split(/\r?\n/).filter((l) => l).length)
+      return 'train rows lost';
     return undefined;
   },
   checkTyped: (c) => (c.mutated === 'none' ? 'a valid split was refused' : undefined),
@@ -161,7 +190,17 @@ const SPLIT_TARGET = defineTarget<SplitCase, undefined, RankingProtocol>({
 /** A protocol as comparable text. */
 function protocolKey(p: RankingProtocol): string {
   const t = p.train;
-  return JSON.stringify([Array.from(t.users), Array.from(t.items), Array.from(t.times), t.userIds.size, t.itemIds.size, Array.from(p.users), Array.from(p.targets), Array.from(p.negatives), p.nNeg]);
+  return JSON.stringify([
+    Array.from(t.users),
+    Array.from(t.items),
+    Array.from(t.times),
+    t.userIds.size,
+    t.itemIds.size,
+    Array.from(p.users),
+    Array.from(p.targets),
+    Array.from(p.negatives),
+    p.nNeg,
+  ]);
 }
 
 async function splitOutcome(run: () => RankingProtocol | Promise<RankingProtocol>): Promise<string> {
@@ -176,7 +215,8 @@ async function splitOutcome(run: () => RankingProtocol | Promise<RankingProtocol
 async function* bytePieces(text: string, cuts: number[]): AsyncGenerator<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   let from = 0;
-  for (const c of Array.from(new Set(cuts.map((x) => x % (bytes.length + 1)))).sort((a, b) => a - b)) (yield bytes.subarray(from, c), (from = c));
+  for (const c of Array.from(new Set(cuts.map((x) => x % (bytes.length + 1)))).sort((a, b) => a - b))
+    yield bytes.subarray(from, c), (from = c);
   yield bytes.subarray(from);
 }
 
@@ -190,9 +230,24 @@ const SPLIT_STREAM_TARGET = defineTarget<{ split: SplitCase; cuts: number[] }, u
     const decoded = (t: string): string => new TextDecoder().decode(new TextEncoder().encode(t));
     const texts = { train: decoded(split.train), test: decoded(split.test), negative: decoded(split.negative) };
     const reference = await splitOutcome(() => parseSplit(texts, 'fuzz'));
-    const streamed = await splitOutcome(() => ncfSplit.loadNcfSplit({ train: bytePieces(split.train, cuts), test: bytePieces(split.test, cuts), negative: bytePieces(split.negative, cuts) }, { name: 'fuzz' }));
-    const blobs = await splitOutcome(() => ncfSplit.loadNcfSplit({ train: new Blob([split.train]), test: new Blob([split.test]), negative: new Blob([split.negative]) }, { name: 'fuzz' }));
-    if (streamed !== reference) return { mismatch: `chunked stream: ${streamed.slice(0, 300)} vs texts: ${reference.slice(0, 300)}` };
+    const streamed = await splitOutcome(() =>
+      ncfSplit.loadNcfSplit(
+        {
+          train: bytePieces(split.train, cuts),
+          test: bytePieces(split.test, cuts),
+          negative: bytePieces(split.negative, cuts),
+        },
+        { name: 'fuzz' },
+      ),
+    );
+    const blobs = await splitOutcome(() =>
+      ncfSplit.loadNcfSplit(
+        { train: new Blob([split.train]), test: new Blob([split.test]), negative: new Blob([split.negative]) },
+        { name: 'fuzz' },
+      ),
+    );
+    if (streamed !== reference)
+      return { mismatch: `chunked stream: ${streamed.slice(0, 300)} vs texts: ${reference.slice(0, 300)}` };
     if (blobs !== reference) return { mismatch: `Blobs: ${blobs.slice(0, 300)} vs texts: ${reference.slice(0, 300)}` };
     if (!reference.startsWith('[')) throw new AgreedRejection(reference);
     return {};

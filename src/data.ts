@@ -1,0 +1,53 @@
+/**
+ * `linkrec/data`: typed-array data — id maps, interaction logs (CSR), graphs, streaming loaders,
+ * splits, samplers and the seeded PRNG. No tensors, no models.
+ *
+ * @module linkrec/data
+ */
+export {
+  AliasSampler,
+  cooToCsr,
+  csrHas,
+  csrPosition,
+  csrRow,
+  DegreeSampler,
+  describeGraphLoad,
+  distinctRows,
+  describeInteractionLoad,
+  graphAdjacency,
+  graphDegrees,
+  IdMap,
+  InteractionLogBuilder,
+  itemCounts,
+  leaveOneOutLatest,
+  loadGraph,
+  loadInteractions,
+  loadItemTitles,
+  makeInteractionLog,
+  parseGraph,
+  Rng,
+  sampleNegatives,
+  toCsr,
+  transpose,
+  UniformItemSampler,
+  userCounts,
+  userItemRows,
+} from './data/index.ts';
+export type {
+  DataSource,
+  ExternalId,
+  Graph,
+  GraphRepeatPolicy,
+  IndexSampler,
+  InteractionFormat,
+  InteractionLog,
+  InteractionRepeatPolicy,
+  LeaveOneOutSplit,
+  LoadedGraph,
+  LoadedInteractions,
+  LoadInteractionsOptions,
+  LoadItemTitlesOptions,
+  ReadOptions,
+  SparseRow,
+  SparseRows,
+} from './data/index.ts';

@@ -1,0 +1,52 @@
+/**
+ * `linkrec/feed`: the feed — first-pass rankers per inventory → hashed-LR second-pass ranker →
+ * re-ranker — with its offline evaluation (O/E, AUC, log-loss, replay next to the simulator's truth)
+ * and the service the feed workers host.
+ *
+ * @module linkrec/feed
+ */
+export {
+  assembleFeed,
+  buildFeedContext,
+  buildFprs,
+  calibrationBins,
+  chronologicalPolicy,
+  evaluateFeed,
+  FEATURE_GROUP_NAMES,
+  FeatureGroup,
+  FEED_MODEL_ID,
+  FeedService,
+  FPR_FACTORIES,
+  fprOnlyPolicy,
+  historyFromLog,
+  rerank,
+  RERANK_DEFAULTS,
+  skillEmbeddings,
+  SPR_DEFAULTS,
+  SprModel,
+  sprRerankPolicy,
+  trainFeed,
+} from './systems/feed/index.ts';
+export type {
+  AssembleOptions,
+  CalibrationBin,
+  FeedContext,
+  FeedEvalOptions,
+  FeedEvalReport,
+  FeedItem,
+  FeedPipeline,
+  FeedReport,
+  FeedRequest,
+  FeedRestoreResult,
+  FeedTiming,
+  FeedWorldSpec,
+  FirstPassRanker,
+  FprFactory,
+  FprResult,
+  JobEmbeddings,
+  RerankConfig,
+  RerankResult,
+  SprConfig,
+  WireFeedItem,
+} from './systems/feed/index.ts';
+export type { FeedOptions } from './systems/feed/client.ts';

@@ -1,3 +1,0 @@
-/** Entity graphs (company, skill, title) built from the simulated world's member profiles. */
-export { cooccurrenceGraph, distinctBags, type Bags, type WeightedEdges } from './cooccurrence';
-export { entityGraph, entityGraphs, memberBags, type EntityGraphs, type EntityKind } from './entity-graphs';

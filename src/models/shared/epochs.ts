@@ -1,0 +1,151 @@
+/**
+ * The one mini-batch epoch loop of the step-trained models (MF, NCF). It owns what every such run
+ * shares: the order of batches (epoch by epoch, step by step, from the cursor on), the loss summed on
+ * the device and read once per epoch (and at checkpoints, never per step), checkpoints every
+ * `checkpointEvery` steps, the progress events, cancellation between steps (AbortError) and resuming
+ * from a cursor. A model supplies its step, and optionally a validation metric and early stopping.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../../backend/index.ts';
+import { AbortError } from '../../errors.ts';
+import type { FitOptions, FitProgress, FitResult, ModelState } from '../recommender.ts';
+
+/**
+ * Where a run stands; `runEpochs` advances it in place as steps are applied, so the state a checkpoint
+ * (or an aborted run) snapshots resumes exactly where it stopped.
+ */
+export interface EpochCursor {
+  /** 0-based epoch in progress. */
+  epoch: number;
+  /** Steps of that epoch already applied. */
+  step: number;
+  /** Row-weighted loss summed over those steps (float32, read at checkpoints and aborts). */
+  lossSum: number;
+  /** Training rows in those steps. */
+  rows: number;
+}
+
+/** A run's mini-batches. `batch(epoch, step)` must depend on its position only, so a resumed run draws the same batches. */
+export interface EpochBatches<B> {
+  readonly stepsPerEpoch: number;
+  /** Rows of one epoch (the start event's `samples`). */
+  readonly rowsPerEpoch: number;
+  batch(epoch: number, step: number): B;
+}
+
+/** What the loop needs of a batch: its rows (`users.length`) weight the loss mean. */
+export interface SizedBatch {
+  readonly users: ArrayLike<number>;
+}
+
+/** A validation metric reported with an epoch event. */
+export type EpochMetric = NonNullable<Extract<FitProgress, { status: 'epoch' }>['metric']>;
+
+/** One run: the shared loop's inputs plus the model's step and epoch-end hooks. */
+export interface EpochRun<B extends SizedBatch> {
+  /** Names the model in abort messages: `${name} fit aborted`. */
+  name: string;
+  backend: BackendName;
+  /** The run ends once `cursor.epoch` reaches this (or `afterEpoch` stops it). */
+  epochs: number;
+  batches: EpochBatches<B>;
+  cursor: EpochCursor;
+  /**
+   * Applies one optimiser step on `batch` of `epoch`; returns `lossSum + rows · loss` as a new scalar
+   * (rows: `batch.users.length`). Runs inside `tf.tidy`; `lossSum` is the loop's to dispose.
+   */
+  step: (batch: B, epoch: number, lossSum: tf.Scalar) => tf.Scalar;
+  /** After an epoch's loss is read: its validation metric, reported with the epoch event. */
+  validate?: () => Promise<EpochMetric | undefined>;
+  /** After the epoch event (the cursor already past epoch `epoch`, 1-based): true ends the run early. */
+  afterEpoch?: (epoch: number, metric: EpochMetric | undefined) => Promise<boolean>;
+  /** When the loop ends without an abort, before the done event (e.g. to restore the best epoch's weights). */
+  finish?: () => void;
+  /** False once the model was disposed or reloaded under the loop (the run stops with AbortError). */
+  alive: () => boolean;
+  /** The model's state now, cursor and optimiser included (a checkpoint). */
+  snapshot: () => Promise<ModelState>;
+}
+
+/**
+ * Runs `run` from its cursor to `run.epochs` (or an early stop). Events: `start`; per step reaching a
+ * multiple of `checkpointEvery` (counted from epoch 0), `checkpoint` then `onCheckpoint` (awaited); per
+ * epoch, `epoch`; then `done` with the epochs reached. Rejects with AbortError before the next step
+ * once `signal` aborts or the model dies, the cursor holding the steps applied.
+ */
+export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options: FitOptions): Promise<FitResult> {
+  const { onProgress, signal, checkpointEvery = 0, onCheckpoint } = options;
+  const { cursor, batches, backend, epochs } = run;
+  const steps = batches.stepsPerEpoch;
+  const started = performance.now();
+  const maybeYield = yielder();
+  let lossSum = tf.scalar(cursor.lossSum);
+  let loss = NaN;
+  onProgress?.({ status: 'start', backend, epochs, samples: batches.rowsPerEpoch });
+  try {
+    while (cursor.epoch < epochs) {
+      const epochStart = performance.now();
+      let rows = 0;
+      while (cursor.step < steps) {
+        if (signal?.aborted || !run.alive()) {
+          cursor.lossSum = await readScalar(lossSum);
+          throw new AbortError(
+            run.alive() ? `${run.name} fit aborted` : `${run.name} fit stopped: the model was disposed or reloaded`,
+          );
+        }
+        const batch = batches.batch(cursor.epoch, cursor.step);
+        const next = tf.tidy(() => run.step(batch, cursor.epoch, lossSum));
+        lossSum.dispose();
+        lossSum = next;
+        cursor.step++;
+        cursor.rows += batch.users.length;
+        rows += batch.users.length;
+        if (checkpointEvery > 0 && (cursor.epoch * steps + cursor.step) % checkpointEvery === 0) {
+          cursor.lossSum = await readScalar(lossSum);
+          const state = await run.snapshot();
+          onProgress?.({ status: 'checkpoint', backend, cursor: { epoch: cursor.epoch, step: cursor.step } });
+          await onCheckpoint?.(state);
+        }
+        await maybeYield();
+      }
+      // The one readback of the epoch (it also waits for the GPU, so the timing is honest).
+      loss = (await readScalar(lossSum)) / Math.max(cursor.rows, 1);
+      const seconds = (performance.now() - epochStart) / 1000;
+      const metric = await run.validate?.();
+      const epoch = cursor.epoch + 1;
+      onProgress?.({
+        status: 'epoch',
+        backend,
+        epoch,
+        epochs,
+        loss,
+        samplesPerSec: rows / Math.max(seconds, 1e-6),
+        ...(metric === undefined ? {} : { metric }),
+      });
+      Object.assign(cursor, { epoch, step: 0, lossSum: 0, rows: 0 });
+      lossSum.dispose();
+      lossSum = tf.scalar(0);
+      if (await run.afterEpoch?.(epoch, metric)) break;
+    }
+  } finally {
+    lossSum.dispose();
+  }
+  run.finish?.();
+  const seconds = (performance.now() - started) / 1000;
+  onProgress?.({ status: 'done', backend, epochs: cursor.epoch, loss, seconds });
+  return { epochs: cursor.epoch, loss, seconds, backend };
+}
+
+async function readScalar(t: tf.Scalar): Promise<number> {
+  return (await t.data())[0];
+}
+
+/** Gives the event loop a turn every ~20 ms so an abort (or a UI) gets through between steps. */
+function yielder(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 20) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+  };
+}

@@ -1,0 +1,46 @@
+/** Talent search: entity space (LINE on entity graphs), pooled relevance, stage combiners, evaluation. */
+export { evaluateTalent, gradedNdcg, type TalentEvalOptions, type TalentEvalResult } from './evaluate.ts';
+export {
+  LINE_FEATURES,
+  STRUCTURED_FEATURES,
+  lineFeatures,
+  memberEntities,
+  poolMember,
+  poolQuery,
+  structuredFeatures,
+  type PooledBag,
+} from './features.ts';
+export { parseQueryText, worldQuery, type TalentQuery } from './query.ts';
+export { explainMatch } from './reasons.ts';
+export { TalentRanker, type LabelledPair, type TalentResult, type TalentStage } from './ranker.ts';
+export {
+  cosineSim,
+  poolRows,
+  trainEntitySpace,
+  type EntitySpace,
+  type EntitySpaceOptions,
+  type Pooling,
+} from './space.ts';
+export { memberIds, queryIds, toIdBags, towerVocab, type TowerVocab } from './tower-inputs.ts';
+export { pca2 } from './pca.ts';
+export { fitRanker, logRowsOf, trainTower, type TalentTrainOptions } from './train.ts';
+export { connectTalent, type TalentClient, type TalentOptions } from './client.ts';
+export {
+  formToQuery,
+  lineBackendLabel,
+  MAP_INTERVAL_MS,
+  TalentService,
+  type TalentHit,
+  type TalentProgress,
+  type TalentSearchForm,
+  type TalentTrainRequest,
+  type TalentTrainResult,
+} from './service.ts';
+export {
+  restoreTalent,
+  TALENT_MODEL_ID,
+  talentState,
+  talentWorld,
+  type RestoredTalent,
+  type TalentWorldSpec,
+} from './stored.ts';

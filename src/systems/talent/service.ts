@@ -1,0 +1,270 @@
+/**
+ * The talent-search service, a plain class a dedicated worker exposes over comlink: it generates a
+ * world, builds its entity graphs, trains LINE (streaming a PCA map of the company embeddings), the
+ * two-tower model and the stage combiners, then answers recruiter searches with reasons.
+ */
+import { describeMember } from '../../world/describe.ts';
+import { ANY_LOCATION } from '../../world/recruiter-truth.ts';
+import type { World } from '../../world/types.ts';
+import { InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import type { EntityKind } from './graph/entity-graphs.ts';
+import type { ModelInfo, ModelStore } from '../../store/types.ts';
+import { StoredSlot } from '../../models/shared/stored-slot.ts';
+import { ordersOf } from '../../models/line/config.ts';
+import type { LineModel } from '../../models/line/model.ts';
+import type { FitProgress, ModelState } from '../../models/recommender.ts';
+import type { TwoTowerModel } from '../../models/two-tower/model.ts';
+import { pca2 } from './pca.ts';
+import { parseQueryText, type TalentQuery } from './query.ts';
+import type { TalentSearchForm, TalentTrainRequest } from './requests.ts';
+import type { TalentRanker } from './ranker.ts';
+import { trainEntitySpace, type EntitySpace, type Pooling } from './space.ts';
+import { restoreTalent, TALENT_MODEL_ID, talentState, talentWorld } from './stored.ts';
+import { fitRanker, trainTower } from './train.ts';
+import { towerVocab } from './tower-inputs.ts';
+import { checkTalentSearch, checkTalentTrain } from '../../rpc/validate.ts';
+import { lineBackendLabel } from './line-label.ts';
+
+export { lineBackendLabel };
+
+export type { TalentSearchForm, TalentTrainRequest } from './requests.ts';
+
+/** What `train` reports, status-tagged. */
+export type TalentProgress =
+  | { status: 'stage'; message: string }
+  | { status: 'map'; xy: Float32Array; groups: Uint8Array; caption: string }
+  | { status: 'line'; kind: EntityKind; backend: 'webgpu' | 'cpu'; kernel?: string; fallback?: string }
+  | { status: 'tower'; epoch: number; loss: number };
+
+/** What `train` and `restore` return. */
+export interface TalentTrainResult {
+  members: number;
+  queries: number;
+  /** Which path trained LINE, e.g. `WebGPU (subgroups×4 (add))` or `CPU`, per graph where they differ. */
+  lineBackend: string;
+  /** The stored bundle's info (its `updatedAt` is when it was saved); set by `restore`. */
+  stored?: ModelInfo;
+}
+
+/** Fewest milliseconds between two live maps read back from a GPU run (the CPU maps every chunk). */
+export const MAP_INTERVAL_MS = 250;
+
+/** One ranked candidate. */
+export interface TalentHit {
+  member: number;
+  description: string;
+  score: number;
+  reasons: string[];
+}
+
+const SENIORITY_WORDS: [RegExp, number][] = [
+  [/\b(principal|executive)\b/i, 4],
+  [/\blead\b/i, 3],
+  [/\bsenior\b/i, 2],
+  [/\bjunior\b/i, 0],
+];
+
+/** Structured fields win; free text fills what they leave unset. */
+export function formToQuery(world: World, f: TalentSearchForm): TalentQuery {
+  const cat = world.catalog;
+  const fromText = parseQueryText(f.text, cat, world.companies.name);
+  const fromSkills = parseQueryText(f.skills, cat);
+  return {
+    title: f.title >= 0 ? f.title : fromText.title,
+    seniority: SENIORITY_WORDS.find(([re]) => re.test(f.text))?.[1] ?? 1,
+    skills: [...new Set([...fromSkills.skills, ...fromText.skills])].sort((a, b) => a - b),
+    location: f.location !== ANY_LOCATION ? f.location : fromText.location,
+    minYears: f.minYears,
+    companies: fromText.companies,
+  };
+}
+
+/**
+ * The company map while LINE trains: every chunk on the CPU (free), and from a GPU run at most every
+ * {@link MAP_INTERVAL_MS} plus each order's first and last chunk (each map reads the vectors back).
+ */
+function liveMap(
+  world: World,
+  onProgress: (p: TalentProgress) => void,
+): (p: Extract<FitProgress, { status: 'epoch' }>, model: LineModel) => void {
+  let last = -Infinity,
+    pending = false;
+  return (p, model) => {
+    const perOrder = p.epochs / ordersOf(model.settings.order).length;
+    const edge = (p.epoch - 1) % perOrder === 0 || p.epoch % perOrder === 0;
+    if (pending || (p.backend === 'webgpu' && !edge && performance.now() - last < MAP_INTERVAL_MS)) return;
+    [pending, last] = [true, performance.now()];
+    const caption = `Company embeddings (PCA), chunk ${p.epoch} of ${p.epochs}; colour = job family`;
+    // onProgress is not awaited: over comlink it is a round trip, and the next chunk must not wait for it.
+    void model
+      .snapshot()
+      .then(
+        (e) =>
+          void onProgress({ status: 'map', xy: pca2(e, model.outputDim, 20), groups: world.companies.family, caption }),
+      )
+      .finally(() => (pending = false));
+  };
+}
+
+/**
+ * Trains and serves talent search (no `self`: testable in Node over a MessageChannel). With a store,
+ * `keep` stores LINE's embeddings and the two-tower model after `train`, and `restore` brings them back.
+ */
+export class TalentService {
+  private world: World | null = null;
+  private rankers: Record<Pooling, TalentRanker> | null = null;
+  private space: EntitySpace | null = null;
+  /** The last training's bundle until {@link keep} stores it. */
+  private readonly slot: StoredSlot;
+
+  constructor(store: ModelStore | null = null) {
+    this.slot = new StoredSlot(store, TALENT_MODEL_ID, 'talent');
+  }
+
+  /** Titles and cities of the trained world (for the form's pickers). */
+  vocab(): { titles: string[]; locations: string[] } {
+    const w = this.need().world;
+    return { titles: w.catalog.titleName, locations: w.catalog.locationName };
+  }
+
+  /**
+   * Builds everything; `onProgress` receives stages, live company maps, LINE's backend per graph and
+   * two-tower epochs. {@link keep} then stores the result.
+   */
+  async train(
+    req: TalentTrainRequest,
+    onProgress: (p: TalentProgress) => void = () => undefined,
+  ): Promise<TalentTrainResult> {
+    checkTalentTrain(req);
+    const spec = { members: req.members, seed: req.seed ?? 1 };
+    this.slot.set(null); // never keep an earlier run's model in place of a failed one
+    onProgress({ status: 'stage', message: 'Generating a world and building the company, skill and title graphs…' });
+    const world = talentWorld(spec);
+    const labels = new Map<EntityKind, string>();
+    const lines: Partial<Record<EntityKind, Promise<ModelState>>> = {};
+    const live = liveMap(world, onProgress);
+    const keep = this.slot.enabled;
+    const space = await trainEntitySpace(world, {
+      maxSamples: req.maxSamples ?? 300_000,
+      line: { chunk: 20_000, seed: spec.seed },
+      runtime: req.lineBackend ? { backend: req.lineBackend } : {},
+      onProgress(kind, p, model) {
+        if (p.status !== 'epoch') return;
+        const loss = Number.isFinite(p.loss) ? `, loss ${p.loss.toFixed(3)}` : '';
+        onProgress({
+          status: 'stage',
+          message: `LINE on the ${kind} graph, ${lineBackendLabel(p)}: chunk ${p.epoch} of ${p.epochs}${loss}`,
+        });
+        if (kind === 'company') live(p, model);
+      },
+      onFitted(kind, r, model) {
+        labels.set(kind, lineBackendLabel(r));
+        if (keep) lines[kind] = model.toState();
+        onProgress({
+          status: 'line',
+          kind,
+          backend: r.backend === 'webgpu' ? 'webgpu' : 'cpu',
+          ...(r.kernel ? { kernel: r.kernel } : {}),
+          ...(r.fallback ? { fallback: r.fallback } : {}),
+        });
+      },
+    });
+    const n = world.recruiter.queries.count;
+    const queries = Int32Array.from({ length: n }, (_, i) => i);
+    onProgress({ status: 'stage', message: 'Training the two-tower ranker on the InMail log…' });
+    const tower = await trainTower(world, queries.subarray(0, Math.round(n * 0.75)), {
+      twoTower: { epochs: req.towerEpochs ?? 4, seed: spec.seed },
+      onTowerEpoch: (epoch, loss) => onProgress({ status: 'tower', epoch, loss }),
+    });
+    this.install(world, space, tower.model);
+    const distinct = [...new Set(labels.values())];
+    const lineBackend = distinct.length === 1 ? distinct[0] : [...labels].map(([k, l]) => `${k}: ${l}`).join('; ');
+    if (keep) {
+      const states = { company: await lines.company!, skill: await lines.skill!, title: await lines.title! };
+      this.slot.set(talentState(spec, states, tower.model, lineBackend));
+    }
+    return { members: world.members.count, queries: n, lineBackend };
+  }
+
+  /** Stores what `train` built last (LINE's embeddings and the two-tower model, one atomic save). `StorageQuotaError` when it does not fit (the trained state stays, to retry); `InvalidArgumentError` without a store or before training. */
+  keep(): Promise<ModelInfo> {
+    return this.slot.keep();
+  }
+
+  /** The stored bundle's info in a list (empty when nothing is stored), as every client's `list` gives it. */
+  list(): Promise<ModelInfo[]> {
+    return this.slot.list();
+  }
+
+  /** Deletes the stored bundle; `id` must be this system's (`TALENT_MODEL_ID`). */
+  async delete(id: string): Promise<void> {
+    if (id !== this.slot.id) throw new UnknownIdError('model', id);
+    await this.slot.delete();
+  }
+
+  /** The stored bundle's info (no weights read), or null when nothing is stored (or there is no store). */
+  stored(): Promise<ModelInfo | null> {
+    return this.slot.stored();
+  }
+
+  /**
+   * Serves the stored bundle without retraining (the world is regenerated from its seed, the stage
+   * combiners refitted on the stored vectors).
+   * @throws ModelNotFoundError when nothing (or only the info) is stored: the browser may have evicted it.
+   */
+  async restore(): Promise<TalentTrainResult> {
+    const { info, state } = await this.slot.load();
+    const r = await restoreTalent(state);
+    this.install(r.world, r.space, r.tower);
+    return {
+      members: r.world.members.count,
+      queries: r.world.recruiter.queries.count,
+      lineBackend: r.lineBackend,
+      stored: info,
+    };
+  }
+
+  /** Fits each pooling's stage combiners on the last quarter of the queries' log. */
+  private install(world: World, space: EntitySpace, tower: TwoTowerModel): void {
+    const n = world.recruiter.queries.count;
+    const combiner = Int32Array.from({ length: n - Math.round(n * 0.75) }, (_, i) => Math.round(n * 0.75) + i);
+    const t = { model: tower, vocab: towerVocab(world.catalog) };
+    this.rankers = {
+      mean: fitRanker(world, space, t, combiner, 'mean'),
+      max: fitRanker(world, space, t, combiner, 'max'),
+    };
+    [this.world, this.space] = [world, space];
+  }
+
+  /** The PCA map of the company embeddings in service (e.g. after `restore`, where no live map was drawn). */
+  companyMap(): Extract<TalentProgress, { status: 'map' }> {
+    const { world } = this.need();
+    const space = this.space as EntitySpace;
+    return {
+      status: 'map',
+      xy: pca2(space.company, space.dim, 20),
+      groups: world.companies.family,
+      caption: 'Company embeddings (PCA); colour = job family',
+    };
+  }
+
+  /** The top `k` (default 10) members for a search, with reasons. */
+  search(form: TalentSearchForm): TalentHit[] {
+    const { world, rankers } = this.need();
+    checkTalentSearch(form, { titles: world.catalog.titleName.length, locations: world.catalog.locationName.length });
+    const everyone = Int32Array.from({ length: world.members.count }, (_, i) => i);
+    return rankers[form.pooling === 'max' ? 'max' : 'mean']
+      .rank(formToQuery(world, form), everyone, 'twoTower', form.k ?? 10)
+      .map((r) => ({
+        member: r.member,
+        description: describeMember(world, r.member),
+        score: r.score,
+        reasons: r.reasons,
+      }));
+  }
+
+  private need(): { world: World; rankers: Record<Pooling, TalentRanker> } {
+    if (!this.world || !this.rankers) throw new InvalidArgumentError('talent: train first');
+    return { world: this.world, rankers: this.rankers };
+  }
+}

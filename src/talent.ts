@@ -1,0 +1,77 @@
+/**
+ * `linkrec/talent`: talent search — entity graphs, LINE (CPU loop and WebGPU kernels), two-tower,
+ * pooled relevance, stage combiners, evaluation, and the service the talent worker hosts.
+ *
+ * @module linkrec/talent
+ */
+export { cooccurrenceGraph, entityGraph, entityGraphs, memberBags } from './systems/talent/graph/index.ts';
+export type { Bags, EntityGraphs, EntityKind, WeightedEdges } from './systems/talent/graph/index.ts';
+export {
+  LineModel,
+  LINE_DEFAULTS,
+  LINE_STATE_VERSION,
+  buildLineTables,
+  lineLinkPrediction,
+  lineNodeClassification,
+  nodeClassificationCv,
+  requestLineDevice,
+  trainLineGpu,
+} from './models/line/index.ts';
+export type {
+  LineConfig,
+  LineGraph,
+  LineOrder,
+  LineSettings,
+  F1Pair,
+  LineProbeOptions,
+  LinkPredictionReport,
+  CvProbeOptions,
+  CvProbeResult,
+  LineGpuOptions,
+  LineGpuResult,
+  LineRuntime,
+  LineThreadPool,
+  LineThreadPoolFactory,
+  LineBackendPreference,
+  LineFitResult,
+  LineGpuRuntime,
+} from './models/line/index.ts';
+export {
+  TwoTowerModel,
+  TWO_TOWER_KIND,
+  TWO_TOWER_STATE_VERSION,
+  twoTowerFromState,
+  twoTowerToState,
+} from './models/two-tower/index.ts';
+export type { IdBags, Triples, TwoTowerConfig } from './models/two-tower/index.ts';
+export {
+  TalentRanker,
+  evaluateTalent,
+  explainMatch,
+  fitRanker,
+  parseQueryText,
+  pca2,
+  poolRows,
+  trainEntitySpace,
+  trainTower,
+  worldQuery,
+} from './systems/talent/index.ts';
+export type {
+  EntitySpace,
+  Pooling,
+  TalentEvalOptions,
+  TalentEvalResult,
+  TalentQuery,
+  TalentResult,
+  TalentStage,
+} from './systems/talent/index.ts';
+export { formToQuery, MAP_INTERVAL_MS, TalentService } from './systems/talent/service.ts';
+export {
+  restoreTalent,
+  TALENT_MODEL_ID,
+  talentState,
+  talentWorld,
+  type RestoredTalent,
+  type TalentWorldSpec,
+} from './systems/talent/stored.ts';
+export type { TalentOptions } from './systems/talent/client.ts';
