@@ -4,7 +4,8 @@
  * model interface types, the model store and the errors. It loads no tfjs: the services run in
  * workers (or are imported on demand with `inThread: true`). Everything else is behind subpath
  * entries: `linkrec/courses`, `linkrec/talent`, `linkrec/feed`, `linkrec/eval`, `linkrec/world`,
- * `linkrec/models`, `linkrec/data`, `linkrec/node`, and `linkrec/worker` for an app's own workers.
+ * `linkrec/models`, `linkrec/data`, `linkrec/node`, `linkrec/worker` for an app's own workers, and
+ * `linkrec/element` for the `<linkrec-recommendations>` custom element.
  *
  * @example
  * import { connectCourses } from 'linkrec';

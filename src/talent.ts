@@ -11,9 +11,6 @@ export {
   LINE_DEFAULTS,
   LINE_STATE_VERSION,
   buildLineTables,
-  lineLinkPrediction,
-  lineNodeClassification,
-  nodeClassificationCv,
   requestLineDevice,
   trainLineGpu,
 } from './models/line/index.ts';
@@ -22,11 +19,6 @@ export type {
   LineGraph,
   LineOrder,
   LineSettings,
-  F1Pair,
-  LineProbeOptions,
-  LinkPredictionReport,
-  CvProbeOptions,
-  CvProbeResult,
   LineGpuOptions,
   LineGpuResult,
   LineRuntime,
@@ -36,6 +28,10 @@ export type {
   LineFitResult,
   LineGpuRuntime,
 } from './models/line/index.ts';
+// LINE's probes (the paper's link prediction and node classification) live with the evaluation.
+export { lineLinkPrediction, lineNodeClassification } from './eval/line/evaluate.ts';
+export type { F1Pair, LineProbeOptions, LinkPredictionReport } from './eval/line/evaluate.ts';
+export { nodeClassificationCv, type CvProbeOptions, type CvProbeResult } from './eval/line/probe.ts';
 export {
   TwoTowerModel,
   TWO_TOWER_KIND,

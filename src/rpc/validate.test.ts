@@ -9,7 +9,9 @@ import { BaselineService } from './baseline-service.ts';
 import type { TrainRequest, WireProgress } from './protocol.ts';
 import { RankingService } from './ranking-service.ts';
 import { TrainingService } from './training-service.ts';
-import { checkFeedSpec, checkFeedTrain, checkTalentSearch, checkTalentTrain, checkTrainRequest } from './validate.ts';
+import { checkFeedSpec, checkFeedTrain } from '../systems/feed/validate.ts';
+import { checkTalentSearch, checkTalentTrain } from '../systems/talent/validate.ts';
+import { checkTrainRequest } from './validate.ts';
 
 const good: TrainRequest = {
   modelId: 'm',

@@ -1,6 +1,6 @@
 /**
  * The one validation layer at the service boundary: every request a service takes (training, ranking,
- * baselines, talent, feed) is checked here against a small schema before any work starts, and a bad
+ * baselines; talent and feed with the same checkers in their own `validate.ts`) is checked against a small schema before any work starts, and a bad
  * one is an `InvalidArgumentError` naming the field, its bounds and what came (`request.k must be an
  * integer in [1, 100000], got -1`). A request that passes has the documented shape; a model config is
  * checked by its kind's own schema (bounds, and no unknown option).
@@ -26,12 +26,6 @@ import {
   type Check,
 } from '../models/shared/schema.ts';
 import type { BaselineRunOptions } from './baseline-protocol.ts';
-import type { FeedTrainRequest, FeedWorldSpec } from '../systems/feed/wire.ts';
-import { resolveSprConfig, type SprConfig } from '../systems/feed/spr/config.ts';
-import type { LineBackendPreference } from '../models/line/backend.ts';
-import type { TalentSearchForm, TalentTrainRequest } from '../systems/talent/requests.ts';
-import type { Pooling } from '../systems/talent/space.ts';
-import { ANY_LOCATION } from '../world/recruiter-truth.ts';
 import type { RecommendRequest, ScoreRequest, ServiceConfig, SimilarItemsRequest, TrainRequest } from './protocol.ts';
 import type { WasmPaths } from '../backend/loaders.ts';
 
@@ -63,7 +57,8 @@ export const externalId: Check<ExternalId> = (v, path) => {
 
 const ids = list(externalId, 0, REQUEST_BOUNDS.ids);
 const k = optional(int(1, REQUEST_BOUNDS.k));
-const seed = optional(int(-(2 ** 31), 2 ** 32 - 1));
+/** A 32-bit seed (signed or unsigned). */
+export const seed = optional(int(-(2 ** 31), 2 ** 32 - 1));
 
 /** A backend preference: `'auto'` or a backend name. */
 export const backendPreference: Check<BackendPreference> = oneOf<BackendPreference>(['auto', ...BACKEND_ORDER]);
@@ -195,51 +190,3 @@ export const checkServiceConfig = (config: unknown): ServiceConfig =>
 export function checkArgument<T>(check: Check<T>, value: unknown, name: string): T {
   return check(value, name);
 }
-
-// Talent search and the feed: their services live with their models, their requests are checked here.
-
-/** Bounds of the simulated worlds the talent and feed services generate. */
-export const WORLD_BOUNDS = Object.freeze({ members: [100, 200_000] as const, sessions: 2_000_000 });
-
-const members = int(...WORLD_BOUNDS.members);
-
-/** A talent training request. */
-export const checkTalentTrain = (request: unknown): TalentTrainRequest =>
-  record<TalentTrainRequest>({
-    members,
-    seed,
-    maxSamples: optional(int(1, 1e8)),
-    towerEpochs: optional(int(1, 1000)),
-    lineBackend: optional(oneOf<LineBackendPreference>(['auto', 'webgpu', 'cpu'])),
-  })(request, 'request');
-
-/** A recruiter search against a world of `titles` titles and `locations` cities (255 = any city). */
-export function checkTalentSearch(form: unknown, vocab: { titles: number; locations: number }): TalentSearchForm {
-  return record<TalentSearchForm>({
-    title: int(-1, vocab.titles - 1),
-    skills: text(0, 1000),
-    location: (v, path) =>
-      v === ANY_LOCATION ? ANY_LOCATION : int(0, vocab.locations - 1)(v, `${path} (or ${ANY_LOCATION} = any)`),
-    minYears: real(0, 100),
-    text: text(0, 1000),
-    pooling: oneOf<Pooling>(['mean', 'max']),
-    k: optional(int(1, 1000)),
-  })(form, 'form');
-}
-
-const worldSpec = {
-  members,
-  seed: int(-(2 ** 31), 2 ** 32 - 1),
-  sessions: optional(int(1, WORLD_BOUNDS.sessions)),
-  trainShare: optional(real(0.01, 0.99)),
-};
-
-/** The world and split a feed service rebuilds. */
-export const checkFeedSpec = (spec: unknown): FeedWorldSpec => record<FeedWorldSpec>(worldSpec)(spec, 'spec');
-
-/** A feed training request (its SPR config against the SPR's schema). */
-export const checkFeedTrain = (request: unknown): FeedTrainRequest =>
-  record<FeedTrainRequest>({ ...worldSpec, spr: optional((c) => resolveSprConfig(c as SprConfig)) })(
-    request,
-    'request',
-  );

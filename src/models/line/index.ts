@@ -15,13 +15,5 @@ export { buildLineTables, type FlatAlias, type LineGraph, type LineTables } from
 export { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel.ts';
 export { toShared, type LineRuntime, type LineThreadPool, type LineThreadPoolFactory } from './threads.ts';
 export { concatRows, normalizeRows, rowCosine } from './vectors.ts';
-export {
-  lineLinkPrediction,
-  lineNodeClassification,
-  type F1Pair,
-  type LineProbeOptions,
-  type LinkPredictionReport,
-} from './evaluate.ts';
-export { nodeClassificationCv, type CvProbeOptions, type CvProbeResult } from './probe.ts';
 export { flatAlias } from './tables.ts';
 export { lineKernel, requestLineDevice, trainLineGpu, type LineGpuOptions, type LineGpuResult } from './gpu/index.ts';

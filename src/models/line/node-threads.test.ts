@@ -5,7 +5,7 @@ import { AbortError, InvalidArgumentError } from '../../errors.ts';
 import type { FitProgress } from '../recommender.ts';
 import { LineModel } from './model.ts';
 import { nodeLineThreads } from './node-threads.ts';
-import { nodeClassificationCv } from './probe.ts';
+import { nodeClassificationCv } from '../../eval/line/probe.ts';
 import { initVertex } from './sgd.ts';
 import { buildLineTables } from './tables.ts';
 import { toShared } from './threads.ts';

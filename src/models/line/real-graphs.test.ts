@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../data/node.ts';
 import { LineModel } from './model.ts';
-import { nodeClassificationCv } from './probe.ts';
+import { nodeClassificationCv } from '../../eval/line/probe.ts';
 
 describe('LINE on a real graph', () => {
   it("separates the two factions of Zachary's karate club (Micro-F1 ≥ 0.95 at 50% labels)", async () => {

@@ -7,7 +7,7 @@
 import { Rng } from '../../data/rng.ts';
 import { InvalidArgumentError, UnknownIdError } from '../../errors.ts';
 import type { ModelInfo, ModelStore } from '../../store/types.ts';
-import { StoredSlot } from '../../models/shared/stored-slot.ts';
+import { StoredSlot } from '../../store/stored-slot.ts';
 import { INVENTORY_NAMES } from '../../world/feed-enums.ts';
 import { describeActivity, describeMember } from '../../world/describe.ts';
 import { generateWorld } from '../../world/generate.ts';
@@ -30,7 +30,8 @@ import type {
   FeedWorldSpec,
   WireFeed,
 } from './wire.ts';
-import { checkArgument, checkFeedSpec, checkFeedTrain } from '../../rpc/validate.ts';
+import { checkArgument } from '../../rpc/validate.ts';
+import { checkFeedSpec, checkFeedTrain } from './validate.ts';
 import { int } from '../../models/shared/schema.ts';
 
 const worldOf = (s: FeedWorldSpec): World =>
@@ -90,9 +91,8 @@ export class FeedService {
   }
 
   /** Deletes the stored bundle; `id` must be this system's (`FEED_MODEL_ID`). */
-  async delete(id: string): Promise<void> {
-    if (id !== this.slot.id) throw new UnknownIdError('model', id);
-    await this.slot.delete();
+  delete(id: string): Promise<void> {
+    return this.slot.delete(id);
   }
 
   /** The stored feed's info (no weights read), or null when nothing is stored (or there is no store). */

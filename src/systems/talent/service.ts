@@ -6,10 +6,10 @@
 import { describeMember } from '../../world/describe.ts';
 import { ANY_LOCATION } from '../../world/recruiter-truth.ts';
 import type { World } from '../../world/types.ts';
-import { InvalidArgumentError, UnknownIdError } from '../../errors.ts';
+import { InvalidArgumentError } from '../../errors.ts';
 import type { EntityKind } from './graph/entity-graphs.ts';
 import type { ModelInfo, ModelStore } from '../../store/types.ts';
-import { StoredSlot } from '../../models/shared/stored-slot.ts';
+import { StoredSlot } from '../../store/stored-slot.ts';
 import { ordersOf } from '../../models/line/config.ts';
 import type { LineModel } from '../../models/line/model.ts';
 import type { FitProgress, ModelState } from '../../models/recommender.ts';
@@ -22,7 +22,7 @@ import { trainEntitySpace, type EntitySpace, type Pooling } from './space.ts';
 import { restoreTalent, TALENT_MODEL_ID, talentState, talentWorld } from './stored.ts';
 import { fitRanker, trainTower } from './train.ts';
 import { towerVocab } from './tower-inputs.ts';
-import { checkTalentSearch, checkTalentTrain } from '../../rpc/validate.ts';
+import { checkTalentSearch, checkTalentTrain } from './validate.ts';
 import { lineBackendLabel } from './line-label.ts';
 
 export { lineBackendLabel };
@@ -197,9 +197,8 @@ export class TalentService {
   }
 
   /** Deletes the stored bundle; `id` must be this system's (`TALENT_MODEL_ID`). */
-  async delete(id: string): Promise<void> {
-    if (id !== this.slot.id) throw new UnknownIdError('model', id);
-    await this.slot.delete();
+  delete(id: string): Promise<void> {
+    return this.slot.delete(id);
   }
 
   /** The stored bundle's info (no weights read), or null when nothing is stored (or there is no store). */

@@ -8,7 +8,7 @@ import { FeedService } from '../../../systems/feed/service.ts';
 import { SprModel } from '../../../systems/feed/spr/model.ts';
 import { FEED_MODEL_ID, readFeedState } from '../../../systems/feed/stored.ts';
 import type { ModelState } from '../../../models/recommender.ts';
-import { checkFeedSpec } from '../../../rpc/validate.ts';
+import { checkFeedSpec } from '../../../systems/feed/validate.ts';
 import { MemoryModelStore } from '../../../store/memory-store.ts';
 import { defineTarget } from '../types.ts';
 import { mutateState, stateMutation, type StateMutation } from './state-mutations.ts';

@@ -7,8 +7,8 @@
  */
 import { Rng } from '../../data/rng.ts';
 import { InvalidArgumentError } from '../../errors.ts';
-import { fitOneVsRest } from '../../eval/logistic.ts';
-import { macroF1, microF1 } from '../../eval/metrics/classification.ts';
+import { fitOneVsRest } from '../logistic.ts';
+import { macroF1, microF1 } from '../metrics/classification.ts';
 
 /** Options of {@link nodeClassificationCv}. */
 export interface CvProbeOptions {

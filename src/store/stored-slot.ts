@@ -3,9 +3,9 @@
  * until `keep()` saves it (so a quota error is the caller's to show while the trained state still
  * serves), and `load()` reads it back. Talent search and the feed each hold one.
  */
-import { InvalidArgumentError, ModelNotFoundError } from '../../errors.ts';
-import type { ModelInfo, ModelStore } from '../../store/types.ts';
-import type { ModelState } from '../recommender.ts';
+import { InvalidArgumentError, ModelNotFoundError, UnknownIdError } from '../errors.ts';
+import type { ModelInfo, ModelStore } from './types.ts';
+import type { ModelState } from '../models/recommender.ts';
 
 export class StoredSlot {
   private unsaved: ModelState | null = null;
@@ -50,8 +50,9 @@ export class StoredSlot {
     return info ? [info] : [];
   }
 
-  /** Deletes the stored state (a no-op when none is) and forgets an unsaved one. */
-  async delete(): Promise<void> {
+  /** Deletes the stored state (a no-op when none is) and forgets an unsaved one; `id` must be this slot's. */
+  async delete(id: string = this.id): Promise<void> {
+    if (id !== this.id) throw new UnknownIdError('model', id);
     this.unsaved = null;
     await this.store?.delete(this.id);
   }

@@ -5,12 +5,12 @@
  */
 import type { Graph } from '../../data/graph.ts';
 import { Rng } from '../../data/rng.ts';
-import { adamicAdarScorer, embeddingScorer } from '../../eval/link-scorers.ts';
-import { holdOutEdges, linkPredictionAuc } from '../../eval/link-prediction.ts';
-import { nodeClassificationF1 } from '../../eval/node-classification.ts';
-import type { LineConfig } from './config.ts';
-import { LineModel } from './model.ts';
-import type { LineThreadPoolFactory } from './threads.ts';
+import { adamicAdarScorer, embeddingScorer } from '../link-scorers.ts';
+import { holdOutEdges, linkPredictionAuc } from '../link-prediction.ts';
+import { nodeClassificationF1 } from '../node-classification.ts';
+import type { LineConfig } from '../../models/line/config.ts';
+import { LineModel } from '../../models/line/model.ts';
+import type { LineThreadPoolFactory } from '../../models/line/threads.ts';
 
 /** Micro/Macro-F1 at one labelled ratio. */
 export interface F1Pair {
