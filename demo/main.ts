@@ -17,7 +17,13 @@ const courses = connectCourses({ heartbeatTimeoutMs: 60_000 });
 // Served from public/ by this same origin: the data never comes from anywhere else.
 const ratingsUrl = new URL(`${import.meta.env.BASE_URL}data/movielens-small/ratings.csv`, location.href).href;
 
-initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models');
+// The Courses tab fits its models when first opened (by click or keyboard), not on every page load.
+let coursesStarted = false;
+initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models', (tabId) => {
+  if (tabId !== 'tab-courses' || coursesStarted) return;
+  coursesStarted = true;
+  void startCoursesTab(document.getElementById('courses-panel')!);
+});
 
 // How much of this origin's quota the stored models use, and a request to keep them (persist()).
 mountStorageLine(document.querySelector<HTMLElement>('.app-header')!);
@@ -52,7 +58,3 @@ void startModelsTab(document.getElementById('models-panel')!, courses, {
 
 void startFeedTab(document.getElementById('feed-panel')!);
 void startTalentTab(document.getElementById('talent-panel')!);
-// The Courses tab fits its models when first opened, not on every page load.
-document
-  .getElementById('tab-courses')!
-  .addEventListener('click', () => void startCoursesTab(document.getElementById('courses-panel')!), { once: true });

@@ -36,7 +36,10 @@ export async function startModelsTab(
     return list.filter((m) => (modelKinds() as string[]).includes(m.kind));
   };
 
+  // Several recommends can be in flight (after training, on Enter, on restore): the last one asked for wins.
+  let latestRecommend = 0;
   const recommend = async (info: ModelInfo, source: string): Promise<void> => {
+    const ticket = ++latestRecommend;
     const user = panel.user();
     const ranked = await client.rank({
       modelId: info.id,
@@ -47,6 +50,7 @@ export async function startModelsTab(
     });
     const names = await titles;
     const rows = ranked.items.map((id, i) => ({ title: names.get(id) ?? `item ${id}`, score: ranked.scores[i] }));
+    if (ticket !== latestRecommend) return;
     panel.recommendations(`Top 10 for user ${user} from ${info.id} v${info.version} (${info.kind}), ${source}.`, rows);
   };
 

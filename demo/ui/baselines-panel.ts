@@ -1,6 +1,6 @@
 import type { BaselineProgress } from '../../src/courses.ts';
 import type { BaselineReport } from '../../src/index.ts';
-import { describeError, h } from './dom.ts';
+import { describeError, h, scrollBox } from './dom.ts';
 import { overallFraction, progressLabel } from './progress.ts';
 import { resultsTable } from './results-table.ts';
 
@@ -42,7 +42,7 @@ export function mountBaselinesPanel(root: HTMLElement, onRun: () => void): Basel
     finish(report) {
       bar.value = STEPS;
       label.textContent = `Done in ${report.seconds.toFixed(1)} s.`;
-      out.replaceChildren(resultsTable(report));
+      out.replaceChildren(scrollBox(resultsTable(report), 'Baseline results'));
       button.disabled = false;
     },
     fail(error) {

@@ -61,7 +61,11 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   const drop = h(
     'div',
     { id: 'course-drop', class: 'course-drop' },
-    `Drop a MovieLens-format ratings file here (userId,movieId,rating[,timestamp], comma- or tab-separated, up to ${uploadLimit}), or choose one: `,
+    h(
+      'label',
+      { for: 'course-csv' },
+      `Drop a MovieLens-format ratings file here (userId,movieId,rating[,timestamp], comma- or tab-separated, up to ${uploadLimit}), or choose one: `,
+    ),
     file,
   );
   const uploadStatus = h('p', { id: 'course-upload-status' });

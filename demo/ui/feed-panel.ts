@@ -1,7 +1,7 @@
 /** The Feed tab's DOM: train form, evaluation, member picker and the explained feed. */
 import type { FeedReport, FeedTiming } from '../../src/feed.ts';
 import type { FeedProgress, WireFeed } from '../../src/index.ts';
-import { describeError, h } from './dom.ts';
+import { describeError, h, onSubmit, scrollBox } from './dom.ts';
 import { calibrationPlot, metricsTable, replayTable } from './feed-report.ts';
 
 /** What the controller tells the panel. */
@@ -37,41 +37,41 @@ const f = (x: number, d = 3): string => x.toFixed(d);
 export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): FeedPanel {
   const members = h('input', { id: 'feed-members', type: 'number', min: '500', max: '200000', value: '10000' });
   const seed = h('input', { id: 'feed-seed', type: 'number', value: '1' });
-  const train = h('button', { id: 'feed-train', class: 'run' }, 'Train feed');
+  const train = h('button', { type: 'submit', id: 'feed-train', class: 'run' }, 'Train feed');
   const status = h(
     'p',
     { class: 'stage', id: 'feed-status', 'aria-live': 'polite', 'data-status': 'idle' },
     'Not trained yet.',
   );
-  const retrain = h('button', { id: 'feed-retrain', class: 'run', hidden: '' }, 'Retrain');
+  const retrain = h('button', { type: 'button', id: 'feed-retrain', class: 'run', hidden: '' }, 'Retrain');
   const evaluation = h('div', { id: 'feed-eval', class: 'feed-eval' });
   const picker = h('select', { id: 'feed-member' });
-  const show = h('button', { id: 'feed-show', class: 'link' }, 'Show feed');
-  const time = h('button', { id: 'feed-time', class: 'link' }, 'Time 1,000 feeds in the ranking worker');
+  const show = h('button', { type: 'submit', id: 'feed-show', class: 'link' }, 'Show feed');
+  const time = h(
+    'button',
+    { type: 'button', id: 'feed-time', class: 'link' },
+    'Time 1,000 feeds in the ranking worker',
+  );
   const timing = h('p', { class: 'stage', id: 'feed-timing' }, '');
   const list = h('div', { id: 'feed-list' });
   show.disabled = time.disabled = picker.disabled = true;
-  train.addEventListener('click', actions.train);
+  // Real forms: Enter in a field trains, or shows the picked member's feed.
+  const trainForm = h(
+    'form',
+    { class: 'form' },
+    h('label', { for: 'feed-members' }, 'Members'),
+    members,
+    h('label', { for: 'feed-seed' }, 'Seed'),
+    seed,
+    train,
+  );
+  const memberForm = h('form', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time);
+  onSubmit(trainForm, actions.train);
+  onSubmit(memberForm, actions.show);
   retrain.addEventListener('click', actions.train);
-  show.addEventListener('click', actions.show);
   picker.addEventListener('change', actions.show);
   time.addEventListener('click', actions.time);
-  root.append(
-    h(
-      'div',
-      { class: 'form' },
-      h('label', { for: 'feed-members' }, 'Members'),
-      members,
-      h('label', { for: 'feed-seed' }, 'Seed'),
-      seed,
-      train,
-    ),
-    h('div', { class: 'controls' }, status, retrain),
-    evaluation,
-    h('div', { class: 'form' }, h('label', { for: 'feed-member' }, 'Member'), picker, show, time),
-    timing,
-    list,
-  );
+  root.append(trainForm, h('div', { class: 'controls' }, status, retrain), evaluation, memberForm, timing, list);
   const setStatus = (text: string, state: string): void => {
     status.textContent = text;
     status.dataset.status = state;
@@ -107,7 +107,7 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
       setStatus(text, 'done');
       evaluation.replaceChildren(
         h('h3', {}, 'Second-pass ranker on held-out logs'),
-        metricsTable(r),
+        scrollBox(metricsTable(r), 'Second-pass ranker metrics'),
         h(
           'div',
           { class: 'feed-calib' },
@@ -119,7 +119,7 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
           ),
         ),
         h('h3', {}, 'Replay versus truth'),
-        replayTable(r),
+        scrollBox(replayTable(r), 'Replay versus truth'),
       );
     },
     members(list) {
@@ -127,7 +127,7 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
       show.disabled = time.disabled = picker.disabled = false;
     },
     member: () => Number(picker.value),
-    feed: (feed) => list.replaceChildren(feedTable(feed)),
+    feed: (feed) => list.replaceChildren(scrollBox(feedTable(feed), 'Explained feed')),
     timing: (t) =>
       (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
     fail(error) {

@@ -63,7 +63,9 @@ export function metricsTable(report: FeedReport): HTMLTableElement {
       h(
         'tr',
         {},
-        ...['', 'AUC', 'log-loss', 'O/E', ...inv.map(([k]) => `O/E ${k}`)].map((t) => h('th', { scope: 'col' }, t)),
+        ...['Ranker', 'AUC', 'log-loss', 'O/E', ...inv.map(([k]) => `O/E ${k}`)].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
       ),
     ),
     h(

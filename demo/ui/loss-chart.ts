@@ -12,7 +12,7 @@ export function mountLossChart(root: HTMLElement, metricName = 'metric'): LossCh
   const data: [number[], (number | null)[], (number | null)[]] = [[], [], []];
   const plot = new uPlot(
     {
-      width: Math.max(320, root.clientWidth || 640),
+      width: root.clientWidth || 640,
       height: 200,
       scales: { x: { time: false } },
       axes: [
@@ -29,6 +29,11 @@ export function mountLossChart(root: HTMLElement, metricName = 'metric'): LossCh
     data,
     root,
   );
+  // Follows its box's width (a phone, a resized window, a panel mounted while hidden).
+  new ResizeObserver(() => {
+    const width = root.clientWidth;
+    if (width > 0 && width !== plot.width) plot.setSize({ width, height: plot.height });
+  }).observe(root);
   return {
     push(epoch, loss, metric) {
       data[0].push(epoch);

@@ -1,5 +1,5 @@
 import type { ModelInfo } from '../../src/index.ts';
-import { h } from './dom.ts';
+import { h, scrollBox } from './dom.ts';
 
 /** Renders the stored models as a table with a Delete button each; `onDelete(id)` does the deleting. */
 export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void): HTMLElement {
@@ -8,7 +8,9 @@ export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void)
   const head = h(
     'tr',
     {},
-    ...['model', 'kind', 'version', 'parameters', 'size', 'state', 'saved', ''].map((t) => h('th', {}, t)),
+    ...['model', 'kind', 'version', 'parameters', 'size', 'state', 'saved', 'action'].map((t) =>
+      h('th', { scope: 'col' }, t),
+    ),
   );
   const rows = models.map((m) => {
     const del = h('button', { type: 'button', class: 'link', 'data-delete': m.id }, 'Delete');
@@ -30,7 +32,10 @@ export function modelsTable(models: ModelInfo[], onDelete: (id: string) => void)
       h('td', {}, del),
     );
   });
-  return h('table', { class: 'results models', id: 'models-table' }, h('thead', {}, head), h('tbody', {}, ...rows));
+  return scrollBox(
+    h('table', { class: 'results models', id: 'models-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+    'Models stored on this device',
+  );
 }
 
 /** "1.2 MB" */

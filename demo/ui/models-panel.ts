@@ -1,5 +1,5 @@
 import type { BackendPreference, ModelInfo, TrainProgress } from '../../src/index.ts';
-import { describeError, h } from './dom.ts';
+import { describeError, h, onSubmit } from './dom.ts';
 import { mountLossChart } from './loss-chart.ts';
 import { modelsTable } from './models-list.ts';
 import { describeProgress, epochFraction } from './training-status.ts';
@@ -48,7 +48,7 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
     { id: 'train-backend' },
     ...['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].map((b) => h('option', { value: b }, b)),
   );
-  const train = button('train', 'Train', 'run', actions.train);
+  const train = h('button', { type: 'submit', id: 'train', class: 'run' }, 'Train');
   const cancel = button('cancel', 'Cancel', 'link', actions.cancel);
   const loseDevice = button('lose-device', 'Simulate a GPU reset', 'link', actions.loseDevice);
   cancel.hidden = loseDevice.hidden = true;
@@ -58,25 +58,35 @@ export function mountModelsPanel(root: HTMLElement, actions: ModelsPanelActions)
   const stored = h('div', { id: 'models' });
   const user = h('input', { id: 'rec-user', type: 'text', value: '1', size: '6' });
   const recList = h('div', { id: 'recommendations' });
+  // Real forms: Enter in a field trains, or recommends.
+  const trainForm = h(
+    'form',
+    { class: 'form' },
+    label('model', kind),
+    label('epochs', epochs),
+    label('dimensions', dim),
+    label('backend', backend),
+    train,
+    cancel,
+    loseDevice,
+  );
+  const recommendForm = h(
+    'form',
+    { class: 'form' },
+    label('user id', user),
+    h('button', { type: 'submit', id: 'recommend', class: 'run' }, 'Recommend'),
+  );
+  onSubmit(trainForm, actions.train);
+  onSubmit(recommendForm, actions.recommend);
   root.replaceChildren(
-    h(
-      'div',
-      { class: 'form' },
-      label('model', kind),
-      label('epochs', epochs),
-      label('dimensions', dim),
-      label('backend', backend),
-      train,
-      cancel,
-      loseDevice,
-    ),
+    trainForm,
     h('div', { class: 'controls' }, bar),
     status,
     chartBox,
     h('h3', {}, 'Stored on this device'),
     stored,
     h('h3', {}, 'Recommendations'),
-    h('div', { class: 'form' }, label('user id', user), button('recommend', 'Recommend', 'run', actions.recommend)),
+    recommendForm,
     recList,
   );
   const chart = mountLossChart(chartBox);

@@ -25,6 +25,7 @@ export function mountTalentMap(parent: HTMLElement): {
     width: '420',
     height: '300',
     'data-updates': '0',
+    role: 'img',
     'aria-label': 'PCA map of company embeddings',
   });
   const caption = h(

@@ -1,5 +1,5 @@
 /** The Talent search tab's DOM: train button and status, query form, ranked candidates with reasons. */
-import { h } from './dom.ts';
+import { h, onSubmit } from './dom.ts';
 
 /** What the recruiter typed. */
 export interface TalentForm {
@@ -32,14 +32,14 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
     value: '4000',
     style: 'width: 6rem',
   });
-  const train = h('button', { class: 'run', id: 'talent-train' }, 'Build graphs and train');
+  const train = h('button', { type: 'submit', class: 'run', id: 'talent-train' }, 'Build graphs and train');
   const status = h(
     'p',
     { class: 'stage', id: 'talent-status', 'aria-live': 'polite', 'data-status': 'idle' },
     'Not trained yet.',
   );
   // Shown when the stored model vanished (evicted by the browser): never a blank panel.
-  const retrain = h('button', { class: 'run', id: 'talent-retrain', hidden: '' }, 'Retrain');
+  const retrain = h('button', { type: 'button', class: 'run', id: 'talent-retrain', hidden: '' }, 'Retrain');
   const backend = h(
     'p',
     { class: 'stage', id: 'talent-backend', 'data-backend': '' },
@@ -59,10 +59,11 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
     ['mean', 'mean pooling'],
     ['max', 'max pooling'],
   ]);
-  const search = h('button', { class: 'run', id: 'talent-search', disabled: '' }, 'Search');
+  const search = h('button', { type: 'submit', class: 'run', id: 'talent-search', disabled: '' }, 'Search');
   const results = h('ol', { class: 'recs', id: 'talent-results' });
+  // Real forms: Enter in a field trains, or searches (not while Search is disabled).
   const form = h(
-    'div',
+    'form',
     { class: 'form' },
     h('label', {}, 'Title ', title),
     h('label', {}, 'Skills ', skills),
@@ -72,13 +73,8 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
     h('label', {}, 'Pooling ', pooling),
     search,
   );
-  parent.append(
-    h('div', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain),
-    backend,
-    mapBox,
-    form,
-    results,
-  );
+  const trainForm = h('form', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain);
+  parent.append(trainForm, backend, mapBox, form, results);
   const read = (): TalentForm => ({
     title: Number(title.value),
     skills: skills.value,
@@ -87,9 +83,9 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
     text: text.value,
     pooling: pooling.value === 'max' ? 'max' : 'mean',
   });
-  train.addEventListener('click', () => handlers.onTrain());
+  onSubmit(trainForm, () => handlers.onTrain());
   retrain.addEventListener('click', () => handlers.onTrain());
-  search.addEventListener('click', () => handlers.onSearch(read()));
+  onSubmit(form, () => handlers.onSearch(read()));
   pooling.addEventListener('change', () => !search.disabled && handlers.onSearch(read()));
   return {
     mapBox,
