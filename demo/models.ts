@@ -10,6 +10,8 @@ import { storageChanged } from './ui/storage-line.ts';
 import { mountModelsPanel, type ModelsPanel } from './ui/models-panel.ts';
 
 const LAST_REQUEST = 'linkrec-demo:last-train';
+/** Ids of the models this tab trains on MovieLens (`movielens-mf`, …): the only ones it ranks with. */
+const MODEL_PREFIX = 'movielens-';
 
 /** Where the demo's data lives (same origin) and what to tell the header. */
 export interface ModelsTabOptions {
@@ -32,8 +34,9 @@ export async function startModelsTab(
     const list = await client.list();
     panel.models(list);
     storageChanged();
-    // The talent and feed bundles share the store; only registry models rank here.
-    return list.filter((m) => (modelKinds() as string[]).includes(m.kind));
+    // The store is shared with the other tabs (talent and feed bundles, the Courses tab's course-data
+    // models, uploads): this tab ranks only the MovieLens models it trains, never another catalogue.
+    return list.filter((m) => m.id.startsWith(MODEL_PREFIX) && (modelKinds() as string[]).includes(m.kind));
   };
 
   // Several recommends can be in flight (after training, on Enter, on restore): the last one asked for wins.
@@ -81,7 +84,7 @@ export async function startModelsTab(
     train() {
       const { kind, epochs, dim, backend } = panel.settings();
       const common = {
-        modelId: `movielens-${kind}`,
+        modelId: `${MODEL_PREFIX}${kind}`,
         data: { ratingsUrl: options.ratingsUrl },
         backend,
         checkpointEvery: 20,
