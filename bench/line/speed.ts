@@ -18,36 +18,54 @@ export interface LineSpeed {
   samplesPerCpuSec?: number;
 }
 
-/** Times `samples` CPU SGD samples of one order on `graph` (after a short warm-up). */
-export function lineCpuSpeed(graph: LineGraph, samples: number, order: 1 | 2 = 2, config: LineConfig = {}): LineSpeed {
-  const s = resolveLineConfig({ ...config, samples });
-  const tables = buildLineTables(graph);
-  const rng = new Rng(s.seed);
-  const vertex = initVertex(graph.n, s.dim, rng);
-  const context = order === 1 ? vertex : new Float32Array(graph.n * s.dim);
-  const job = {
-    tables,
-    dim: s.dim,
-    vertex,
-    context,
-    negatives: s.negatives,
-    total: samples,
-    learningRate: s.learningRate,
-  };
-  runSamples(job, 0, Math.min(20_000, samples), rng); // let the JIT settle
+/** This process's CPU time in µs (Node); undefined in a browser. */
+function cpuMicros(): number | undefined {
   const proc = (globalThis as { process?: { cpuUsage(): { user: number; system: number } } }).process;
-  const c0 = proc?.cpuUsage();
-  const t0 = performance.now();
-  runSamples(job, 0, samples, rng);
-  const seconds = (performance.now() - t0) / 1000;
-  const c1 = proc?.cpuUsage();
-  const cpu = c0 && c1 ? (c1.user - c0.user + c1.system - c0.system) / 1e6 : 0;
+  const c = proc?.cpuUsage();
+  return c && c.user + c.system;
+}
+
+/** The timing start: wall clock and CPU time. */
+function startClock(): { t0: number; c0: number | undefined } {
+  return { t0: performance.now(), c0: cpuMicros() };
+}
+
+/** The speed of `samples` run since `start`. */
+function speedSince(samples: number, start: { t0: number; c0: number | undefined }): LineSpeed {
+  const seconds = (performance.now() - start.t0) / 1000;
+  const c1 = cpuMicros();
+  const cpu = start.c0 !== undefined && c1 !== undefined ? (c1 - start.c0) / 1e6 : 0;
   return {
     samples,
     seconds,
     samplesPerSec: samples / seconds,
     ...(cpu > 0 ? { samplesPerCpuSec: samples / cpu } : {}),
   };
+}
+
+/** Fresh vectors for one order on `graph` (`share` moves them into SharedArrayBuffers for threads). */
+function speedJob(
+  graph: LineGraph,
+  s: ReturnType<typeof resolveLineConfig>,
+  order: 1 | 2,
+  rng: Rng,
+  share: (a: Float32Array) => Float32Array = (a) => a,
+) {
+  const vertex = share(initVertex(graph.n, s.dim, rng));
+  const context = order === 1 ? vertex : share(new Float32Array(graph.n * s.dim));
+  const tables = buildLineTables(graph);
+  return { tables, dim: s.dim, vertex, context, negatives: s.negatives, learningRate: s.learningRate };
+}
+
+/** Times `samples` CPU SGD samples of one order on `graph` (after a short warm-up). */
+export function lineCpuSpeed(graph: LineGraph, samples: number, order: 1 | 2 = 2, config: LineConfig = {}): LineSpeed {
+  const s = resolveLineConfig({ ...config, samples });
+  const rng = new Rng(s.seed);
+  const job = { ...speedJob(graph, s, order, rng), total: samples };
+  runSamples(job, 0, Math.min(20_000, samples), rng); // let the JIT settle
+  const start = startClock();
+  runSamples(job, 0, samples, rng);
+  return speedSince(samples, start);
 }
 
 /** Times `samples` Hogwild samples of one order on `threads` worker threads (after a short warm-up). */
@@ -59,33 +77,13 @@ export async function lineThreadedSpeed(
   config: LineConfig = {},
 ): Promise<LineSpeed> {
   const s = resolveLineConfig({ ...config, samples, threads });
-  const rng = new Rng(s.seed);
-  const vertex = toShared(initVertex(graph.n, s.dim, rng));
-  const context = order === 1 ? vertex : toShared(new Float32Array(graph.n * s.dim));
-  const job = {
-    tables: buildLineTables(graph),
-    dim: s.dim,
-    vertex,
-    context,
-    negatives: s.negatives,
-    total: samples,
-    learningRate: s.learningRate,
-  };
+  const job = { ...speedJob(graph, s, order, new Rng(s.seed), toShared), total: samples };
   const pool = nodeLineThreads(threads);
   try {
     await pool.run(job, 0, Math.min(20_000 * threads, samples), 1); // let every thread's JIT settle
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
+    const start = startClock();
     await pool.run(job, 0, samples, 2);
-    const seconds = (performance.now() - t0) / 1000;
-    const c = process.cpuUsage(c0);
-    const cpu = (c.user + c.system) / 1e6;
-    return {
-      samples,
-      seconds,
-      samplesPerSec: samples / seconds,
-      ...(cpu > 0 ? { samplesPerCpuSec: samples / cpu } : {}),
-    };
+    return speedSince(samples, start);
   } finally {
     await pool.close();
   }

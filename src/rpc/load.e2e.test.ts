@@ -4,25 +4,14 @@
  * lost or torn model: every call ends in a valid list of the version it named or a typed error; the
  * final model loads, is consistent and ranks with finite scores. p99 latency is logged.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, startDevServer, type DevServer } from '../testing/e2e.ts';
+import { expect, it } from 'vitest';
+import { useDevServerAndChromium } from '../testing/e2e-session.ts';
 import { runLoad } from '../testing/load-run.ts';
 
-let dev: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('src/testing/pages'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+const session = useDevServerAndChromium();
 
 it('1,000 concurrent rankings in two tabs while training saves and one tab reloads: nothing lost or torn', async () => {
-  const report = await runLoad(browser, dev.origin, { calls: 1000 });
+  const report = await runLoad(session.browser, session.dev.origin, { calls: 1000 });
   const { problems, errorsByName, p50_ms, p99_ms, versionsAnswered, versionsRequested, seconds } = report;
   console.log(
     `load: ${JSON.stringify({ p50_ms, p99_ms, errorsByName, versionsAnswered, versionsRequested, seconds })}`,

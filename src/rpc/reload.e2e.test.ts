@@ -3,25 +3,16 @@
  * page load finds the stored checkpoint and resumes; the final model is complete; and no request of
  * the page or its workers left its origin.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, recordRequests, startDevServer, type DevServer } from '../testing/e2e.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { recordRequests } from '../testing/e2e.ts';
+import { useDevServerAndChromium } from '../testing/e2e-session.ts';
 import { RPC_MODEL_ID, type RpcPage } from '../testing/pages/rpc-pattern.ts';
 import type { TrainProgress } from './protocol.ts';
 
 type RpcWindow = Window & { rpcPage: RpcPage; marker?: string };
 
-let dev: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('src/testing/pages'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+const session = useDevServerAndChromium();
 
 const events = (page: Page): Promise<TrainProgress[]> =>
   page.evaluate(() => (window as unknown as RpcWindow).rpcPage.events);
@@ -31,10 +22,10 @@ async function ready(page: Page): Promise<void> {
 }
 
 it('a reload mid-training resumes from the stored checkpoint and finishes the model, all on this origin', async () => {
-  const context = await browser.newContext();
-  const requests = recordRequests(context, dev.origin);
+  const context = await session.browser.newContext();
+  const requests = recordRequests(context, session.dev.origin);
   const page = await context.newPage();
-  await page.goto(`${dev.origin}/rpc.html`);
+  await page.goto(`${session.dev.origin}/rpc.html`);
   await ready(page);
   expect(await page.evaluate(() => (window as unknown as RpcWindow).rpcPage.resumedOnLoad)).toBe(false);
 

@@ -58,7 +58,9 @@ export const externalId: Check<ExternalId> = (v, path) => {
 const ids = list(externalId, 0, REQUEST_BOUNDS.ids);
 const k = optional(int(1, REQUEST_BOUNDS.k));
 /** A 32-bit seed (signed or unsigned). */
-export const seed = optional(int(-(2 ** 31), 2 ** 32 - 1));
+export const seed32 = int(-(2 ** 31), 2 ** 32 - 1);
+/** An optional 32-bit seed. */
+export const seed = optional(seed32);
 
 /** A backend preference: `'auto'` or a backend name. */
 export const backendPreference: Check<BackendPreference> = oneOf<BackendPreference>(['auto', ...BACKEND_ORDER]);

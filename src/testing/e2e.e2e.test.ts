@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, recordRequests, startDevServer, type DevServer } from './e2e.ts';
+import { expect, it } from 'vitest';
+import { recordRequests } from './e2e.ts';
+import { useDevServerAndChromium } from './e2e-session.ts';
 
-let dev: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [dev, browser] = await Promise.all([startDevServer('src/testing/pages'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-});
+const session = useDevServerAndChromium();
 
 // The demo's privacy assertion is only as good as this recorder: prove it sees what it must flag.
 it('recordRequests flags requests to other origins from the page and from its workers', async () => {
-  const context = await browser.newContext();
-  const log = recordRequests(context, dev.origin);
+  const context = await session.browser.newContext();
+  const log = recordRequests(context, session.dev.origin);
   const page = await context.newPage();
-  await page.goto(`${dev.origin}/idb.html`);
+  await page.goto(`${session.dev.origin}/idb.html`);
   await page.evaluate(async () => {
     await fetch('https://tracker.example/pixel').catch(() => undefined);
     const code = "fetch('https://cdn.example/model.bin').catch(() => undefined).then(() => postMessage('done'))";
@@ -29,6 +19,6 @@ it('recordRequests flags requests to other origins from the page and from its wo
   await context.close();
 
   expect(log.foreign).toEqual(['https://tracker.example/pixel', 'https://cdn.example/model.bin']);
-  expect(log.all).toContain(`${dev.origin}/idb.html`);
-  expect(log.all.some((url) => url.startsWith(`blob:${dev.origin}/`))).toBe(true);
+  expect(log.all).toContain(`${session.dev.origin}/idb.html`);
+  expect(log.all.some((url) => url.startsWith(`blob:${session.dev.origin}/`))).toBe(true);
 });

@@ -148,16 +148,19 @@ function mlpScores(s: NcfSettings, v: Vars, pu: tf.Tensor2D, hm: tf.Tensor): tf.
   return tf.reshape(tf.matMul(a, tf.reshape(hm, [-1, 1])), [nU, nI]);
 }
 
-/**
- * Σ w · table[idx] per row (`f`'s segments contiguous, as `flatRows` makes them), in a fixed order: rows padded to the widest one (weight 0) and
- * reduced along the width. Scores must be reproducible bit for bit (a saved and reloaded model ranks
- * exactly alike), and WebGPU's UnsortedSegmentSum adds with float atomics, in whatever order the
- * threads arrive. Training keeps the segment sum (its gradient scatters with atomics anyway).
- */
-export function orderedRowSum(table: tf.Tensor2D, f: FlatRows): tf.Tensor2D {
+/** Rows padded to the widest one (weight 0 past a row's end): `idx` and `w` are [n, width], row-major. */
+export interface PaddedRows {
+  idx: Int32Array;
+  w: Float32Array;
+  count: Float32Array;
+  width: number;
+  n: number;
+}
+
+/** `f` padded (its segments contiguous, as `flatRows` makes them). */
+export function padRows(f: FlatRows): PaddedRows {
   let width = 0;
   for (let r = 0; r < f.n; r++) width = Math.max(width, f.count[r]);
-  if (width === 0) return tf.zeros([f.n, table.shape[1]]);
   const idx = new Int32Array(f.n * width);
   const w = new Float32Array(f.n * width);
   for (let i = 0, r = -1, start = 0; i < f.idx.length; i++) {
@@ -165,14 +168,25 @@ export function orderedRowSum(table: tf.Tensor2D, f: FlatRows): tf.Tensor2D {
     idx[r * width + i - start] = f.idx[i];
     w[r * width + i - start] = f.w[i];
   }
-  const rows = tf.reshape(tf.gather(table, tf.tensor1d(idx, 'int32')), [f.n, width, table.shape[1]]);
-  return tf.sum(tf.mul(rows, tf.tensor3d(w, [f.n, width, 1])), 1) as tf.Tensor2D;
+  return { idx, w, count: f.count, width, n: f.n };
 }
 
-/** Scores [learners.n, nItems] for the seed variant, from its flattened inputs; inside `tf.tidy`. */
-export function scoreSeedUsers(v: Vars, learners: FlatRows, allCourses: FlatRows): tf.Tensor2D {
+/**
+ * Σ w · table[idx] per row, in a fixed order: gathered [n, width, d] and reduced along the width.
+ * Scores must be reproducible bit for bit (a saved and reloaded model ranks exactly alike), and
+ * WebGPU's UnsortedSegmentSum adds with float atomics, in whatever order the threads arrive. Training
+ * keeps the segment sum (its gradient scatters with atomics anyway).
+ */
+export function orderedRowSum(table: tf.Tensor2D, p: PaddedRows): tf.Tensor2D {
+  if (p.width === 0) return tf.zeros([p.n, table.shape[1]]);
+  const rows = tf.reshape(tf.gather(table, tf.tensor1d(p.idx, 'int32')), [p.n, p.width, table.shape[1]]);
+  return tf.sum(tf.mul(rows, tf.tensor3d(p.w, [p.n, p.width, 1])), 1) as tf.Tensor2D;
+}
+
+/** Scores [learners.n, nItems] for the seed variant (every course's rows padded once, by the model); inside `tf.tidy`. */
+export function scoreSeedUsers(v: Vars, learners: FlatRows, allCourses: PaddedRows): tf.Tensor2D {
   const norm = tf.expandDims(tf.rsqrt(tf.maximum(tf.tensor1d(learners.count), 1)), 1);
-  const u = tf.mul(orderedRowSum(v.learner as tf.Tensor2D, learners), norm);
+  const u = tf.mul(orderedRowSum(v.learner as tf.Tensor2D, padRows(learners)), norm);
   const c = orderedRowSum(v.course as tf.Tensor2D, allCourses);
   return tf.add(tf.matMul(tf.mul(u, v.h), c, false, true), tf.reshape(v.itemBias, [1, -1]));
 }

@@ -19,12 +19,12 @@ import { NamedAdam } from '../shared/adam.ts';
 import { scorePairsByUser } from '../shared/pair-scores.ts';
 import { trainingBackend } from '../shared/training-backend.ts';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
-import { scoreIdUsers, scoreSeedUsers, withContext } from './forward.ts';
+import { padRows, scoreIdUsers, scoreSeedUsers, withContext, type PaddedRows } from './forward.ts';
 import { hostInputs } from './host-inputs.ts';
 import { coWatchRows, learnerRows } from './inputs.ts';
 import { NCF_KERNELS } from './kernels.ts';
 import { initArrays, NcfParams } from './params.ts';
-import { flatRows, type FlatRows } from './flat-rows.ts';
+import { flatRows } from './flat-rows.ts';
 import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state.ts';
 import { learnerFeatures, type Timeline } from './timeline.ts';
 import { trainNcf } from './train.ts';
@@ -43,7 +43,8 @@ export class NcfModel implements Recommender<InteractionLog> {
   /** The time context's timeline (when `timeWindowDays` > 0). */
   private timeline: Timeline | null = null;
   /** All courses' flattened inputs (seed variant), host arrays built once per fit or load. */
-  private allCourses: FlatRows | null = null;
+  /** Every course's co-watch row, padded once for scoring. */
+  private allCourses: PaddedRows | null = null;
   private training: { cursor: MfCursor; adam: NamedAdam } | null = null;
   private fitting = false;
 
@@ -135,9 +136,11 @@ export class NcfModel implements Recommender<InteractionLog> {
   private setSeed(seed: NcfParts['seed']): void {
     this.seed = seed;
     this.allCourses = seed
-      ? flatRows(
-          seed.courses,
-          Int32Array.from({ length: seed.courses.nRows }, (_, i) => i),
+      ? padRows(
+          flatRows(
+            seed.courses,
+            Int32Array.from({ length: seed.courses.nRows }, (_, i) => i),
+          ),
         )
       : null;
   }
@@ -170,7 +173,7 @@ export class NcfModel implements Recommender<InteractionLog> {
       withContext(
         vars,
         this.seed
-          ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as FlatRows)
+          ? scoreSeedUsers(vars, flatRows(this.seed.learners, users), this.allCourses as PaddedRows)
           : scoreIdUsers(this.settings, vars, users),
         context,
       ),
