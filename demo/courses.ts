@@ -21,6 +21,8 @@ import {
   type ModelInfo,
 } from '../src/index.ts';
 import { describeMember, generateWorld } from '../src/world.ts';
+import { startProfile } from './profile.ts';
+import { openCourseProfile } from './profile-source.ts';
 import { mountCoursesPanel, type CourseRow, type CoursesPanel } from './ui/courses-panel.ts';
 import { describeError } from './ui/dom.ts';
 import { readUpload, uploadSummary } from './upload.ts';
@@ -181,7 +183,10 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
             fresh: true,
           },
         ],
-        () => showNcf('trained just now'),
+        async () => {
+          await showNcf('trained just now');
+          await profile.modelChanged();
+        },
       ),
     trainCourses: () => void train(coursesModels, show),
     cancel: () => void cancel?.(),
@@ -230,6 +235,15 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
       if (url) URL.revokeObjectURL(url);
     }
   };
+
+  // "Your profile": the person's own history, ranked by the stored seed-NCF (fold-in in the ranking worker).
+  const profile = startProfile(panel.profileBox, {
+    titles: world.courses.title,
+    coWatch,
+    model: () => stored(MODEL_ID),
+    open: async (info) => openCourseProfile(await ensureClient(), info),
+    missing: `No ${MODEL_ID} model is stored on this device yet: press “Retrain NCF in the worker” above to train one, then add the courses you watched.`,
+  });
 
   const learners = Array.from({ length: 40 }, (_, m) => m).filter((m) => historyOf(positives, m).length > 0);
   panel.learners(learners.map((m) => ({ id: m, label: `m${m}: ${describeMember(world, m)}` })));

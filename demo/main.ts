@@ -8,6 +8,7 @@ import { startModelsTab } from './models.ts';
 import { startFeedTab } from './feed.ts';
 import { startTalentTab } from './talent.ts';
 import { startCoursesTab } from './courses.ts';
+import { startImport } from './model-import.ts';
 
 // One course client (the package's own training, ranking and baselines workers) for the header,
 // the baselines panel and the Models tab. Software GPUs (SwiftShader) compile WebGL shaders
@@ -55,6 +56,9 @@ void startModelsTab(document.getElementById('models-panel')!, courses, {
     trainingBackend.dataset.backend = backend;
   },
 });
+
+// "Load a model trained elsewhere": read here, stored in the same model store, ranked by the same workers.
+startImport(document.getElementById('models-import')!, courses);
 
 void startFeedTab(document.getElementById('feed-panel')!);
 void startTalentTab(document.getElementById('talent-panel')!);

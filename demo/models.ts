@@ -6,6 +6,7 @@
 import { modelKinds } from '../src/courses.ts';
 import { loadItemTitles } from '../src/data.ts';
 import type { CoursesClient, CourseTrainRequest, ModelInfo } from '../src/index.ts';
+import { MODEL_IMPORTED } from './model-import.ts';
 import { storageChanged } from './ui/storage-line.ts';
 import { mountModelsPanel, type ModelsPanel } from './ui/models-panel.ts';
 
@@ -115,6 +116,9 @@ export async function startModelsTab(
       await refresh();
     },
   });
+
+  // A model file loaded below ("Load a model trained elsewhere") joins the stored models' table.
+  document.addEventListener(MODEL_IMPORTED, () => void refresh());
 
   const stored = await refresh();
   const pending = stored.find((m) => m.checkpoint);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e.ts';
+import { seriousViolations } from './axe-check.ts';
 
 let demo: DemoPage;
 let page: Page;
@@ -52,6 +53,27 @@ describe('demo Talent search tab', () => {
     await expect.poll(() => page.locator('#talent-results').getAttribute('data-pooling')).toBe('max');
     expect(await items.count()).toBe(10);
     expect(await items.allTextContents()).not.toEqual(meanTop);
+
+    // A new member, typed in: where they would rank for the search shown, why, and the names not known.
+    await page.fill('#talent-new-titles', titleName as string);
+    await page.fill('#talent-new-skills', 'zzz-not-a-skill');
+    await page.fill('#talent-new-location', city as string);
+    await page.click('#talent-new-rank');
+    const newStatus = page.locator('#talent-new-status');
+    await expect.poll(() => newStatus.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/^(done|error)$/);
+    expect(await newStatus.textContent()).toMatch(
+      /^For the search above \(max pooling\), this member would rank #[\d,]+: [\d,]+ of the [\d,]+ members score as high or higher \(score -?\d+\.\d{3}\)\.$/,
+    );
+    expect(await page.locator('#talent-new-reasons li').allTextContents()).toContain(`title matches: ${titleName}`);
+    expect(await page.locator('#talent-new-unknown').textContent()).toBe(
+      'Not known to this model, left out: skill “zzz-not-a-skill”.',
+    );
+    expect(await seriousViolations(page, '#panel-talent')).toEqual([]);
+    // Another search ranks them again: the line always speaks of the search shown.
+    await page.selectOption('#talent-pooling', 'mean');
+    await expect.poll(() => newStatus.textContent()).toMatch(/^For the search above \(mean pooling\)/);
+    expect(await newStatus.getAttribute('data-status')).toBe('done');
+
     expect(page.workers().some((w) => w.url().includes('talent.worker'))).toBe(true);
     expect(pageErrors).toEqual([]);
     expect(requests.foreign).toEqual([]); // nothing left the page's origin

@@ -12,7 +12,7 @@ import {
 import { describeError } from './ui/dom.ts';
 import { savedAt, storageChanged } from './ui/storage-line.ts';
 import { mountTalentMap } from './ui/talent-map.ts';
-import { mountTalentPanel } from './ui/talent-panel.ts';
+import { mountTalentPanel, type NewMemberForm, type TalentForm } from './ui/talent-panel.ts';
 
 const VANISHED =
   'The talent model stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to search again.';
@@ -21,11 +21,18 @@ const VANISHED =
 export async function startTalentTab(parent: HTMLElement): Promise<void> {
   const client = await connectTalent(); // the package's own talent worker
   let searching = 0;
+  let rankingNew = 0;
+  // Once a new member was ranked, every search ranks them again: their line always speaks of the search shown.
+  let newMember: NewMemberForm | null = null;
   // Bumped when training starts: a restore still waiting for the store's answer must not replace it.
   let generation = 0;
   const panel = mountTalentPanel(parent, {
     onTrain: () => void train(),
     onSearch: (form) => void search(form),
+    onRankNew: (member, form) => {
+      newMember = member;
+      void search(form);
+    },
   });
   const map = mountTalentMap(panel.mapBox);
 
@@ -66,6 +73,10 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
 
   async function train(): Promise<void> {
     generation++;
+    // A new model ranks differently: what was said about the new member no longer holds.
+    newMember = null;
+    rankingNew++;
+    panel.setNewMember('idle', '');
     try {
       const members = panel.members();
       panel.setStatus('training', 'Starting the talent worker…');
@@ -100,6 +111,31 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
       hits.map((h) => ({ name: h.description, score: h.score, reasons: h.reasons })),
       form.pooling,
     );
+    if (newMember) await rankNew(newMember, form);
+  }
+
+  /** Where the typed-in member would rank for `form` (the search just shown), with reasons and unknown names. */
+  async function rankNew(member: NewMemberForm, form: TalentForm): Promise<void> {
+    const ticket = ++rankingNew;
+    panel.setNewMember('ranking', 'Ranking this member for the search above…');
+    try {
+      const r = await client.rankMember(form, member);
+      if (ticket !== rankingNew) return;
+      const ahead = r.rank - 1;
+      const unknown = [
+        ...r.unknown.titles.map((n) => `title “${n}”`),
+        ...r.unknown.companies.map((n) => `company “${n}”`),
+        ...r.unknown.skills.map((n) => `skill “${n}”`),
+        ...r.unknown.location.map((n) => `city “${n}”`),
+      ];
+      panel.setNewMember('done', '', {
+        summary: `For the search above (${form.pooling} pooling), this member would rank #${r.rank.toLocaleString()}: ${ahead.toLocaleString()} of the ${r.of.toLocaleString()} members score as high or higher (score ${r.score.toFixed(3)}).`,
+        reasons: r.reasons,
+        unknown,
+      });
+    } catch (error) {
+      if (ticket === rankingNew) panel.setNewMember('error', describeError(error));
+    }
   }
 
   void restore();

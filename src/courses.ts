@@ -73,15 +73,27 @@ export type { BaselineApi, BaselineRunOptions } from './rpc/baseline-protocol.ts
 export type { CoursesInThreadOptions, CoursesWorkerOptions, ServiceBackends } from './rpc/client.ts';
 export type {
   DeviceLossReport,
+  ExplainedForHistory,
+  FoldInRequest,
+  FoldInResult,
   Heartbeat,
+  HistoryReport,
   LoadedModel,
   ModelRef,
+  RankedForHistory,
   RankingApi,
+  RecommendForRequest,
   ScoreRequest,
   ServiceConfig,
   SimilarItemsRequest,
   TrainingApi,
   TrainingData,
   TrainRequest,
+  WireHistory,
   WireProgress,
 } from './rpc/protocol.ts';
+
+// Personal state on the device (the profile itself, `openProfile`, is in the root entry).
+export { PROFILE_DB_NAME } from './personal/database.ts';
+export type { ProfileClient, ProfileOptions, ProfileRankOptions } from './personal/profile.ts';
+export type { Interaction, ProfileChange, ProfileState } from './personal/types.ts';

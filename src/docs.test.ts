@@ -13,7 +13,20 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 
 /** The public entry files (`linkrec` and `linkrec/<name>`), as typedoc.json lists them. */
-const ENTRIES = ['index', 'courses', 'talent', 'feed', 'eval', 'world', 'models', 'data', 'node', 'worker', 'element'];
+const ENTRIES = [
+  'index',
+  'courses',
+  'talent',
+  'feed',
+  'eval',
+  'world',
+  'models',
+  'data',
+  'node',
+  'worker',
+  'element',
+  'interop',
+];
 
 /**
  * The subpath exports an app calls directly, which need an `@example` (every value of the root entry
@@ -27,6 +40,7 @@ const EXAMPLE_REQUIRED: Record<string, readonly string[] | '*'> = {
   courses: ['createModel', 'modelFromState', 'loadNcfSplit', 'parseNcfSplit', 'runBaselines'],
   data: ['loadInteractions', 'loadGraph', 'loadItemTitles', 'parseGraph'],
   world: ['generateWorld'],
+  interop: ['readSafetensors', 'writeSafetensors', 'modelStateToSafetensors', 'modelStateFromSafetensors'],
   eval: [
     'auc',
     'hitRateAt',

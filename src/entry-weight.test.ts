@@ -1,7 +1,8 @@
 /**
  * The root entry is the page's: it must not bring tfjs (core or any backend), papaparse or pure-rand
  * into the page chunk — the services run in workers, and in-thread connections import them on demand
- * into chunks of their own — and it stays small (≤ 60 KB gzipped) and narrow (≤ 60 exported names).
+ * into chunks of their own — and it stays small (≤ 60 KB gzipped) and narrow (≤ 62 exported names: issue
+ * 11's 60, plus issue 10's personal profile).
  * The page chunk is what esbuild bundles for `src/index.ts` with code splitting: the entry's output and
  * every chunk it imports statically.
  */
@@ -56,7 +57,7 @@ describe('the root entry (linkrec)', () => {
     expect(gz).toBeLessThanOrEqual(60 * 1024);
   });
 
-  it('exports at most 60 names (values and types)', () => {
+  it('exports at most 62 names (values and types)', () => {
     const program = ts.createProgram([ROOT], {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
@@ -71,6 +72,6 @@ describe('the root entry (linkrec)', () => {
     if (!symbol) throw new Error('src/index.ts has no module symbol');
     const names = checker.getExportsOfModule(symbol).map((s) => s.name);
     expect(names).toContain('connectCourses');
-    expect(names.length).toBeLessThanOrEqual(60);
+    expect(names.length).toBeLessThanOrEqual(62);
   });
 });

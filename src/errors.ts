@@ -381,3 +381,40 @@ export class StateFormatError extends DataFormatError {
     super(`state of model kind ${JSON.stringify(kind)}`, 0, `${field}: ${problem}`);
   }
 }
+
+/**
+ * A binary or text model file (safetensors, word2vec, PBG TSV, Avro…) or a shipped download is malformed:
+ * names the file (or URL), and where known the byte offset or 1-based line, and what is wrong.
+ * @example
+ * ```ts
+ * import { FormatError, readSafetensors } from 'linkrec/interop';
+ * try {
+ *   readSafetensors(new Uint8Array(4), 'model.safetensors');
+ * } catch (err) {
+ *   if (err instanceof FormatError) console.warn(`${err.file} @${err.offset}: ${err.problem}`);
+ * }
+ * ```
+ */
+export class FormatError extends LinkrecError {
+  override name = 'FormatError';
+  /** The file or URL at fault, when known. */
+  readonly file?: string;
+  /** The byte offset at fault, when known. */
+  readonly offset?: number;
+  /** The 1-based line at fault (text formats), when known. */
+  readonly line?: number;
+  constructor(
+    readonly problem: string,
+    where: { file?: string; offset?: number; line?: number } = {},
+  ) {
+    const place = [
+      where.file ?? '',
+      where.line !== undefined ? `:${where.line}` : '',
+      where.offset !== undefined ? ` @byte ${where.offset}` : '',
+    ].join('');
+    super(place ? `${place}: ${problem}` : problem);
+    if (where.file !== undefined) this.file = where.file;
+    if (where.offset !== undefined) this.offset = where.offset;
+    if (where.line !== undefined) this.line = where.line;
+  }
+}

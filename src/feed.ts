@@ -7,6 +7,7 @@
  */
 export {
   assembleFeed,
+  assembleFeedWithHistory,
   buildFeedContext,
   buildFprs,
   calibrationBins,
@@ -18,7 +19,9 @@ export {
   FeedService,
   FPR_FACTORIES,
   fprOnlyPolicy,
+  historyFromInteractions,
   historyFromLog,
+  MAX_LOCAL_INTERACTIONS,
   rerank,
   RERANK_DEFAULTS,
   skillEmbeddings,
@@ -33,8 +36,10 @@ export type {
   FeedContext,
   FeedEvalOptions,
   FeedEvalReport,
+  FeedInteraction,
   FeedItem,
   FeedPipeline,
+  FeedRankForRequest,
   FeedReport,
   FeedRequest,
   FeedRestoreResult,

@@ -4,8 +4,9 @@
  * model interface types, the model store and the errors. It loads no tfjs: the services run in
  * workers (or are imported on demand with `inThread: true`). Everything else is behind subpath
  * entries: `linkrec/courses`, `linkrec/talent`, `linkrec/feed`, `linkrec/eval`, `linkrec/world`,
- * `linkrec/models`, `linkrec/data`, `linkrec/node`, `linkrec/worker` for an app's own workers, and
- * `linkrec/element` for the `<linkrec-recommendations>` custom element.
+ * `linkrec/models`, `linkrec/data`, `linkrec/node`, `linkrec/worker` for an app's own workers,
+ * `linkrec/element` for the `<linkrec-recommendations>` custom element, and `linkrec/interop` for model
+ * files (safetensors, other tools' formats).
  *
  * @example
  * import { connectCourses } from 'linkrec';
@@ -51,9 +52,16 @@ export type { FeedProgress, FeedTrainRequest, FeedTrainResult, WireFeed } from '
 export type { FitProgress, ModelState, Ranked, Recommender } from './models/recommender.ts';
 export type { ModelConfigs, ModelKind } from './models/registry.ts';
 
+// Personal state: one person's history and fold-in, on this device, apart from the shipped model
+// (its option, state and request types are in `linkrec/courses`).
+export { openProfile, PersonalProfile } from './personal/profile.ts';
+
 // The model store: IndexedDB (schema-versioned, atomic saves) and memory.
 export { IdbModelStore, MemoryModelStore } from './store/index.ts';
 export type { ModelInfo, ModelStore } from './store/index.ts';
+
+// Shipped models: a linkrec model file beside the app, verified and cached in the store.
+export { loadShippedModel } from './ship/load-shipped.ts';
 
 // Errors: every error linkrec raises on purpose, by name (they cross the worker boundary as themselves).
 export {

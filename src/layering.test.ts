@@ -54,7 +54,7 @@ const ALLOWED: Readonly<Record<string, string>> = {};
 /** The public entry files: the root export and the subpath exports (`linkrec/courses` …). */
 const PUBLIC_ENTRIES = [
   'src/index.ts',
-  ...['courses', 'talent', 'feed', 'eval', 'world', 'models', 'data', 'worker'].map((s) => `src/${s}.ts`),
+  ...['courses', 'talent', 'feed', 'eval', 'world', 'models', 'data', 'worker', 'interop'].map((s) => `src/${s}.ts`),
 ];
 
 /** The non-test `.ts` files under `dir` (repository-relative, `/`-separated), appended to `out`. */

@@ -62,6 +62,12 @@ export type {
   TalentStage,
 } from './systems/talent/index.ts';
 export { formToQuery, MAP_INTERVAL_MS, TalentService } from './systems/talent/service.ts';
+export type { NewMemberRank } from './systems/talent/service.ts';
+export { newMemberTable } from './systems/talent/new-member.ts';
+export type { NewMemberProfile, UnknownEntities } from './systems/talent/new-member.ts';
+// Entity vectors trained elsewhere (word2vec / PBG files, one per graph) in place of LINE's.
+export { describeEntityVectors, entityToken, matchEntityVectors } from './systems/talent/entity-vectors.ts';
+export type { EntityVectorReport, EntityVectors } from './systems/talent/entity-vectors.ts';
 export {
   restoreTalent,
   TALENT_MODEL_ID,

@@ -32,6 +32,8 @@ export interface CoursesPanel {
   resetChart(): void;
   upload(state: 'ok' | 'error', text: string, rows?: CourseRow[]): void;
   training(on: boolean): void;
+  /** Where the "Your profile" panel mounts (below the training controls). */
+  profileBox: HTMLElement;
 }
 
 /** Builds the panel inside `root`. */
@@ -53,6 +55,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   const cancel = h('button', { id: 'course-cancel', disabled: '' }, 'Cancel');
   const status = h('p', { id: 'course-status', 'data-status': 'idle' });
   const chartBox = h('div', { id: 'course-chart' });
+  const profileBox = h('div', { id: 'course-profile' });
   const file = h('input', {
     id: 'course-csv',
     type: 'file',
@@ -95,6 +98,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     ),
     h('div', { class: 'course-train' }, train, trainCourses, cancel, status),
     chartBox,
+    profileBox,
     h('h3', {}, 'Your own data (processed on this device, never uploaded)'),
     drop,
     uploadStatus,
@@ -115,6 +119,7 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
       ),
     );
   return {
+    profileBox,
     learners(options) {
       select.replaceChildren(...options.map((o) => h('option', { value: String(o.id) }, o.label)));
     },

@@ -11,6 +11,25 @@ export interface TalentForm {
   pooling: 'mean' | 'max';
 }
 
+/** A member not in the trained world, described by the entities typed in (comma separated). */
+export interface NewMemberForm {
+  titles: string[];
+  companies: string[];
+  skills: string[];
+  /** City, when typed. */
+  location?: string;
+  yearsExperience: number;
+}
+
+/** Where a new member lands for the current search, as shown. */
+export interface NewMemberView {
+  /** One line: the rank (or "not in the top …"), the score and the search it was ranked for. */
+  summary: string;
+  reasons: string[];
+  /** Names the model does not know, by kind ("skill: cobol"). */
+  unknown: string[];
+}
+
 /** One candidate as shown. */
 export interface CandidateView {
   name: string;
@@ -22,7 +41,14 @@ const select = (id: string, options: [string, string][]): HTMLSelectElement =>
   h('select', { id }, ...options.map(([value, label]) => h('option', { value }, label)));
 
 /** Mounts the panel; the controller wires `onTrain` / `onSearch` and feeds the view. */
-export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): void; onSearch(form: TalentForm): void }) {
+export function mountTalentPanel(
+  parent: HTMLElement,
+  handlers: {
+    onTrain(): void;
+    onSearch(form: TalentForm): void;
+    onRankNew(member: NewMemberForm, form: TalentForm): void;
+  },
+) {
   const members = h('input', {
     id: 'talent-members',
     type: 'number',
@@ -61,6 +87,34 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
   ]);
   const search = h('button', { type: 'submit', class: 'run', id: 'talent-search', disabled: '' }, 'Search');
   const results = h('ol', { class: 'recs', id: 'talent-results' });
+  // "Rank a new member": someone the model never saw, pooled from the entities typed in.
+  const entities = (id: string, label: string, hint: string) => {
+    const input = h('input', { id, placeholder: hint, autocomplete: 'off' });
+    return { input, label: h('label', {}, `${label} `, input) };
+  };
+  const newTitles = entities('talent-new-titles', 'Titles', 'e.g. data scientist');
+  const newCompanies = entities('talent-new-companies', 'Companies', 'comma separated');
+  const newSkills = entities('talent-new-skills', 'Skills', 'e.g. python, sql');
+  const newCity = entities('talent-new-location', 'City', 'optional');
+  const newYears = h('input', { id: 'talent-new-years', type: 'number', min: '0', max: '60', value: '5' });
+  const rankNew = h(
+    'button',
+    { type: 'submit', class: 'run', id: 'talent-new-rank', disabled: '' },
+    'Rank this member',
+  );
+  const newStatus = h('p', { class: 'stage', id: 'talent-new-status', 'aria-live': 'polite', 'data-status': 'idle' });
+  const newReasons = h('ul', { class: 'reasons', id: 'talent-new-reasons' });
+  const newUnknown = h('p', { class: 'stage', id: 'talent-new-unknown' });
+  const newForm = h(
+    'form',
+    { class: 'form new-member', 'aria-labelledby': 'talent-new-heading' },
+    newTitles.label,
+    newCompanies.label,
+    newSkills.label,
+    newCity.label,
+    h('label', {}, 'Years ', newYears),
+    rankNew,
+  );
   // Real forms: Enter in a field trains, or searches (not while Search is disabled).
   const form = h(
     'form',
@@ -74,7 +128,35 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
     search,
   );
   const trainForm = h('form', { class: 'controls' }, h('label', {}, 'Members ', members), train, status, retrain);
-  parent.append(trainForm, backend, mapBox, form, results);
+  parent.append(
+    trainForm,
+    backend,
+    mapBox,
+    form,
+    results,
+    h('h3', { id: 'talent-new-heading' }, 'Rank a new member'),
+    h(
+      'p',
+      { class: 'stage' },
+      'Someone the model never saw: their titles, companies and skills are pooled into a member vector and ranked against the search above.',
+    ),
+    newForm,
+    newStatus,
+    newReasons,
+    newUnknown,
+  );
+  const list = (input: HTMLInputElement) =>
+    input.value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+  const readNew = (): NewMemberForm => ({
+    titles: list(newTitles.input),
+    companies: list(newCompanies.input),
+    skills: list(newSkills.input),
+    ...(newCity.input.value.trim() ? { location: newCity.input.value.trim() } : {}),
+    yearsExperience: Math.min(60, Math.max(0, Math.round(Number(newYears.value)) || 0)),
+  });
   const read = (): TalentForm => ({
     title: Number(title.value),
     skills: skills.value,
@@ -87,6 +169,7 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
   retrain.addEventListener('click', () => handlers.onTrain());
   onSubmit(form, () => handlers.onSearch(read()));
   pooling.addEventListener('change', () => !search.disabled && handlers.onSearch(read()));
+  onSubmit(newForm, () => !rankNew.disabled && handlers.onRankNew(readNew(), read()));
   return {
     mapBox,
     /** States: idle, restoring, training, done, missing (the stored model vanished), error. */
@@ -95,7 +178,20 @@ export function mountTalentPanel(parent: HTMLElement, handlers: { onTrain(): voi
       status.textContent = message;
       train.disabled = members.disabled = state === 'training' || state === 'restoring';
       retrain.hidden = state !== 'missing';
-      search.disabled = state !== 'done';
+      search.disabled = rankNew.disabled = state !== 'done';
+    },
+    /** The new member's entities as typed now. */
+    newMember: readNew,
+    /** The search form as it is now. */
+    form: read,
+    /** States: idle, ranking, done, error; `view` replaces whatever was shown. */
+    setNewMember(state: 'idle' | 'ranking' | 'done' | 'error', message: string, view?: NewMemberView) {
+      newStatus.dataset.status = state;
+      newStatus.textContent = view ? view.summary : message;
+      newReasons.replaceChildren(...(view?.reasons ?? []).map((r) => h('li', {}, r)));
+      newUnknown.textContent = view?.unknown.length
+        ? `Not known to this model, left out: ${view.unknown.join(', ')}.`
+        : '';
     },
     /** Simulated members to train on. */
     members: (): number => Math.min(20_000, Math.max(1_000, Math.round(Number(members.value)) || 4_000)),

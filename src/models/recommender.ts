@@ -113,6 +113,44 @@ export interface Explained extends Ranked {
 }
 
 /**
+ * A person known only by what they did (issue 10): no training index, no retrain. Items are dense
+ * indices of the model's catalogue; the services map external ids and report the ones the model lacks.
+ */
+export interface History {
+  /** Items interacted with (a repeat counts again); in time order when `times` is absent. */
+  items: Int32Array;
+  /** When each happened (seconds since the epoch), parallel to `items`. */
+  times?: Float64Array;
+  /** Engagement per interaction in the unit the model trained on (GLMix: seconds watched, as its log's values), parallel to `items`. */
+  durations?: Float32Array;
+  /** The person's own features by name (GLMix' member features, e.g. `'skill:python': 1`). */
+  features?: Record<string, number>;
+}
+
+/**
+ * The user-side parameters a model solved from one {@link History}, every item-side parameter frozen:
+ * plain data, so it is stored, cloned to a worker and reused by `recommendFor` without solving again.
+ */
+export interface FoldedUser {
+  /** Registry key of the model that solved it. */
+  kind: string;
+  /** The person's parameters in the model's own layout (MF: `[p_u…, b_u]`; kinds without any: empty). */
+  vector: Float32Array;
+  /** How it was solved: `'newton'`, `'native'` (seed-NCF's learner tower reads the history itself), `'none'`… */
+  method: string;
+  /** Iterations the solver ran (0 where nothing is solved). */
+  iterations: number;
+  /** The model's loss on the history at the solution (NaN where none applies). */
+  loss: number;
+}
+
+/** Options of {@link Recommender.recommendFor}: `recommend`'s, `excludeSeen` leaving out the history's items. */
+export interface RecommendForOptions extends RecommendOptions {
+  /** A fold-in of this same history, reused as is (what a `Personalizer` keeps). */
+  folded?: FoldedUser;
+}
+
+/**
  * The uniform model interface. `Data` is what the model trains on (an `InteractionLog` for
  * collaborative filtering; other models bring their own).
  */
@@ -129,6 +167,15 @@ export interface Recommender<Data> {
   similarItems?(item: number, k: number): Promise<Ranked>;
   /** `recommend` with a reason per item, where the model can say why (the course models). */
   explain?(user: number, options?: RecommendOptions): Promise<Explained>;
+  /**
+   * Solves the person's user-side parameters from `history` alone (the model's own loss, item side
+   * frozen); `warm` starts the solver from an earlier solution (an incremental update).
+   */
+  foldIn?(history: History, warm?: FoldedUser): Promise<FoldedUser>;
+  /** `recommend` for a person not in the training data, described by `history` (folded in first unless `options.folded`). */
+  recommendFor?(history: History, options?: RecommendForOptions): Promise<Ranked>;
+  /** `recommendFor` with a reason per item, where `explain` exists. */
+  explainFor?(history: History, options?: RecommendForOptions): Promise<Explained>;
   /** A snapshot of the model (read out of tensors; safe to keep after `dispose`). */
   toState(): Promise<ModelState>;
   /** Replaces the model's weights and config with `state` (from `toState` or a checkpoint). */

@@ -23,9 +23,14 @@ import { installErrorTransfer } from './errors.ts';
 import type {
   CourseTrainRequest,
   DeviceLossReport,
+  ExplainedForHistory,
   ExplainedItems,
+  FoldInRequest,
+  FoldInResult,
   LoadedModel,
+  RankedForHistory,
   RankedItems,
+  RecommendForRequest,
   RecommendRequest,
   ScoreRequest,
   SimilarItemsRequest,
@@ -87,6 +92,17 @@ export interface CoursesClient {
   rank(request: RecommendRequest): Promise<RankedItems>;
   /** `rank` with a reason per item, for models that give reasons (GLMix, the blender). */
   explain(request: RecommendRequest): Promise<ExplainedItems>;
+  /**
+   * Top-k items for a person known only by their history (external ids), e.g. someone the model never
+   * saw: folded in first unless `request.folded`; unknown ids are left out and listed in `unknown`, and
+   * `folded` is the fold-in used (keep it and pass it back while the history is unchanged).
+   * `InvalidArgumentError` naming the kind when the model cannot answer for a history.
+   */
+  rankFor(request: RecommendForRequest): Promise<RankedForHistory>;
+  /** `rankFor` with a reason per item, for models that give reasons. */
+  explainFor(request: RecommendForRequest): Promise<ExplainedForHistory>;
+  /** A person's user-side parameters solved from their history, item side frozen (`warm`: start from an earlier solution). */
+  foldIn(request: FoldInRequest): Promise<FoldInResult>;
   /** Every stored model, finished or checkpoint (the talent and feed bundles too: they share the store). */
   list(): Promise<ModelInfo[]>;
   /** Cancels a training of `id` started here, then deletes the stored model. */
@@ -180,6 +196,18 @@ class Client implements CoursesClient {
 
   explain(request: RecommendRequest): Promise<ExplainedItems> {
     return this.engine.ranking((api) => api.explain(request));
+  }
+
+  rankFor(request: RecommendForRequest): Promise<RankedForHistory> {
+    return this.engine.ranking((api) => api.recommendFor(request));
+  }
+
+  explainFor(request: RecommendForRequest): Promise<ExplainedForHistory> {
+    return this.engine.ranking((api) => api.explainFor(request));
+  }
+
+  foldIn(request: FoldInRequest): Promise<FoldInResult> {
+    return this.engine.ranking((api) => api.foldIn(request));
   }
 
   list(): Promise<ModelInfo[]> {

@@ -8,7 +8,7 @@ import type { WasmPaths } from '../backend/loaders.ts';
 import type { BackendName, BackendPreference, BackendReport } from '../backend/types.ts';
 import type { ExternalId } from '../data/idmap.ts';
 import type { WireCourseData } from '../models/glmix/wire.ts';
-import type { ItemReason, Json, TrainingCursor } from '../models/recommender.ts';
+import type { FoldedUser, ItemReason, Json, TrainingCursor } from '../models/recommender.ts';
 import type { ModelConfigs, ModelKind } from '../models/registry.ts';
 import type { ModelInfo } from '../store/types.ts';
 
@@ -203,6 +203,70 @@ export interface ExplainedItems extends RankedItems {
   reasons: ItemReason[];
 }
 
+/**
+ * A person known only by what they did, in external ids (issue 10): no training index. `times` and
+ * `durations`, when present, run parallel to `items`.
+ */
+export interface WireHistory {
+  /** Items interacted with, in time order when `times` is absent (a repeat counts again). */
+  items: ExternalId[];
+  /** When each happened (seconds since the epoch). */
+  times?: number[];
+  /** Engagement per interaction (e.g. the fraction of a course watched). */
+  durations?: number[];
+  /** The person's own features by name (GLMix' member features, e.g. `'skill:python': 1`). */
+  features?: Record<string, number>;
+}
+
+/** Top-k items for a person described by a history (a model kind with `recommendFor`). */
+export interface RecommendForRequest extends ModelRef {
+  history: WireHistory;
+  /** How many items (default 10). */
+  k?: number;
+  /** Items never to return; ids the model does not know are ignored. */
+  exclude?: ExternalId[];
+  /** Rank only these items; an unknown id throws `UnknownIdError`. */
+  candidates?: ExternalId[];
+  /** Leave out the history's own items. */
+  excludeSeen?: boolean;
+  /**
+   * A fold-in of this same history by this model (a {@link RankedForHistory.folded} or a
+   * {@link FoldInResult.folded} kept earlier), reused instead of solving again.
+   */
+  folded?: FoldedUser;
+}
+
+/** Solves a person's user-side parameters from a history, the model's item side frozen. */
+export interface FoldInRequest extends ModelRef {
+  history: WireHistory;
+  /** An earlier solution of this model to start from (an incremental update after `add`). */
+  warm?: FoldedUser;
+}
+
+/** What the service reports about a history besides the answer itself. */
+export interface HistoryReport {
+  /** The history's ids the model does not know (each once, in first-seen order): left out, reported. */
+  unknown: ExternalId[];
+  /** The fold-in the answer used (given or solved), to keep for the next request; absent for kinds that do not fold in. */
+  folded?: FoldedUser;
+}
+
+/** A ranked list for a history, with its report. */
+export interface RankedForHistory extends RankedItems, HistoryReport {}
+
+/** A ranked list with reasons for a history, with its report. */
+export interface ExplainedForHistory extends ExplainedItems, HistoryReport {}
+
+/** The fold-in of a history by the model `{ modelId, version }` (of kind `kind`). */
+export interface FoldInResult {
+  modelId: string;
+  version: number;
+  kind: string;
+  folded: FoldedUser;
+  /** The history's ids the model does not know (each once, in first-seen order). */
+  unknown: ExternalId[];
+}
+
 /** A model the ranking service holds in memory. */
 export interface LoadedModel {
   modelId: string;
@@ -227,6 +291,15 @@ export interface RankingApi {
   score(request: ScoreRequest): Promise<Float32Array>;
   /** Nearest items to an item, for models with an item space (`InvalidArgumentError` otherwise). */
   similarItems(request: SimilarItemsRequest): Promise<RankedItems>;
+  /**
+   * Top-k items for a person described by `request.history` (folded in first unless `request.folded`);
+   * `InvalidArgumentError` naming the kind for models that cannot answer for a history.
+   */
+  recommendFor(request: RecommendForRequest): Promise<RankedForHistory>;
+  /** `recommendFor` with a reason per item, for models that give reasons. */
+  explainFor(request: RecommendForRequest): Promise<ExplainedForHistory>;
+  /** The person's user-side parameters solved from `request.history` (warm-started from `request.warm`). */
+  foldIn(request: FoldInRequest): Promise<FoldInResult>;
   /** Models held in memory now. */
   loadedModels(): Promise<LoadedModel[]>;
   /** Every stored model (finished ones and checkpoints). */

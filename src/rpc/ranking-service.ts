@@ -3,16 +3,22 @@ import type { WasmPaths } from '../backend/loaders.ts';
 import type { BackendPreference, BackendReport } from '../backend/types.ts';
 import type { ExternalId, IdMap } from '../data/idmap.ts';
 import { InvalidArgumentError } from '../errors.ts';
-import type { Ranked, RecommendOptions } from '../models/recommender.ts';
+import type { FoldedUser, History, Ranked, RecommendOptions } from '../models/recommender.ts';
 import type { ModelInfo, ModelStore } from '../store/types.ts';
 import { BackendKeeper, type StartBackend } from './backend-keeper.ts';
+import { denseHistory, foldedOfKind, ownFolded } from './history.ts';
 import { ModelCache, type HeldModel, type StateLoader } from './model-cache.ts';
 import type {
+  ExplainedForHistory,
   ExplainedItems,
+  FoldInRequest,
+  FoldInResult,
+  RankedForHistory,
   LoadedModel,
   ModelRef,
   RankedItems,
   RankingApi,
+  RecommendForRequest,
   RecommendRequest,
   ScoreRequest,
   ServiceConfig,
@@ -21,6 +27,8 @@ import type {
 import {
   backendPreference,
   checkArgument,
+  checkFoldInRequest,
+  checkRecommendForRequest,
   checkRecommendRequest,
   checkScoreRequest,
   checkServiceConfig,
@@ -129,6 +137,51 @@ export class RankingService implements RankingApi {
     });
   }
 
+  /**
+   * Top-k items for a person known only by `request.history` (external ids; unknown ones left out and
+   * reported). Folds the history in first unless `request.folded` is given; the result carries the
+   * fold-in it used, so the caller can keep it.
+   */
+  async recommendFor(request: RecommendForRequest): Promise<RankedForHistory> {
+    checkRecommendForRequest(request);
+    return this.cache.use(request, async (held) => {
+      const { model } = held;
+      if (!model.recommendFor) throw cannot(held, 'recommend for a history');
+      const { history, unknown } = denseHistory(held.items, request.history);
+      const folded = await foldedFor(held, history, request.folded);
+      const ranked = await model.recommendFor(history, { ...recommendOptions(held, request), folded });
+      return withReport(rankedItems(held, request, ranked), unknown, folded);
+    });
+  }
+
+  /** `recommendFor` with a reason per item (models with `explainFor`). */
+  async explainFor(request: RecommendForRequest): Promise<ExplainedForHistory> {
+    checkRecommendForRequest(request);
+    return this.cache.use(request, async (held) => {
+      const { model } = held;
+      if (!model.explainFor) throw cannot(held, 'explain for a history');
+      const { history, unknown } = denseHistory(held.items, request.history);
+      const folded = await foldedFor(held, history, request.folded);
+      const { reasons, ...ranked } = await model.explainFor(history, { ...recommendOptions(held, request), folded });
+      const out = rankedItems(held, request, ranked);
+      Object.assign(out, { reasons: reasons.map(({ source, text }) => ({ source, text })) });
+      return withReport(out as ExplainedItems, unknown, folded);
+    });
+  }
+
+  /** The person's user-side parameters solved from `request.history`, warm-started from `request.warm`. */
+  async foldIn(request: FoldInRequest): Promise<FoldInResult> {
+    checkFoldInRequest(request);
+    return this.cache.use(request, async (held) => {
+      const { model } = held;
+      if (!model.foldIn) throw cannot(held, 'fold in a history');
+      const { history, unknown } = denseHistory(held.items, request.history);
+      const warm = request.warm && foldedOfKind(request.warm, held.kind, 'request.warm');
+      const folded = ownFolded(await model.foldIn(history, warm));
+      return { modelId: request.modelId, version: held.version, kind: held.kind, folded, unknown };
+    });
+  }
+
   /** Models held in memory now, by id and version (most recently used first). */
   async loadedModels(): Promise<LoadedModel[]> {
     return this.cache.list();
@@ -155,8 +208,35 @@ export class RankingService implements RankingApi {
   }
 }
 
+/** What a model kind cannot do: `InvalidArgumentError` naming the kind. */
+function cannot(held: HeldModel, what: string): InvalidArgumentError {
+  return new InvalidArgumentError(`model kind '${held.kind}' (model '${held.modelId}') cannot ${what}`);
+}
+
+/** The caller's fold-in (checked to be this kind's), else one solved now where the model folds in. */
+async function foldedFor(
+  held: HeldModel,
+  history: History,
+  given: FoldedUser | undefined,
+): Promise<FoldedUser | undefined> {
+  if (given) return foldedOfKind(given, held.kind, 'request.folded');
+  return held.model.foldIn?.(history); // copied once, by `withReport`
+}
+
+/** `out` with the history's unknown ids and the fold-in used (a copy: the caller keeps it). */
+function withReport<T extends RankedItems>(
+  out: T,
+  unknown: RankedForHistory['unknown'],
+  folded: FoldedUser | undefined,
+): T & RankedForHistory {
+  return Object.assign(out, folded ? { unknown, folded: ownFolded(folded) } : { unknown });
+}
+
+/** The ranking options a recommend and a recommendFor request share. */
+type RankingOptions = Pick<RecommendRequest, 'k' | 'exclude' | 'candidates' | 'excludeSeen'>;
+
 /** A request's options with external ids turned into the model's dense indices. */
-function recommendOptions(held: HeldModel, request: RecommendRequest): RecommendOptions {
+function recommendOptions(held: HeldModel, request: RankingOptions): RecommendOptions {
   return {
     k: request.k,
     exclude: request.exclude ? knownIndices(held.items, request.exclude) : undefined,

@@ -26,7 +26,17 @@ import {
   type Check,
 } from '../models/shared/schema.ts';
 import type { BaselineRunOptions } from './baseline-protocol.ts';
-import type { RecommendRequest, ScoreRequest, ServiceConfig, SimilarItemsRequest, TrainRequest } from './protocol.ts';
+import type { FoldedUser } from '../models/recommender.ts';
+import type {
+  FoldInRequest,
+  RecommendForRequest,
+  RecommendRequest,
+  ScoreRequest,
+  ServiceConfig,
+  SimilarItemsRequest,
+  TrainRequest,
+  WireHistory,
+} from './protocol.ts';
 import type { WasmPaths } from '../backend/loaders.ts';
 
 /** Bounds of the request fields (documented in README's request table). */
@@ -155,6 +165,68 @@ export const checkRecommendRequest = (request: unknown): RecommendRequest =>
     candidates: optional(ids),
     excludeSeen: optional(bool),
   })(request, 'request');
+
+/** A finite number (NaN and infinities rejected). */
+const finite = real(-Number.MAX_VALUE, Number.MAX_VALUE);
+const numbers = list(finite, 0, REQUEST_BOUNDS.ids);
+
+/** Feature values by name: finite numbers, at most `REQUEST_BOUNDS.ids` of them. */
+const features: Check<Record<string, number>> = (v, path) => {
+  const o = plainObject(v, path);
+  const keys = Object.keys(o);
+  if (keys.length > REQUEST_BOUNDS.ids) throw invalid(path, `at most ${REQUEST_BOUNDS.ids} features`, v);
+  for (const key of keys) {
+    text(1, REQUEST_BOUNDS.idLength)(key, `${path} key`);
+    finite(o[key], `${path}.${key}`);
+  }
+  return o as Record<string, number>;
+};
+
+/** A history: ids, and `times` / `durations` (when present) as long as `items`. */
+export const history: Check<WireHistory> = (v, path) => {
+  const h = record<WireHistory>({
+    items: ids,
+    times: optional(numbers),
+    durations: optional(numbers),
+    features: optional(features),
+  })(v, path);
+  for (const field of ['times', 'durations'] as const) {
+    const column = h[field];
+    if (column && column.length !== h.items.length)
+      throw invalid(`${path}.${field}`, `as long as ${path}.items (${h.items.length})`, column);
+  }
+  return h;
+};
+
+/**
+ * A fold-in as a model returns it: the common fields checked, a kind's own extra fields (a blend's
+ * `parts`, GLMix' `unknownFeatures`) and the `vector`'s length left to the model.
+ */
+export const foldedUser: Check<FoldedUser> = (v, path) => {
+  const f = plainObject(v, path);
+  text(1, 64)(f.kind, `${path}.kind`);
+  if (!(f.vector instanceof Float32Array)) throw invalid(`${path}.vector`, 'a Float32Array', f.vector);
+  text(0, 64)(f.method, `${path}.method`);
+  int(0, Number.MAX_SAFE_INTEGER)(f.iterations, `${path}.iterations`);
+  if (typeof f.loss !== 'number') throw invalid(`${path}.loss`, 'a number (NaN where no loss applies)', f.loss);
+  return f as unknown as FoldedUser;
+};
+
+/** A recommendFor / explainFor request. */
+export const checkRecommendForRequest = (request: unknown): RecommendForRequest =>
+  record<RecommendForRequest>({
+    ...ref,
+    history,
+    k,
+    exclude: optional(ids),
+    candidates: optional(ids),
+    excludeSeen: optional(bool),
+    folded: optional(foldedUser),
+  })(request, 'request');
+
+/** A fold-in request. */
+export const checkFoldInRequest = (request: unknown): FoldInRequest =>
+  record<FoldInRequest>({ ...ref, history, warm: optional(foldedUser) })(request, 'request');
 
 /** A score request (`users` and `items` of one length). */
 export function checkScoreRequest(request: unknown): ScoreRequest {

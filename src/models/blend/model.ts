@@ -11,7 +11,20 @@ import { GlmixModel, type CourseData, type GlmixConfig } from '../glmix/index.ts
 import { relevantWatches } from '../glmix/relevant.ts';
 import { NcfModel, type NcfConfig } from '../ncf/index.ts';
 import { coWatchRows } from '../ncf/inputs.ts';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import type {
+  FitOptions,
+  FitResult,
+  FoldedUser,
+  History,
+  ModelState,
+  Ranked,
+  RecommendForOptions,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import type { GlmixFoldedUser } from '../glmix/index.ts';
+import { personSide } from '../glmix/person.ts';
+import { checkHistory, historyCandidates } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { reportError } from '../shared/instant-fit.ts';
 import { topK } from '../shared/topk.ts';
@@ -40,6 +53,15 @@ export interface ExplainedRanked extends Ranked {
   reasons: Reason[];
   ncf: Float32Array;
   glmix: Float32Array;
+}
+
+/**
+ * A blend fold-in: each part's own fold-in in `parts`; `vector` is their concatenation, NCF's vector
+ * first, then GLMix' member effect (its last `parts.glmix.vector.length` entries); method `'blend'`,
+ * `iterations` the parts' sum, `loss` NaN (the parts' losses are in `parts`).
+ */
+export interface BlendFoldedUser extends FoldedUser {
+  parts: { ncf: FoldedUser; glmix: GlmixFoldedUser };
 }
 
 /** Equal standardised weights: used only when the data has no validation split with both labels. */
@@ -183,6 +205,86 @@ export class BlendModel implements Recommender<CourseData> {
     return { ...top, reasons, ncf: pick(parts.ncf), glmix: pick(parts.glmix) };
   }
 
+  /**
+   * Folds the person into each part: NCF from the history's relevant watches (what it trains on:
+   * durations past GLMix' threshold, every item without durations), GLMix from the whole history and
+   * its features. See {@link BlendFoldedUser} for the layout.
+   */
+  async foldIn(history: History, warm?: FoldedUser): Promise<BlendFoldedUser> {
+    const { ncf, glmix } = this.fittedParts();
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    if (!ncf.foldIn || !glmix.foldIn) throw new InvalidArgumentError('blend: a part cannot fold a person in');
+    const prior = warm ? blendParts(warm) : undefined;
+    const n = await ncf.foldIn(this.relevantOnly(history), prior?.ncf);
+    const g = await glmix.foldIn(history, prior?.glmix);
+    const vector = new Float32Array(n.vector.length + g.vector.length);
+    vector.set(n.vector);
+    vector.set(g.vector, n.vector.length);
+    return {
+      kind: this.kind,
+      vector,
+      method: 'blend',
+      iterations: n.iterations + g.iterations,
+      loss: NaN,
+      parts: { ncf: n, glmix: g },
+    };
+  }
+
+  /** `recommend` for a person known by `history` (folded in unless `options.folded`, a blend fold-in). */
+  async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
+    const r = await this.explainFor(history, options);
+    return { items: r.items, scores: r.scores };
+  }
+
+  /** `explain` for a person known by `history`: reasons from their watches and features. */
+  async explainFor(history: History, options: RecommendForOptions = {}): Promise<ExplainedRanked> {
+    const k = checkK(options.k);
+    const { ncf, glmix } = this.fittedParts();
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    if (!ncf.recommendFor) throw new InvalidArgumentError('blend: the NCF part cannot rank a history');
+    const folded = options.folded ? blendParts(options.folded) : (await this.foldIn(history)).parts;
+    const nItems = this.catalogue.nItems;
+    const items = historyCandidates(nItems, history, options);
+    // NCF through its own recommendFor over the whole catalogue, back into item order.
+    const ncfTop = await ncf.recommendFor(this.relevantOnly(history), { k: nItems, folded: folded.ncf });
+    const ncfAll = new Float32Array(nItems);
+    ncfTop.items.forEach((i, t) => (ncfAll[i] = ncfTop.scores[t]));
+    const side = glmix.features as NonNullable<GlmixModel['features']>;
+    const person = personSide(side, history.features).side;
+    const glmixAll = glmix.scorePerson(person, folded.glmix);
+    const bw = this.weights as BlendWeights;
+    const scores = Float32Array.from(items, (i) => blendScore(bw, [ncfAll[i], glmixAll[i]]));
+    const top = topK(items, scores, k);
+    const watched = this.relevantOnly(history).items;
+    const mine = { nRows: 1, nCols: nItems, indptr: Int32Array.of(0, watched.length), indices: watched };
+    const reasons = Array.from(top.items, (i) => {
+      const n = Math.abs((bw.w[0] * (ncfAll[i] - bw.mean[0])) / bw.std[0]);
+      const g = Math.abs((bw.w[1] * (glmixAll[i] - bw.mean[1])) / bw.std[1]);
+      return reasonFor(0, i, n / (n + g || 1), mine, this.coWatch as Required<SparseRows>, person, {
+        course: (c) => this.title(c),
+      });
+    });
+    const pick = (a: Float32Array) => Float32Array.from(top.items, (i) => a[i]);
+    return { ...top, reasons, ncf: pick(ncfAll), glmix: pick(glmixAll) };
+  }
+
+  /** The history's relevant watches (NCF's positives); all of it without durations. */
+  private relevantOnly(history: History): History {
+    const d = history.durations;
+    const side = this.glmix?.features;
+    if (!d || !side) return { items: history.items, ...(history.times ? { times: history.times } : {}) };
+    const keep = Array.from(d.keys()).filter((k) => d[k] >= side.relevantSeconds);
+    return {
+      items: Int32Array.from(keep, (k) => history.items[k]),
+      ...(history.times ? { times: Float64Array.from(keep, (k) => (history.times as Float64Array)[k]) } : {}),
+    };
+  }
+
+  private fittedParts(): { ncf: NcfModel; glmix: GlmixModel } {
+    if (!this.ncf || !this.glmix || !this.weights) throw new InvalidArgumentError('blend: fit the model first');
+    return { ncf: this.ncf, glmix: this.glmix };
+  }
+
   private async partScores(users: Int32Array, items: Int32Array): Promise<{ ncf: Float32Array; glmix: Float32Array }> {
     if (!this.ncf || !this.glmix || !this.weights) throw new InvalidArgumentError('blend: fit the model first');
     return { ncf: await this.ncf.score(users, items), glmix: await this.glmix.score(users, items) };
@@ -244,6 +346,16 @@ export class BlendModel implements Recommender<CourseData> {
   private title(item: number): string {
     return this.courseName?.(item) ?? this.titles?.[item] ?? `course ${item}`;
   }
+}
+
+/** The parts of a blend fold-in (from {@link BlendModel.foldIn}). */
+function blendParts(folded: FoldedUser): BlendFoldedUser['parts'] {
+  const parts = (folded as Partial<BlendFoldedUser>).parts;
+  if (folded.kind !== BLEND_KIND || !parts?.ncf || !parts.glmix)
+    throw new InvalidArgumentError(
+      `blend: options.folded must be a blend fold-in (with its parts), got '${folded.kind}'`,
+    );
+  return parts;
 }
 
 function secondsSince(started: number): number {

@@ -8,3 +8,5 @@ export { profileReason } from './reasons.ts';
 export { relevantWatches } from './relevant.ts';
 export { GLMIX_KERNELS } from './kernels.ts';
 export { courseDataFromWire, courseDataToWire, type WireCourseData, type WireWatchLog } from './wire.ts';
+export { FOLDIN_MAX_STEPS, FOLDIN_TOLERANCE, type GlmixFoldedUser } from './foldin.ts';
+export { personSide, type Person } from './person.ts';

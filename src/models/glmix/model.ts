@@ -9,6 +9,9 @@ import { InvalidArgumentError } from '../../errors.ts';
 import type {
   Explained,
   FitOptions,
+  FoldedUser,
+  History,
+  RecommendForOptions,
   ItemReason,
   FitResult,
   ModelState,
@@ -19,12 +22,15 @@ import type {
 import { Catalogue } from '../shared/catalogue.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
 import { reportError } from '../shared/instant-fit.ts';
+import { historyCandidates } from '../shared/history.ts';
 import { pick, topK } from '../shared/topk.ts';
 import { checkK, checkLog, checkPairs, throwIfAborted } from '../shared/validate.ts';
 import { resolveGlmixConfig, type GlmixConfig, type GlmixSettings } from './config.ts';
 import type { CourseData, CourseSide } from './data.ts';
 import { checkCourseSide, describeFailure, WIRE_FIELDS } from './check.ts';
+import { foldInGlmix, type FrozenGlmix, type GlmixFoldedUser } from './foldin.ts';
 import { blockScores, newtonBlock, type BlockData } from './newton.ts';
+import { personSide } from './person.ts';
 import { profileReason } from './reasons.ts';
 import { designBlocks, trainingRows } from './rows.ts';
 import {
@@ -149,6 +155,67 @@ export class GlmixModel implements Recommender<CourseData> {
     const c = blockScores(blocks.course, this.beta.course);
     if (parts) Object.assign(parts, { fixed: f, member: m, course: c });
     return f.map((v, k) => v + m[k] + c[k]);
+  }
+
+  /**
+   * The person's member random effect from `history` alone, the global and per-course models frozen
+   * (see `foldin.ts`: durations are seconds watched; feature names as in `person.ts`, unknown ones in
+   * `unknownFeatures`). Deterministic: the same history gives a bit-identical result.
+   */
+  async foldIn(history: History, warm?: FoldedUser): Promise<GlmixFoldedUser> {
+    return foldInGlmix(this.frozen(), history, warm);
+  }
+
+  /**
+   * `recommend` for a person known by `history` (folded in unless `options.folded`); `excludeSeen`
+   * leaves out the history's items. The result carries the unknown feature names too.
+   */
+  async recommendFor(
+    history: History,
+    options: RecommendForOptions = {},
+  ): Promise<Ranked & { unknownFeatures: string[] }> {
+    const k = checkK(options.k);
+    const m = this.frozen();
+    const folded = options.folded ?? (await foldInGlmix(m, history));
+    const { side, unknown } = personSide(m.side, history.features);
+    const items = historyCandidates(m.nItems, history, options);
+    const all = this.scorePerson(side, folded);
+    return { ...topK(items, pick(all, items), k), unknownFeatures: unknown };
+  }
+
+  /** `recommendFor` with the profile match behind each item, from the history's features. */
+  async explainFor(
+    history: History,
+    options: RecommendForOptions = {},
+  ): Promise<Explained & { unknownFeatures: string[] }> {
+    const top = await this.recommendFor(history, options);
+    const { side } = personSide(this.frozen().side, history.features);
+    return { ...top, reasons: Array.from(top.items, (i) => profileReason(side, 0, i)) };
+  }
+
+  /** Logits of every course for member 0 of `side` with the folded member effect. */
+  scorePerson(side: CourseSide, folded: FoldedUser): Float32Array {
+    const { beta, nItems } = this.frozen();
+    const blocks = designBlocks(
+      side,
+      1,
+      nItems,
+      new Int32Array(nItems),
+      Int32Array.from({ length: nItems }, (_, i) => i),
+    );
+    if (folded.kind !== GLMIX_KIND || folded.vector.length !== blocks.member.d)
+      throw new InvalidArgumentError(
+        `glmix: folded must be a glmix fold-in of ${blocks.member.d} weights, got kind ${folded.kind} with ${folded.vector.length}`,
+      );
+    const f = blockScores(blocks.fixed, beta.fixed);
+    const m = blockScores(blocks.member, folded.vector);
+    const c = blockScores(blocks.course, beta.course);
+    return f.map((v, k) => v + m[k] + c[k]);
+  }
+
+  private frozen(): FrozenGlmix {
+    if (!this.data || !this.beta) throw new InvalidArgumentError('glmix: fit the model (or load a fitted state) first');
+    return { side: this.data, beta: this.beta, nItems: this.catalogue.nItems, settings: this.settings };
   }
 
   async toState(): Promise<ModelState> {

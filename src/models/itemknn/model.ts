@@ -6,14 +6,25 @@
 import { type InteractionLog, userItemRows } from '../../data/index.ts';
 import { ItemKnnScorer } from './scorer.ts';
 import { InvalidArgumentError } from '../../errors.ts';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import type {
+  FitOptions,
+  FitResult,
+  FoldedUser,
+  History,
+  ModelState,
+  Ranked,
+  RecommendForOptions,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import { checkHistory, distinctItems, historyCandidates, nothingToFold } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { instantFit } from '../shared/instant-fit.ts';
 import { checkKindAndVersion, floatTensor, intTensor, readFloat, readInt } from '../shared/state.ts';
 import { checkInteger, checkKnownKeys, checkRows } from '../shared/state-checks.ts';
 import { pick, topK } from '../shared/topk.ts';
 import { checkK, checkPairs } from '../shared/validate.ts';
-import { emptyLists, scoreAllItems, type KnnLists } from './neighbours.ts';
+import { emptyLists, itemDegrees, scoreAllItems, scoreItemsOf, type KnnLists } from './neighbours.ts';
 
 /** Registry key of item-kNN. */
 export const ITEMKNN_KIND = 'itemknn';
@@ -59,6 +70,29 @@ export class ItemKnnModel implements Recommender<InteractionLog> {
     this.catalogue.checkUser(user);
     const items = this.catalogue.candidates(user, options);
     return topK(items, pick(scoreAllItems(this.lists, user), items), k);
+  }
+
+  /** Nothing to solve: item-kNN reads the history itself (method `'none'`). */
+  async foldIn(history: History): Promise<FoldedUser> {
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    return nothingToFold(this.kind);
+  }
+
+  /**
+   * Scores as `recommend` does for a training user: the neighbour rows of the history's distinct
+   * items summed. An empty history has no neighbours: it gets the items by how many training users
+   * had them (most-popular, the best guess for a new person).
+   */
+  async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    const items = historyCandidates(this.catalogue.nItems, history, options);
+    const nItems = this.catalogue.nItems;
+    const scores =
+      history.items.length > 0
+        ? scoreItemsOf(this.lists, distinctItems(history), nItems)
+        : itemDegrees(this.lists.history.indices, nItems);
+    return topK(items, pick(scores, items), k);
   }
 
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {

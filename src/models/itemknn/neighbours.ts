@@ -23,6 +23,21 @@ export function scoreAllItems(lists: KnnLists, user: number): Float32Array {
   return out;
 }
 
+/** Scores of every item for a person whose distinct items are `items` (the sum {@link scoreAllItems} takes). */
+export function scoreItemsOf(lists: KnnLists, items: Int32Array, nItems: number): Float32Array {
+  const { ptr, nbr, sim } = lists;
+  const out = new Float32Array(nItems);
+  for (const i of items) for (let q = ptr[i]; q < ptr[i + 1]; q++) out[nbr[q]] += sim[q];
+  return out;
+}
+
+/** How many training users had each item (`history.indices` of the lists). */
+export function itemDegrees(indices: Int32Array, nItems: number): Float32Array {
+  const out = new Float32Array(nItems);
+  for (const i of indices) out[i]++;
+  return out;
+}
+
 /** Empty lists (an unfitted model). */
 export function emptyLists(): KnnLists {
   return {

@@ -5,7 +5,18 @@
  */
 import { type InteractionLog, userItemRows } from '../../data/index.ts';
 import { InvalidArgumentError } from '../../errors.ts';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import type {
+  FitOptions,
+  FitResult,
+  FoldedUser,
+  History,
+  ModelState,
+  Ranked,
+  RecommendForOptions,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import { checkFolded, checkHistory, historyCandidates } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { reportError } from '../shared/instant-fit.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
@@ -14,6 +25,7 @@ import { checkK, checkLog, checkPairs } from '../shared/validate.ts';
 import { NamedAdam } from '../shared/adam.ts';
 import { trainingBackend } from '../shared/training-backend.ts';
 import { MfBatches, positivesHash } from './batches.ts';
+import { MfFoldIn } from './foldin.ts';
 import { MF_KERNELS } from './kernels.ts';
 import { resolveMfConfig, type MfConfig, type MfSettings } from './config.ts';
 import { startCursor, type MfCursor } from './cursor.ts';
@@ -30,6 +42,8 @@ export class MfModel implements Recommender<InteractionLog> {
   /** Present while a run is unfinished (mid-fit, after an abort, or loaded from a checkpoint). */
   private training: { cursor: MfCursor; adam: NamedAdam<WeightName> } | null = null;
   private fitting = false;
+  /** The frozen item side on the host for fold-in (read once; dropped whenever the weights change). */
+  private folder: Promise<MfFoldIn> | null = null;
 
   /** @example new MfModel({ dim: 32, epochs: 8, seed: 1 }) */
   constructor(config: MfConfig = {}) {
@@ -48,6 +62,7 @@ export class MfModel implements Recommender<InteractionLog> {
   async fit(log: InteractionLog, options: FitOptions = {}): Promise<FitResult> {
     if (this.fitting) throw new InvalidArgumentError('mf: fit is already running on this model');
     this.fitting = true;
+    this.folder = null;
     try {
       checkLog(log, this.kind);
       const backend = trainingBackend(MF_KERNELS);
@@ -77,6 +92,7 @@ export class MfModel implements Recommender<InteractionLog> {
       throw err;
     } finally {
       this.fitting = false;
+      this.folder = null;
     }
   }
 
@@ -106,6 +122,38 @@ export class MfModel implements Recommender<InteractionLog> {
     const items = this.catalogue.candidates(user, options);
     const all = this.weights ? await this.weights.scoreUsers(Int32Array.of(user)) : new Float32Array(0);
     return topK(items, pick(all, items), k);
+  }
+
+  /**
+   * Folds a person in from `history` alone: Newton (IRLS) on MF's own loss for [p_u, b_u], the item
+   * side frozen; deterministic negatives (every unseen item, weighted to training's expected sampler
+   * loss); ≤ 10 steps fresh, 1 from `warm` (an incremental update). Empty history: zeros (ranking by item bias). See `foldin.ts`.
+   */
+  async foldIn(history: History, warm?: FoldedUser): Promise<FoldedUser> {
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    return (await this.foldInSolver()).foldIn(history, warm);
+  }
+
+  /** `recommend` for a person described by `history` (folded in first unless `options.folded`). */
+  async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    const items = historyCandidates(this.catalogue.nItems, history, options);
+    if (!this.weights) return topK(items, new Float32Array(items.length), k);
+    const solver = await this.foldInSolver();
+    const folded = options.folded ?? solver.foldIn(history);
+    checkFolded(folded, this.kind, this.settings.dim + 1);
+    return topK(items, pick(solver.scores(folded.vector), items), k);
+  }
+
+  private foldInSolver(): Promise<MfFoldIn> {
+    if (!this.folder) {
+      const weights = this.weights;
+      const { dim, negatives, l2 } = this.settings;
+      const read = weights ? weights.toArrays() : Promise.resolve(emptyWeights());
+      this.folder = read.then((w) => new MfFoldIn(this.kind, w.itemEmb, w.itemBias, dim, negatives, l2));
+    }
+    return this.folder;
   }
 
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
@@ -167,6 +215,7 @@ export class MfModel implements Recommender<InteractionLog> {
   }
 
   private releaseTensors(): void {
+    this.folder = null;
     this.weights?.dispose();
     this.training?.adam.dispose();
     this.weights = null;

@@ -9,7 +9,18 @@ import { type InteractionLog, userItemRows } from '../../data/index.ts';
 import { InvalidArgumentError } from '../../errors.ts';
 import { MfBatches, positivesHash } from '../mf/batches.ts';
 import { startCursor, type MfCursor } from '../mf/cursor.ts';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import type {
+  FitOptions,
+  FitResult,
+  FoldedUser,
+  History,
+  ModelState,
+  Ranked,
+  RecommendForOptions,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import { checkFolded, checkHistory, historyCandidates } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { reportError } from '../shared/instant-fit.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
@@ -20,6 +31,7 @@ import { scorePairsByUser } from '../shared/pair-scores.ts';
 import { trainingBackend } from '../shared/training-backend.ts';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
 import { padRows, scoreIdUsers, scoreSeedUsers, withContext, type PaddedRows } from './forward.ts';
+import { NcfFoldIn } from './foldin.ts';
 import { hostInputs } from './host-inputs.ts';
 import { coWatchRows, learnerRows } from './inputs.ts';
 import { NCF_KERNELS } from './kernels.ts';
@@ -47,6 +59,8 @@ export class NcfModel implements Recommender<InteractionLog> {
   private allCourses: PaddedRows | null = null;
   private training: { cursor: MfCursor; adam: NamedAdam } | null = null;
   private fitting = false;
+  /** The frozen weights on the host for fold-in (read once; dropped whenever the weights change). */
+  private folder: Promise<NcfFoldIn> | null = null;
 
   /** @example new NcfModel('neumf', { dim: 16, epochs: 6 }) */
   constructor(arch: NcfArch, config: NcfConfig = {}) {
@@ -63,6 +77,7 @@ export class NcfModel implements Recommender<InteractionLog> {
   async fit(log: InteractionLog, options: FitOptions = {}): Promise<FitResult> {
     if (this.fitting) throw new InvalidArgumentError(`${this.kind}: fit is already running on this model`);
     this.fitting = true;
+    this.folder = null;
     try {
       checkLog(log, this.kind);
       const backend = trainingBackend(NCF_KERNELS);
@@ -100,6 +115,7 @@ export class NcfModel implements Recommender<InteractionLog> {
       throw err;
     } finally {
       this.fitting = false;
+      this.folder = null;
     }
   }
 
@@ -134,6 +150,7 @@ export class NcfModel implements Recommender<InteractionLog> {
   }
 
   private setSeed(seed: NcfParts['seed']): void {
+    this.folder = null;
     this.seed = seed;
     this.allCourses = seed
       ? padRows(
@@ -151,6 +168,38 @@ export class NcfModel implements Recommender<InteractionLog> {
     const items = this.catalogue.candidates(user, options);
     const all = this.params ? await this.scoreUsers(Int32Array.of(user)) : new Float32Array(0);
     return topK(items, pick(all, items), k);
+  }
+
+  /**
+   * The person's user side from `history` alone. Seed-NCF: method `'native'`, the pooled learner vector
+   * (its learner tower reads the history; nothing is solved). GMF / MLP / NeuMF: their user rows by
+   * damped Newton (GMF) or Gauss–Newton (MLP, NeuMF) on the training loss, items frozen, ≤ 10 steps
+   * fresh and ≤ 3 from `warm`. See `foldin.ts`.
+   */
+  async foldIn(history: History, warm?: FoldedUser): Promise<FoldedUser> {
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    return (await this.foldInSide()).foldIn(history, warm);
+  }
+
+  /** `recommend` for a person described by `history` (folded in first unless `options.folded`). */
+  async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    const items = historyCandidates(this.catalogue.nItems, history, options);
+    if (!this.params) return topK(items, new Float32Array(items.length), k);
+    const side = await this.foldInSide();
+    const folded = options.folded ?? side.foldIn(history);
+    checkFolded(folded, this.kind, side.width);
+    return topK(items, pick(side.scores(history, folded.vector), items), k);
+  }
+
+  private foldInSide(): Promise<NcfFoldIn> {
+    if (!this.folder) {
+      const { settings, allCourses, timeline, catalogue } = this;
+      const read = this.params ? this.params.toArrays() : Promise.resolve(initArrays(settings, 0, catalogue.nItems));
+      this.folder = read.then((p) => new NcfFoldIn(this.kind, settings, p, allCourses, timeline));
+    }
+    return this.folder;
   }
 
   async score(users: Int32Array, items: Int32Array): Promise<Float32Array> {
@@ -232,6 +281,7 @@ export class NcfModel implements Recommender<InteractionLog> {
   }
 
   private releaseTensors(): void {
+    this.folder = null;
     this.params?.dispose();
     this.training?.adam.dispose();
     this.params = null;

@@ -4,7 +4,18 @@
  */
 import { toCsr, type InteractionLog } from '../../data/index.ts';
 import { PopularityScorer } from './scorer.ts';
-import type { FitOptions, FitResult, ModelState, Ranked, RecommendOptions, Recommender } from '../recommender.ts';
+import type {
+  FitOptions,
+  FitResult,
+  FoldedUser,
+  History,
+  ModelState,
+  Ranked,
+  RecommendForOptions,
+  RecommendOptions,
+  Recommender,
+} from '../recommender.ts';
+import { checkHistory, historyCandidates, nothingToFold } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { instantFit } from '../shared/instant-fit.ts';
 import { checkKindAndVersion, floatTensor, readFloat } from '../shared/state.ts';
@@ -44,6 +55,20 @@ export class PopularModel implements Recommender<InteractionLog> {
     const k = checkK(options.k);
     this.catalogue.checkUser(user);
     const items = this.catalogue.candidates(user, options);
+    return topK(items, pick(this.counts, items), k);
+  }
+
+  /** Nothing to solve: most-popular has no user-side parameters (method `'none'`). */
+  async foldIn(history: History): Promise<FoldedUser> {
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    return nothingToFold(this.kind);
+  }
+
+  /** The most popular items, less `exclude` (and the history's items with `excludeSeen`). */
+  async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
+    const k = checkK(options.k);
+    checkHistory(history, this.catalogue.nItems, this.kind);
+    const items = historyCandidates(this.catalogue.nItems, history, options);
     return topK(items, pick(this.counts, items), k);
   }
 

@@ -17,6 +17,7 @@ import {
 import { defaultFeedWorker } from '../../rpc/default-workers/feed.ts';
 import { installErrorTransfer } from '../../rpc/errors.ts';
 import { callWorker, WorkerSlot } from '../../rpc/worker-slot.ts';
+import type { FeedInteraction } from './local-history.ts';
 import type { FeedService } from './service.ts';
 import type {
   FeedProgress,
@@ -38,6 +39,11 @@ export interface FeedRankRequest {
   size?: number;
 }
 
+/** A feed request with the member's own interaction history (see {@link FeedClient.rankFor}). */
+export interface FeedRankForRequest extends FeedRankRequest {
+  history: FeedInteraction[];
+}
+
 /** The page's API over the feed. */
 export interface FeedClient {
   /** Trains and evaluates in the training worker, then loads the SPR into the ranking worker. */
@@ -46,6 +52,11 @@ export interface FeedClient {
   rank(request: FeedRankRequest): Promise<WireFeed>;
   /** `rank`, every item with its sources, changes and top feature groups (feed items always carry them). */
   explain(request: FeedRankRequest): Promise<WireFeed>;
+  /**
+   * The member's feed ranked from their own interaction history (kept on this device) instead of the
+   * world's logged one; activity ids the world lacks come back in `unknownActivities`.
+   */
+  rankFor(request: FeedRankForRequest): Promise<WireFeed & { unknownActivities: number[] }>;
   /** The stored feed, if any (no weights read). */
   list(): Promise<ModelInfo[]>;
   /** Deletes the stored feed (`FEED_MODEL_ID`). */
@@ -149,6 +160,10 @@ class Client implements FeedClient {
 
   explain(request: FeedRankRequest): Promise<WireFeed> {
     return this.rank(request);
+  }
+
+  rankFor(request: FeedRankForRequest): Promise<WireFeed & { unknownActivities: number[] }> {
+    return this.engine.ranking((s) => s.feedFor(request.member, request.history, request.size));
   }
 
   list(): Promise<ModelInfo[]> {

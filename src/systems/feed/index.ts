@@ -45,7 +45,19 @@ export { calibrationBins, type CalibrationBin } from './calibration.ts';
 export { splitLog, worldWithSessions, type LogSplit } from './split.ts';
 export { evaluateFeed, trainFeed, type FeedEvalOptions, type FeedEvalReport, type ReplayVsTruth } from './evaluate.ts';
 export { FeedService } from './service.ts';
-export { connectFeed, type FeedClient, type FeedOptions, type FeedRankRequest } from './client.ts';
+export {
+  connectFeed,
+  type FeedClient,
+  type FeedOptions,
+  type FeedRankForRequest,
+  type FeedRankRequest,
+} from './client.ts';
+export {
+  assembleFeedWithHistory,
+  historyFromInteractions,
+  MAX_LOCAL_INTERACTIONS,
+  type FeedInteraction,
+} from './local-history.ts';
 export { FEED_MODEL_ID, feedState, readFeedState } from './stored.ts';
 export type {
   FeedProgress,

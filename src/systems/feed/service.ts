@@ -16,7 +16,8 @@ import type { ModelState } from '../../models/recommender.ts';
 import { buildFeedContext, historyFromLog } from './context.ts';
 import { evaluateFeed } from './evaluate.ts';
 import { buildFprs } from './fpr/index.ts';
-import { assembleFeed, type FeedPipeline } from './pipeline.ts';
+import { assembleFeedWithHistory, historyFromInteractions, type FeedInteraction } from './local-history.ts';
+import { assembleFeed, type FeedItem, type FeedPipeline } from './pipeline.ts';
 import { FEATURE_GROUP_NAMES } from './spr/groups.ts';
 import { SprModel } from './spr/model.ts';
 import { splitLog } from './split.ts';
@@ -136,12 +137,35 @@ export class FeedService {
   /** The member's feed (`size` items), every item explained. */
   feed(member: number, size = 20): WireFeed {
     const { world: w, pipeline } = this.ready();
+    this.checkRequest(member, size);
+    const t0 = performance.now();
+    const items = assembleFeed(pipeline, { member, time: w.now }, { explain: true });
+    return this.wire(member, size, items, performance.now() - t0);
+  }
+
+  /**
+   * The member's feed ranked from their own interaction history (kept on their device) in place of
+   * the world's logged one: the SPR's member × actor features and the network FPR's affinity come
+   * from `history`. Activity ids the world lacks are reported in `unknownActivities`, not counted.
+   */
+  feedFor(member: number, history: FeedInteraction[], size = 20): WireFeed & { unknownActivities: number[] } {
+    const { world: w, pipeline } = this.ready();
+    this.checkRequest(member, size);
+    const t0 = performance.now();
+    const local = historyFromInteractions(w.feed.activities, member, history);
+    const items = assembleFeedWithHistory(pipeline, { member, time: w.now }, local.history, { explain: true });
+    return { ...this.wire(member, size, items, performance.now() - t0), unknownActivities: local.unknown };
+  }
+
+  private checkRequest(member: number, size: number): void {
+    const w = this.ready().world;
     if (!Number.isInteger(member) || member < 0 || member >= w.members.count)
       throw new UnknownIdError('member', member);
     checkArgument(int(1, 1000), size, 'size');
-    const t0 = performance.now();
-    const items = assembleFeed(pipeline, { member, time: w.now }, { explain: true });
-    const ms = performance.now() - t0;
+  }
+
+  private wire(member: number, size: number, items: FeedItem[], ms: number): WireFeed {
+    const w = this.ready().world;
     return {
       member,
       memberText: describeMember(w, member),

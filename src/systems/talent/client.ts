@@ -17,6 +17,8 @@ import { defaultTalentWorker } from '../../rpc/default-workers/talent.ts';
 import { installErrorTransfer } from '../../rpc/errors.ts';
 import { callWorker, WorkerSlot } from '../../rpc/worker-slot.ts';
 import type {
+  NewMemberProfile,
+  NewMemberRank,
   TalentHit,
   TalentProgress,
   TalentSearchForm,
@@ -36,6 +38,11 @@ export interface TalentClient {
   rank(form: TalentSearchForm): Promise<TalentHit[]>;
   /** `rank`, each hit with its reasons (talent search always gives them). */
   explain(form: TalentSearchForm): Promise<TalentHit[]>;
+  /**
+   * Where a new member (not in the training graphs), typed in by entity names, would rank for the
+   * search `form`, with reasons; names the model does not know come back in `unknown`.
+   */
+  rankMember(form: TalentSearchForm, member: NewMemberProfile): Promise<NewMemberRank>;
   /** The stored talent model, if any (no weights read). */
   list(): Promise<ModelInfo[]>;
   /** Deletes the stored talent model (`TALENT_MODEL_ID`). */
@@ -105,6 +112,10 @@ class Client implements TalentClient {
 
   explain(form: TalentSearchForm): Promise<TalentHit[]> {
     return this.rank(form);
+  }
+
+  rankMember(form: TalentSearchForm, member: NewMemberProfile): Promise<NewMemberRank> {
+    return this.engine.call((s) => s.rankMember(form, member));
   }
 
   list(): Promise<ModelInfo[]> {

@@ -26,7 +26,12 @@ export function structuredFeatures(members: Members, q: TalentQuery, m: number):
   ];
 }
 
-/** Distinct companies and titles of a member's career, and their skills. */
+/** A career slot's title a member typed in without one the model knows (never a world title). */
+export const NO_TITLE = 0xffff;
+/** A career slot's company a member typed in without one the model knows (never a world company). */
+export const NO_COMPANY = 0xffffffff;
+
+/** Distinct companies and titles of a member's career (unknown slots left out), and their skills. */
 export function memberEntities(
   members: Members,
   m: number,
@@ -35,8 +40,8 @@ export function memberEntities(
     lo = h.offsets[m],
     hi = h.offsets[m + 1];
   return {
-    companies: [...new Set(h.company.subarray(lo, hi))],
-    titles: [...new Set(h.title.subarray(lo, hi))],
+    companies: [...new Set(h.company.subarray(lo, hi))].filter((c) => c !== NO_COMPANY),
+    titles: [...new Set(h.title.subarray(lo, hi))].filter((t) => t !== NO_TITLE),
     skills: Array.from(csrIndices(members.skills, m)),
   };
 }

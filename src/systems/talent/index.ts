@@ -2,6 +2,8 @@
 export { evaluateTalent, gradedNdcg, type TalentEvalOptions, type TalentEvalResult } from './evaluate.ts';
 export {
   LINE_FEATURES,
+  NO_COMPANY,
+  NO_TITLE,
   STRUCTURED_FEATURES,
   lineFeatures,
   memberEntities,
@@ -23,6 +25,15 @@ export {
 } from './space.ts';
 export { memberIds, queryIds, toIdBags, towerVocab, type TowerVocab } from './tower-inputs.ts';
 export { pca2 } from './pca.ts';
+export {
+  describeEntityVectors,
+  importedLineState,
+  matchEntityVectors,
+  type EntityVectorMatch,
+  type EntityVectorReport,
+  type EntityVectors,
+} from './entity-vectors.ts';
+export { newMemberTable, type NewMemberProfile, type UnknownEntities } from './new-member.ts';
 export { fitRanker, logRowsOf, trainTower, type TalentTrainOptions } from './train.ts';
 export { connectTalent, type TalentClient, type TalentOptions } from './client.ts';
 export {
@@ -30,6 +41,7 @@ export {
   lineBackendLabel,
   MAP_INTERVAL_MS,
   TalentService,
+  type NewMemberRank,
   type TalentHit,
   type TalentProgress,
   type TalentSearchForm,

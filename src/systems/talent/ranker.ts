@@ -44,6 +44,13 @@ export class TalentRanker {
     readonly pooling: Pooling = 'mean',
   ) {}
 
+  /** The same fitted ranker over other members (e.g. one typed in): combiners shared, nothing refitted. */
+  withMembers(members: RankerWorld['members']): TalentRanker {
+    const r = new TalentRanker({ ...this.world, members }, this.space, this.tower, this.pooling);
+    for (const [stage, model] of this.combiners) r.combiners.set(stage, model);
+    return r;
+  }
+
   private pooledMember(m: number): PooledBag {
     let p = this.memberCache.get(m);
     if (!p) this.memberCache.set(m, (p = poolMember(this.space as EntitySpace, this.world.members, m, this.pooling)));

@@ -4,6 +4,7 @@
  */
 import type { LineBackendPreference } from '../../models/line/backend.ts';
 import type { Pooling } from './space.ts';
+import type { EntityVectors } from './entity-vectors.ts';
 
 /** What a talent training takes (`TalentClient.train`, `TalentService.train`). */
 export interface TalentTrainRequest {
@@ -14,6 +15,12 @@ export interface TalentTrainRequest {
   towerEpochs?: number;
   /** Where LINE trains (default: WebGPU where the worker has it, else the CPU loop). */
   lineBackend?: LineBackendPreference;
+  /**
+   * Vectors trained elsewhere, one set per graph (e.g. `readWord2vec` of LINE's C++ output for the
+   * skill graph): each is matched to that graph's entities by name, rows L2-normalised, entities the
+   * file lacks get a zero vector, and LINE does not train that graph. All given kinds share one `dim`.
+   */
+  entityVectors?: EntityVectors;
 }
 
 /** A recruiter's search: structured fields (−1 / 255 = unset) and free text. */

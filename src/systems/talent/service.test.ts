@@ -1,12 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../errors.ts';
 import { portWorkers } from '../../testing/rpc-fixtures.ts';
+import { csrIndices } from '../../data/index.ts';
+import type { World } from '../../world/types.ts';
 import { connectTalent } from './client.ts';
 import { TalentService, type TalentProgress } from './service.ts';
 
 // The worker's service over a real MessageChannel (comlink's Node adapter is not needed: ports are endpoints).
 describe('talent service over comlink', async () => {
-  const client = await connectTalent({ workers: { talent: portWorkers(() => new TalentService()).factory } });
+  const workers = portWorkers(() => new TalentService());
+  const client = await connectTalent({ workers: { talent: workers.factory } });
   afterAll(() => client.dispose());
 
   it('refuses to search before training', async () => {
@@ -49,5 +52,48 @@ describe('talent service over comlink', async () => {
     expect(hits).toHaveLength(5);
     expect(hits[0].reasons[0]).toBe(`title matches: ${titles[3]}`);
     expect(hits[0].description).toMatch(/^member \d+: /);
+
+    // A member typed in by names (issue 10): pooled from their entities, ranked by the same stages.
+    const form = { title: 3, skills: '', location: 255, minYears: 0, text: '', pooling: 'max' as const, k: 5 };
+    const fits = await client.rankMember(form, {
+      titles: [titles[3]],
+      companies: ['Nonexistent Widgets Ltd'],
+      skills: ['basket weaving'],
+      location: 'Atlantis',
+      yearsExperience: 6,
+    });
+    expect(fits.unknown).toEqual({
+      titles: [],
+      companies: ['Nonexistent Widgets Ltd'],
+      skills: ['basket weaving'],
+      location: ['Atlantis'],
+    });
+    expect(fits.reasons[0]).toBe(`title matches: ${titles[3]}`);
+    expect(fits.of).toBe(1_500);
+    const other = await client.rankMember(form, { titles: [titles[titles.length - 1]], yearsExperience: 6 });
+    expect(other.reasons.some((r) => r.startsWith('title matches'))).toBe(false);
+    expect(fits.rank).toBeLessThan(other.rank);
+    expect(fits.score).toBeGreaterThan(other.score);
+
+    // A world member's own entities, typed in by name, score as the trained member does.
+    const service = workers.services[0].service as TalentService;
+    const world = (service as unknown as { world: World }).world;
+    const m = hits[1].member;
+    const h = world.members.history;
+    const career = Array.from({ length: h.offsets[m + 1] - h.offsets[m] }, (_, k) => h.offsets[m] + k);
+    const copy = await client.rankMember(form, {
+      titles: career.map((p) => world.catalog.titleName[h.title[p]]),
+      companies: career.map((p) => world.companies.name[h.company[p]]),
+      skills: Array.from(csrIndices(world.members.skills, m), (s) => world.catalog.skillName[s]),
+      location: world.catalog.locationName[world.members.location[m]],
+      yearsExperience: world.members.yearsExperience[m],
+      seniority: world.members.seniority[m],
+      jobSeeking: world.members.jobSeeking[m] === 1,
+    });
+    expect(copy.score).toBeCloseTo(hits[1].score, 6);
+    expect(copy.reasons).toEqual(hits[1].reasons);
+    expect(copy.rank).toBeGreaterThanOrEqual(2);
+    expect(copy.rank).toBeLessThanOrEqual(3);
+    await expect(client.rankMember(form, { seniority: 9 })).rejects.toThrow(/seniority/);
   });
 });

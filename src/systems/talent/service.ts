@@ -24,14 +24,37 @@ import { fitRanker, trainTower } from './train.ts';
 import { towerVocab } from './tower-inputs.ts';
 import { checkTalentSearch, checkTalentTrain } from './validate.ts';
 import { lineBackendLabel } from './line-label.ts';
+import { newMemberTable, type NewMemberProfile, type UnknownEntities } from './new-member.ts';
+import { describeEntityVectors, importedLineState, type EntityVectorReport } from './entity-vectors.ts';
 
 export { lineBackendLabel };
 
 export type { TalentSearchForm, TalentTrainRequest } from './requests.ts';
+export type { NewMemberProfile, UnknownEntities } from './new-member.ts';
+export type { EntityVectorReport, EntityVectors } from './entity-vectors.ts';
+
+/** Where a typed-in member would rank for a search ({@link TalentService.rankMember}). */
+export interface NewMemberRank {
+  /** 1-based position among the trained world's members (ties: after them), as `search` ranks them. */
+  rank: number;
+  /** Members ranked (the trained world's count). */
+  of: number;
+  /** The member's score at the search's final stage (comparable with `TalentHit.score`). */
+  score: number;
+  /** Why they rank there, as a `TalentHit`'s reasons. */
+  reasons: string[];
+  /** The names the trained world does not know (not used, reported). */
+  unknown: UnknownEntities;
+}
 
 /** What `train` reports, status-tagged. */
 export type TalentProgress =
-  | { status: 'stage'; message: string }
+  | {
+      status: 'stage';
+      message: string;
+      /** On the stage that imported a kind's vectors: how they matched (`message` says it in words). */
+      vectors?: { kind: EntityKind } & EntityVectorReport;
+    }
   | { status: 'map'; xy: Float32Array; groups: Uint8Array; caption: string }
   | { status: 'line'; kind: EntityKind; backend: 'webgpu' | 'cpu'; kernel?: string; fallback?: string }
   | { status: 'tower'; epoch: number; loss: number };
@@ -40,8 +63,13 @@ export type TalentProgress =
 export interface TalentTrainResult {
   members: number;
   queries: number;
-  /** Which path trained LINE, e.g. `WebGPU (subgroups×4 (add))` or `CPU`, per graph where they differ. */
+  /**
+   * Which path trained LINE, e.g. `WebGPU (subgroups×4 (add))` or `CPU`, per graph where they differ;
+   * `imported` for a graph whose vectors came from `request.entityVectors`.
+   */
   lineBackend: string;
+  /** How each imported kind's vectors matched the world's entities (only the kinds given). */
+  entityVectors?: Partial<Record<EntityKind, EntityVectorReport>>;
   /** The stored bundle's info (its `updatedAt` is when it was saved); set by `restore`. */
   stored?: ModelInfo;
 }
@@ -144,7 +172,20 @@ export class TalentService {
     const lines: Partial<Record<EntityKind, Promise<ModelState>>> = {};
     const live = liveMap(world, onProgress);
     const keep = this.slot.enabled;
+    const imported: Partial<Record<EntityKind, EntityVectorReport>> = {};
     const space = await trainEntitySpace(world, {
+      vectors: req.entityVectors,
+      onImported(kind, { vectors, ...report }) {
+        imported[kind] = report;
+        labels.set(kind, 'imported');
+        if (keep) lines[kind] = Promise.resolve(importedLineState(vectors, report.dim));
+        if (kind === 'company') {
+          const caption = 'Company embeddings (PCA), imported; colour = job family';
+          onProgress({ status: 'map', xy: pca2(vectors, report.dim, 20), groups: world.companies.family, caption });
+        }
+        const message = `Imported ${kind} vectors: ${describeEntityVectors(kind, report)}`;
+        onProgress({ status: 'stage', message, vectors: { kind, ...report } });
+      },
       maxSamples: req.maxSamples ?? 300_000,
       line: { chunk: 20_000, seed: spec.seed },
       runtime: req.lineBackend ? { backend: req.lineBackend } : {},
@@ -183,7 +224,9 @@ export class TalentService {
       const states = { company: await lines.company!, skill: await lines.skill!, title: await lines.title! };
       this.slot.set(talentState(spec, states, tower.model, lineBackend));
     }
-    return { members: world.members.count, queries: n, lineBackend };
+    const result: TalentTrainResult = { members: world.members.count, queries: n, lineBackend };
+    if (Object.keys(imported).length) result.entityVectors = imported;
+    return result;
   }
 
   /** Stores what `train` built last (LINE's embeddings and the two-tower model, one atomic save). `StorageQuotaError` when it does not fit (the trained state stays, to retry); `InvalidArgumentError` without a store or before training. */
@@ -260,6 +303,28 @@ export class TalentService {
         score: r.score,
         reasons: r.reasons,
       }));
+  }
+
+  /**
+   * Where a member who is not in the training graphs, typed in by entity names, would rank for
+   * `form`: pooled from their entities in the trained entity space and scored by the same fitted
+   * stages (nothing retrained), with reasons; unknown names are reported in `unknown`.
+   */
+  rankMember(form: TalentSearchForm, member: NewMemberProfile): NewMemberRank {
+    const { world, rankers } = this.need();
+    checkTalentSearch(form, { titles: world.catalog.titleName.length, locations: world.catalog.locationName.length });
+    const ranker = rankers[form.pooling === 'max' ? 'max' : 'mean'];
+    const { members, unknown } = newMemberTable(world, member);
+    const query = formToQuery(world, form);
+    const mine = ranker.withMembers(members).rank(query, [0], 'twoTower', 1)[0];
+    const everyone = ranker.score(
+      query,
+      Int32Array.from({ length: world.members.count }, (_, i) => i),
+      'twoTower',
+    );
+    let above = 0;
+    for (const s of everyone) if (s >= mine.score) above++;
+    return { rank: above + 1, of: world.members.count, score: mine.score, reasons: mine.reasons, unknown };
   }
 
   private need(): { world: World; rankers: Record<Pooling, TalentRanker> } {

@@ -8,6 +8,8 @@ import type { FitProgress } from '../../models/recommender.ts';
 import type { LineConfig } from '../../models/line/config.ts';
 import { LineModel, type LineFitResult } from '../../models/line/model.ts';
 import type { LineRuntime } from '../../models/line/threads.ts';
+import { InvalidArgumentError } from '../../errors.ts';
+import { matchEntityVectors, type EntityVectors, type EntityVectorMatch } from './entity-vectors.ts';
 
 /** How a bag of entity vectors becomes one vector. */
 export type Pooling = 'mean' | 'max';
@@ -34,21 +36,52 @@ export interface EntitySpaceOptions {
   onProgress?: (kind: EntityKind, p: FitProgress, model: LineModel) => void;
   /** Each graph's finished run: which path trained it (`backend`, `kernel`, `fallback`). */
   onFitted?: (kind: EntityKind, result: LineFitResult, model: LineModel) => void;
+  /**
+   * Vectors trained elsewhere, per kind: matched to that graph's nodes by label, used instead of
+   * training LINE on it (see {@link matchEntityVectors}). Every kind given must have the same `dim`;
+   * LINE then trains the other kinds to that width (`dim/2` per order, or second order alone when odd).
+   */
+  vectors?: EntityVectors;
+  /** Each imported kind's match (before any LINE run). */
+  onImported?: (kind: EntityKind, match: EntityVectorMatch) => void;
 }
 
-/** Trains LINE on the company, skill and title graphs of `world`. */
+const ENTITY_KINDS: readonly EntityKind[] = ['company', 'skill', 'title'];
+
+/**
+ * Trains LINE on the company, skill and title graphs of `world`, or takes a kind's vectors from
+ * `opts.vectors` (trained elsewhere) instead.
+ */
 export async function trainEntitySpace(
   world: Pick<World, 'members' | 'companies' | 'catalog'>,
   opts: EntitySpaceOptions = {},
 ): Promise<EntitySpace> {
   const out: Partial<Record<EntityKind, Float32Array>> = {};
   let dim = 0;
-  for (const kind of ['company', 'skill', 'title'] as const) {
+  for (const kind of ENTITY_KINDS) {
+    const given = opts.vectors?.[kind];
+    if (!given) continue;
+    const match = matchEntityVectors(given, entityGraph(world, kind), kind);
+    if (dim && match.dim !== dim)
+      throw new InvalidArgumentError(
+        `entityVectors.${kind} has ${match.dim} dimensions, the other imported vectors ${dim}`,
+      );
+    [out[kind], dim] = [match.vectors, match.dim];
+    opts.onImported?.(kind, match);
+  }
+  // LINE's output width must equal the imported one, so pooled vectors of every kind compare.
+  const widthConfig: LineConfig = !dim
+    ? {}
+    : dim % 2 === 0
+      ? { dim: dim / 2, order: 'both' }
+      : { dim, order: 'second' };
+  for (const kind of ENTITY_KINDS) {
+    if (out[kind]) continue;
     const g = entityGraph(world, kind);
     const samples =
       opts.line?.samples ??
       Math.min(opts.maxSamples ?? 1_000_000, Math.max(10_000, (opts.passes ?? 100) * 2 * g.src.length));
-    const model = new LineModel({ ...opts.line, samples }, opts.runtime);
+    const model = new LineModel({ ...opts.line, ...widthConfig, samples }, opts.runtime);
     const result = await model.fit(g, { signal: opts.signal, onProgress: (p) => opts.onProgress?.(kind, p, model) });
     opts.onFitted?.(kind, result, model);
     out[kind] = model.embeddings();

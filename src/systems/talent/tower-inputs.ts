@@ -39,12 +39,13 @@ export function queryIds(v: TowerVocab, q: TalentQuery): number[] {
   return ids;
 }
 
-/** A member's ids. */
+/** A member's ids (a typed-in member's unknown title or city — out of the vocabulary — has none). */
 export function memberIds(v: TowerVocab, members: Members, m: number): number[] {
-  const ids = [members.title[m]];
+  const ids = members.title[m] < v.titles ? [members.title[m]] : [];
   for (const s of csrIndices(members.skills, m)) ids.push(v.titles + s);
   const base = v.titles + v.skills;
-  ids.push(base + members.location[m], base + v.locations + members.seniority[m]);
+  if (members.location[m] < v.locations) ids.push(base + members.location[m]);
+  ids.push(base + v.locations + members.seniority[m]);
   const years = Math.min(YEAR_BUCKETS - 1, Math.floor(members.yearsExperience[m] / 3));
   ids.push(v.query + years, v.query + YEAR_BUCKETS + members.jobSeeking[m]);
   return ids;
