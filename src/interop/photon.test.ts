@@ -2,49 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/index.ts';
 import { FormatError } from '../errors.ts';
-import { resolveGlmixConfig } from '../models/glmix/config.ts';
 import { GlmixModel } from '../models/glmix/model.ts';
-import { encodeGlmixState } from '../models/glmix/state.ts';
-import { Catalogue } from '../models/shared/catalogue.ts';
 import { Rng } from '../data/rng.ts';
+import { baseState } from '../testing/photon-glmix-state.ts';
 import { readPhotonModels, writePhotonModels } from './photon-avro.ts';
 import { glmixFeatureNames, glmixFromPhoton, glmixToPhoton } from './photon-glmix.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
-const rows = (ptr: number[], idx: number[], nCols = 2) => ({
-  nRows: ptr.length - 1,
-  nCols,
-  indptr: Int32Array.from(ptr),
-  indices: Int32Array.from(idx),
-});
-
-/** A fitted-looking GLMix state of 3 learners × 4 courses, 2 seniorities, 2 categories, zero coefficients. */
-function baseState() {
-  const data = {
-    relevantSeconds: 60,
-    members: {
-      seniority: Uint8Array.of(0, 1, 1),
-      industry: Uint16Array.of(0, 1, 0),
-      skills: rows([0, 1, 2, 2], [0, 1]),
-    },
-    courses: {
-      difficulty: Uint8Array.of(0, 1, 2, 1),
-      category: Uint8Array.of(0, 1, 0, 1),
-      skills: rows([0, 1, 2, 2, 3], [0, 1, 0]),
-    },
-    nSeniority: 2,
-    nCategories: 2,
-    skillFamily: Uint8Array.of(0, 1),
-    categoryNames: ['data', 'design'],
-  };
-  const catalogue = new Catalogue(3, 4, {
-    userIds: { kind: 'user', ids: ['m0', 'm1', 'm2'] },
-    itemIds: { kind: 'item', ids: ['c0', 'c1', 'c2', 'c3'] },
-  });
-  const beta = { fixed: new Float32Array(15), member: new Float32Array(3 * 6), course: new Float32Array(4 * 3) };
-  return encodeGlmixState(resolveGlmixConfig({}), catalogue, data, beta);
-}
-
 beforeAll(async () => {
   await initBackend('cpu');
 });

@@ -41,7 +41,7 @@ function historyOf(data: ReturnType<typeof courseDataFromWorld>, u: number): His
 }
 
 describe('GLMix fold-in', () => {
-  const world = generateWorld({ seed: 3, members: 600, watchesPerMember: 8 });
+  const world = generateWorld({ seed: 3, members: 250, watchesPerMember: 8 });
   const data = courseDataFromWorld(world);
   // Enough rounds for block coordinate descent to settle: at its fixed point each member's block is
   // the minimiser given the frozen others, which is exactly what a fold-in of the same rows solves.
@@ -60,7 +60,7 @@ describe('GLMix fold-in', () => {
     const frozen = { side, beta, nItems: data.log.itemIds.size, settings: s };
     let worst = 0;
     let scale = 0;
-    for (const u of [0, 7, 123, 444]) {
+    for (const u of [0, 7, 123, 211]) {
       const mine = Int32Array.from(
         Array.from({ length: rows.members.length }, (_, k) => k).filter((k) => rows.members[k] === u),
       );

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { loadInteractions, userItemRows, type InteractionLog, type SparseRows } from '../../data/index.ts';
 import { fileSource } from '../../data/node.ts';
 import { UnknownIdError } from '../../errors.ts';
-import { sliceLog } from '../shared/log-slice.ts';
+import { sliceLog } from '../../testing/log-slice.ts';
 import { ItemKnnModel } from './model.ts';
 
 const RATINGS = 'public/data/movielens-small/ratings.csv';

@@ -3,7 +3,7 @@ import { initBackend } from '../../backend/index.ts';
 import { loadInteractions, userItemRows, type SparseRows } from '../../data/index.ts';
 import { fileSource } from '../../data/node.ts';
 import { UnknownIdError } from '../../errors.ts';
-import { sliceLog } from '../shared/log-slice.ts';
+import { sliceLog } from '../../testing/log-slice.ts';
 import { MfModel } from './model.ts';
 
 const RATINGS = 'public/data/movielens-small/ratings.csv';

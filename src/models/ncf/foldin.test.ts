@@ -1,42 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend/index.ts';
-import { loadInteractions, type InteractionLog } from '../../data/index.ts';
-import { fileSource } from '../../data/node.ts';
+import type { InteractionLog } from '../../data/index.ts';
 import { UnknownIdError } from '../../errors.ts';
 import type { History } from '../recommender.ts';
-import { sliceLog } from '../shared/log-slice.ts';
+import { historyOf as historyOfUser, movieLensSlice, overlaps as overlapsOf } from '../../testing/log-slice.ts';
 import { NcfModel } from './model.ts';
-
-const RATINGS = 'public/data/movielens-small/ratings.csv';
 
 /** The first 100 MovieLens users on the first 2000 movies: each architecture trains in seconds. */
 let log: InteractionLog;
-/** Each user's training events (item, time), in file order. */
-const historyOf = (u: number): History => {
-  const items: number[] = [];
-  const times: number[] = [];
-  for (let k = 0; k < log.length; k++) if (log.users[k] === u) items.push(log.items[k]), times.push(log.times[k]);
-  return { items: Int32Array.from(items), times: Float64Array.from(times) };
-};
+const historyOf = (u: number): History => historyOfUser(log, u);
+const overlaps = (model: NcfModel, k?: number, users?: number) => overlapsOf(model, log, k, users);
 
 beforeAll(async () => {
   await initBackend('wasm');
-  log = sliceLog(await loadInteractions(fileSource(RATINGS), { file: RATINGS }), 100, 2000);
+  log = await movieLensSlice(100, 2000);
 });
-
-/** Mean top-k overlap of recommendFor(history of u) with recommend(u), and with another person's. */
-async function overlaps(model: NcfModel, k = 10, users = 20): Promise<{ own: number; other: number }> {
-  let own = 0;
-  let other = 0;
-  for (let u = 0; u < users; u++) {
-    const top = new Set((await model.recommend(u, { k, excludeSeen: true })).items);
-    const mine = await model.recommendFor(historyOf(u), { k, excludeSeen: true });
-    const theirs = await model.recommendFor(historyOf(u + 50), { k, excludeSeen: true });
-    own += mine.items.filter((i) => top.has(i)).length / k / users;
-    other += theirs.items.filter((i) => top.has(i)).length / k / users;
-  }
-  return { own, other };
-}
 
 describe('GMF / MLP / NeuMF fold-in', () => {
   for (const arch of ['gmf', 'mlp', 'neumf'] as const) {
