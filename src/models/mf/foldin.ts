@@ -16,7 +16,7 @@
  */
 import type { FoldedUser, History } from '../recommender.ts';
 import { negativeWeight, solveFoldIn } from '../shared/foldin-newton.ts';
-import { checkFolded, distinctItems } from '../shared/history.ts';
+import { checkFolded, distinctItems, type HostFoldIn } from '../shared/history.ts';
 
 /** Most Newton steps of a fresh fold-in. */
 export const FRESH_STEPS = 10;
@@ -24,7 +24,7 @@ export const FRESH_STEPS = 10;
 export const WARM_STEPS = 1;
 
 /** The frozen item side of one MF model, on the host (built once per fitted or loaded model). */
-export class MfFoldIn {
+export class MfFoldIn implements HostFoldIn {
   /** Jacobian [q_j, 1] column-major ((dim+1) × nItems), float64. */
   private readonly jac: Float64Array;
 
@@ -43,6 +43,11 @@ export class MfFoldIn {
       for (let k = 0; k < dim; k++) this.jac[k * n + j] = itemEmb[j * dim + k];
       this.jac[dim * n + j] = 1;
     }
+  }
+
+  /** [p_u…, b_u]. */
+  get width(): number {
+    return this.dim + 1;
   }
 
   get nItems(): number {
@@ -83,7 +88,7 @@ export class MfFoldIn {
   }
 
   /** Every item's score for the folded vector [p, b_u]: <p, q_j> + b_u + b_j. */
-  scores(vector: Float32Array): Float32Array {
+  scores(_history: History, vector: Float32Array): Float32Array {
     const z = new Float64Array(this.nItems);
     this.logits(Float64Array.from(vector), z);
     return Float32Array.from(z);

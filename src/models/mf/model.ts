@@ -16,7 +16,7 @@ import type {
   RecommendOptions,
   Recommender,
 } from '../recommender.ts';
-import { checkFolded, checkHistory, historyCandidates } from '../shared/history.ts';
+import { checkHistory, rankFolded } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { reportError } from '../shared/instant-fit.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
@@ -136,14 +136,8 @@ export class MfModel implements Recommender<InteractionLog> {
 
   /** `recommend` for a person described by `history` (folded in first unless `options.folded`). */
   async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
-    const k = checkK(options.k);
-    checkHistory(history, this.catalogue.nItems, this.kind);
-    const items = historyCandidates(this.catalogue.nItems, history, options);
-    if (!this.weights) return topK(items, new Float32Array(items.length), k);
-    const solver = await this.foldInSolver();
-    const folded = options.folded ?? solver.foldIn(history);
-    checkFolded(folded, this.kind, this.settings.dim + 1);
-    return topK(items, pick(solver.scores(folded.vector), items), k);
+    const side = this.weights ? () => this.foldInSolver() : null;
+    return rankFolded(this.kind, this.catalogue.nItems, history, options, side);
   }
 
   private foldInSolver(): Promise<MfFoldIn> {

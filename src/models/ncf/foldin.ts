@@ -19,7 +19,7 @@
  */
 import type { FoldedUser, History } from '../recommender.ts';
 import { negativeWeight, solveFoldIn } from '../shared/foldin-newton.ts';
-import { checkFolded, distinctItems } from '../shared/history.ts';
+import { checkFolded, distinctItems, type HostFoldIn } from '../shared/history.ts';
 import type { NcfSettings } from './config.ts';
 import type { PaddedRows } from './forward.ts';
 import type { ParamArrays } from './params.ts';
@@ -33,7 +33,7 @@ export const NCF_WARM_STEPS = 3;
 const DAY = 86_400;
 
 /** One NCF model's frozen side on the host. */
-export class NcfFoldIn {
+export class NcfFoldIn implements HostFoldIn {
   readonly nItems: number;
   /** Seed: every course's tower vector (nItems × dim). */
   private courseVecs: Float32Array | null = null;

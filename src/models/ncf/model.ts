@@ -20,7 +20,7 @@ import type {
   RecommendOptions,
   Recommender,
 } from '../recommender.ts';
-import { checkFolded, checkHistory, historyCandidates } from '../shared/history.ts';
+import { checkHistory, rankFolded } from '../shared/history.ts';
 import { Catalogue } from '../shared/catalogue.ts';
 import { reportError } from '../shared/instant-fit.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
@@ -183,14 +183,8 @@ export class NcfModel implements Recommender<InteractionLog> {
 
   /** `recommend` for a person described by `history` (folded in first unless `options.folded`). */
   async recommendFor(history: History, options: RecommendForOptions = {}): Promise<Ranked> {
-    const k = checkK(options.k);
-    checkHistory(history, this.catalogue.nItems, this.kind);
-    const items = historyCandidates(this.catalogue.nItems, history, options);
-    if (!this.params) return topK(items, new Float32Array(items.length), k);
-    const side = await this.foldInSide();
-    const folded = options.folded ?? side.foldIn(history);
-    checkFolded(folded, this.kind, side.width);
-    return topK(items, pick(side.scores(history, folded.vector), items), k);
+    const side = this.params ? () => this.foldInSide() : null;
+    return rankFolded(this.kind, this.catalogue.nItems, history, options, side);
   }
 
   private foldInSide(): Promise<NcfFoldIn> {

@@ -4,9 +4,9 @@
  * items the models train on, and pick the candidates (`excludeSeen` leaving out the history's items).
  */
 import { InvalidArgumentError } from '../../errors.ts';
-import type { FoldedUser, History, RecommendForOptions } from '../recommender.ts';
-import { candidateItems } from './topk.ts';
-import { checkIndices } from './validate.ts';
+import type { FoldedUser, History, Ranked, RecommendForOptions } from '../recommender.ts';
+import { candidateItems, pick, topK } from './topk.ts';
+import { checkIndices, checkK } from './validate.ts';
 
 /**
  * Throws unless `history` is usable against a catalogue of `nItems`: an out-of-range item is an
@@ -64,4 +64,35 @@ export function checkFolded(folded: FoldedUser, kind: string, length: number): v
 /** The fold-in of a model with no user-side parameters (its `recommendFor` reads the history itself). */
 export function nothingToFold(kind: string): FoldedUser {
   return { kind, vector: new Float32Array(0), method: 'none', iterations: 0, loss: Number.NaN };
+}
+
+/** A model's fold-in on the host: solves a person, scores every item for a solution. */
+export interface HostFoldIn {
+  /** Length of a solution's vector. */
+  readonly width: number;
+  foldIn(history: History, warm?: FoldedUser): FoldedUser;
+  /** Every item's score for the person (`history` for models whose scores read it, e.g. seed-NCF). */
+  scores(history: History, vector: Float32Array): Float32Array;
+}
+
+/**
+ * `recommendFor` of a model that folds in on the host: checks, candidates, `options.folded` reused
+ * (checked to be `kind`'s) or solved now, ranked by the shared top-k. `side` null: an untrained model
+ * (every score 0).
+ */
+export async function rankFolded(
+  kind: string,
+  nItems: number,
+  history: History,
+  options: RecommendForOptions,
+  side: (() => Promise<HostFoldIn>) | null,
+): Promise<Ranked> {
+  const k = checkK(options.k);
+  checkHistory(history, nItems, kind);
+  const items = historyCandidates(nItems, history, options);
+  if (!side) return topK(items, new Float32Array(items.length), k);
+  const solver = await side();
+  const folded = options.folded ?? solver.foldIn(history);
+  checkFolded(folded, kind, solver.width);
+  return topK(items, pick(solver.scores(history, folded.vector), items), k);
 }
