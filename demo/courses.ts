@@ -1,36 +1,39 @@
 /**
  * The Courses tab's controller. A small simulated learning world: seed-NCF, GLMix and the blender all
  * train in the training worker (progress, cancel; stored in IndexedDB) and are ranked, with reasons,
- * by the ranking worker; a reload restores them from IndexedDB without retraining. A dropped
- * MovieLens-format CSV is read and checked here, then trained on in the worker — it never leaves the device.
+ * by the ranking worker; a reload restores them from IndexedDB without retraining. The pipeline
+ * diagram reads the stored blender (the state the ranking worker serves) for the current learner. A
+ * dropped MovieLens-format file is handled by `courses-upload.ts`; it never leaves the device.
  */
 import {
+  coursePipelineFigures,
   coWatchRows,
   courseDataFromWorld,
   courseDataToWire,
-  reasonFor,
   relevantWatches,
   type CourseData,
 } from '../src/courses.ts';
 import { userItemRows } from '../src/data.ts';
 import {
   connectCourses,
+  IdbModelStore,
   type CoursesClient,
   type CourseTrainRequest,
   type ModelConfigs,
   type ModelInfo,
+  type ModelState,
 } from '../src/index.ts';
 import { describeMember, generateWorld } from '../src/world.ts';
+import { startUpload } from './courses-upload.ts';
 import { startProfile } from './profile.ts';
 import { openCourseProfile } from './profile-source.ts';
 import { mountCoursesPanel, type CourseRow, type CoursesPanel } from './ui/courses-panel.ts';
+import { evidenceReason, itemEvidence } from './ui/courses-reasons.ts';
 import { describeError } from './ui/dom.ts';
-import { readUpload, uploadSummary } from './upload.ts';
 
 const MODEL_ID = 'courses-ncf';
 const GLMIX_ID = 'courses-glmix';
 const BLEND_ID = 'courses-blend';
-const UPLOAD_ID = 'courses-ncf-upload';
 const NCF_CONFIG = { epochs: 8, batchSize: 256, learningRate: 0.01, neighbours: 20 };
 /** A dropped MovieLens-format file has real timestamps: train as the MovieLens evaluation's best NCF does. */
 const UPLOAD_NCF = { ...NCF_CONFIG, epochs: 4, window: 10, causal: true, timeWindowDays: 365 };
@@ -41,9 +44,32 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   const world = generateWorld({ seed: 4, members: 600, watchesPerMember: 6 });
   const data: CourseData = { ...courseDataFromWorld(world), courseNames: world.courses.title };
   const positives = relevantWatches(data);
-  const coWatch = coWatchRows(userItemRows(positives), 20);
+  const watchedRows = userItemRows(positives);
+  const coWatch = coWatchRows(watchedRows, NCF_CONFIG.neighbours);
   const title = (c: number) => world.courses.title[c];
+  const evidence = itemEvidence(watchedRows, coWatch, { people: 'learners', verb: 'watched', name: title });
   const csv = toCsv(positives);
+  const seniority = data.members.seniority;
+  // Learners of each seniority who watched each course (past the threshold): course × seniority.
+  const atLevel = new Int32Array(world.courses.count * data.nSeniority);
+  for (let m = 0; m < watchedRows.nRows; m++)
+    for (let p = watchedRows.indptr[m]; p < watchedRows.indptr[m + 1]; p++)
+      atLevel[watchedRows.indices[p] * data.nSeniority + seniority[m]]++;
+  /**
+   * GLMix's fallback reason ("Popular with learners at your level in X") states a popularity it does
+   * not count: said here with the count itself, so the line is true for this course.
+   */
+  const checkedReason = (text: string, course: number): string => {
+    const fallback = /^Popular with learners at your level in (.+)$/.exec(text);
+    if (!fallback) return text;
+    const mine = watchedRows.indices
+      .subarray(watchedRows.indptr[member], watchedRows.indptr[member + 1])
+      .includes(course);
+    const others = atLevel[course * data.nSeniority + seniority[member]] - (mine ? 1 : 0);
+    return others > 0
+      ? `In ${fallback[1]}; watched by ${others} other learner${others === 1 ? '' : 's'} at your seniority`
+      : `In ${fallback[1]}; no other learner at your seniority has watched it yet`;
+  };
   const courseRequest = <K extends 'glmix' | 'blend'>(
     modelId: string,
     kind: K,
@@ -61,25 +87,38 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
     courseRequest(GLMIX_ID, 'glmix', { rounds: 2 }),
     courseRequest(BLEND_ID, 'blend', { ncf: { ...NCF_CONFIG, epochs: 4 }, glmix: { rounds: 2 } }),
   ];
+  /** How each model id came to be held now: trained in this page (with the time) or restored. */
   const sources = new Map<string, string>();
+  const source = (id: string) => sources.get(id) ?? RESTORED;
   let client: CoursesClient | null = null;
+  let store: IdbModelStore | null = null;
+  /** The stored blender's state, read once per version for the pipeline diagram. */
+  let blendState: { version: number; state: ModelState } | null = null;
   let cancel: (() => Promise<void>) | null = null;
   let member = 0;
+  // The latest pick wins: an older learner's answers arriving late never overwrite a newer one's.
+  let ticket = 0;
 
   const stored = async (id: string): Promise<ModelInfo | undefined> =>
     (await (await ensureClient()).list()).find((m) => m.id === id && !m.checkpoint);
 
   const show = async (): Promise<void> => {
-    panel.history(historyOf(positives, member).map(title));
+    const mine = ++ticket;
+    const current = () => mine === ticket;
+    const times = new Map<number, number>();
+    for (const c of historyOf(positives, member)) times.set(c, (times.get(c) ?? 0) + 1);
+    panel.history([...times].map(([c, n]) => (n > 1 ? `${title(c)} (watched ${n} times)` : title(c))));
     // GLMix first: a filled blended list then means both are shown (the e2e test waits on it).
-    await showExplained(GLMIX_ID, 'glmix', () => 'Global + per-learner + per-course logistic regression. ');
-    await showExplained(
+    await showExplained(GLMIX_ID, 'glmix', current, () => 'Global + per-learner + per-course logistic regression. ');
+    const top = await showExplained(
       BLEND_ID,
       'blend',
+      current,
       (i) =>
         `Weights learned on a validation split: NCF ${num(i.meta?.weightNcf)}, GLMix ${num(i.meta?.weightGlmix)}. `,
     );
-    await showNcf(RESTORED).catch((e: unknown) =>
+    await showPipeline(top, current).catch((e: unknown) => current() && panel.pipeline(null, describeError(e)));
+    await showNcf(current).catch((e: unknown) =>
       panel.list(
         'ncf',
         describeError(e).includes('no model') ? 'No NCF model stored yet: train one.' : describeError(e),
@@ -88,14 +127,18 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
     );
   };
 
-  /** A course model's top-10 with its reasons, from the ranking worker. */
+  /** A course model's top-10 with its reasons, from the ranking worker; the top item and model version. */
   const showExplained = async (
     id: string,
     which: 'glmix' | 'blend',
+    current: () => boolean,
     caption: (info: ModelInfo) => string,
-  ): Promise<void> => {
+  ): Promise<{ info: ModelInfo; top: string } | null> => {
     const info = await stored(id);
-    if (!info) return panel.list(which, `No ${id} model stored yet.`, []);
+    if (!info) {
+      panel.list(which, `No ${id} model stored yet.`, []);
+      return null;
+    }
     const r = await (await ensureClient()).explain({
       modelId: id,
       version: info.version,
@@ -103,29 +146,48 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
       k: 10,
       excludeSeen: true,
     });
+    if (!current()) return null;
     const items = Int32Array.from(r.indices);
     panel.list(
       which,
-      `${caption(info)}${id} v${info.version}, ${sources.get(id) ?? RESTORED}.`,
-      rows(items, r.scores, title, (_, t) => r.reasons[t].text),
+      `${caption(info)}${id} v${info.version}, ${source(id)}.`,
+      rows(items, r.scores, title, (i, t) => checkedReason(r.reasons[t].text, i)),
+    );
+    return r.items.length ? { info, top: String(r.items[0]) } : null;
+  };
+
+  /** The pipeline's figures for this learner and their top blended course, from the stored blender. */
+  const showPipeline = async (
+    blend: { info: ModelInfo; top: string } | null,
+    current: () => boolean,
+  ): Promise<void> => {
+    if (!blend) return panel.pipeline(null, `No ${BLEND_ID} model stored yet: its figures appear once it is trained.`);
+    if (blendState?.version !== blend.info.version) {
+      store ??= await IdbModelStore.open();
+      const loaded = await store.load(BLEND_ID);
+      blendState = { version: loaded.info.version, state: loaded.state };
+    }
+    const figures = await coursePipelineFigures(blendState.state, `m${member}`, blend.top);
+    if (!current()) return;
+    const top = title(Number(blend.top.slice(1)));
+    const watched = new Set(historyOf(positives, member)).size;
+    panel.pipeline(
+      { figures, top, candidates: world.courses.count - watched },
+      `For learner m${member} and their top blended course “${top}”: ${BLEND_ID} v${blendState.version}, ${source(BLEND_ID)}.`,
     );
   };
 
-  const showNcf = async (source: string): Promise<void> => {
+  const showNcf = async (current: () => boolean = () => true): Promise<void> => {
     const c = await ensureClient();
     const info = await stored(MODEL_ID);
     if (!info) throw new Error('no model');
     const r = await c.rank({ modelId: MODEL_ID, version: info.version, user: member, k: 10, excludeSeen: true });
+    if (!current()) return;
     const items = Int32Array.from(r.items, Number);
     panel.list(
       'ncf',
-      `${MODEL_ID} v${info.version}, ${source}.`,
-      rows(
-        items,
-        r.scores,
-        title,
-        (i) => reasonFor(member, i, 1, userItemRows(positives), coWatch, null, { course: title }).text,
-      ),
+      `${MODEL_ID} v${info.version}, ${source(MODEL_ID)}. Why: its co-watch neighbours among your courses, and how many learners watched it.`,
+      rows(items, r.scores, title, (i) => evidenceReason(evidence, member, i)),
     );
   };
 
@@ -136,7 +198,7 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   };
 
   /** Trains `requests` one after another in the worker, with progress; true when all finished. */
-  const train = async (requests: CourseTrainRequest[], onDone: () => Promise<void>): Promise<boolean> => {
+  const train = async (requests: CourseTrainRequest[], onDone?: () => Promise<void>): Promise<boolean> => {
     panel.training(true);
     panel.status('training', 'Starting the training worker…');
     try {
@@ -154,10 +216,10 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
         });
         cancel = handle.cancel;
         const result = await handle.done;
-        sources.set(request.modelId, 'trained in the worker just now');
+        sources.set(request.modelId, `trained in the worker at ${new Date().toLocaleTimeString()}`);
         panel.status('done', `Trained ${request.modelId} in ${result.seconds.toFixed(1)} s on ${result.backend}.`);
       }
-      await onDone();
+      await onDone?.();
       return true;
     } catch (error) {
       panel.status('error', describeError(error));
@@ -184,57 +246,13 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
           },
         ],
         async () => {
-          await showNcf('trained just now');
+          await showNcf();
           await profile.modelChanged();
         },
       ),
     trainCourses: () => void train(coursesModels, show),
     cancel: () => void cancel?.(),
-    drop: (file) => void upload(file),
   });
-
-  const upload = async (file: File): Promise<void> => {
-    // The worker streams the same File through a blob: URL (same origin): the text is never one string.
-    let url = '';
-    try {
-      // Checked here first (size, then every row), so a bad file is reported before any training starts.
-      const log = await readUpload(file);
-      const summary = uploadSummary(file.name, log);
-      panel.upload('ok', `${summary} Training NCF on this device…`);
-      url = URL.createObjectURL(file);
-      await train(
-        [
-          {
-            modelId: UPLOAD_ID,
-            kind: 'ncf',
-            config: UPLOAD_NCF,
-            data: { ratingsUrl: url },
-            backend: 'wasm',
-            fresh: true,
-          },
-        ],
-        async () => {
-          const c = await ensureClient();
-          const info = (await c.list()).find((m) => m.id === UPLOAD_ID) as { version: number };
-          const user = log.userIds.id(0);
-          const r = await c.rank({ modelId: UPLOAD_ID, version: info.version, user, k: 10, excludeSeen: true });
-          panel.upload(
-            'ok',
-            `${summary} Top 10 for user ${user} (trained here, never uploaded):`,
-            r.items.map((id, t) => ({
-              title: `item ${id}`,
-              score: r.scores[t],
-              reason: 'learners with similar ratings liked it',
-            })),
-          );
-        },
-      );
-    } catch (error) {
-      panel.upload('error', `Could not read ${file.name}: ${describeError(error)}`);
-    } finally {
-      if (url) URL.revokeObjectURL(url);
-    }
-  };
 
   // "Your profile": the person's own history, ranked by the stored seed-NCF (fold-in in the ranking worker).
   const profile = startProfile(panel.profileBox, {
@@ -245,6 +263,8 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
     missing: `No ${MODEL_ID} model is stored on this device yet: press “Retrain NCF in the worker” above to train one, then add the courses you watched.`,
   });
 
+  startUpload(panel.uploadBox, { client: ensureClient, train: (r) => train(r), config: UPLOAD_NCF });
+
   const learners = Array.from({ length: 40 }, (_, m) => m).filter((m) => historyOf(positives, m).length > 0);
   panel.learners(learners.map((m) => ({ id: m, label: `m${m}: ${describeMember(world, m)}` })));
   member = learners[0] ?? 0;
@@ -253,7 +273,9 @@ export async function startCoursesTab(root: HTMLElement): Promise<void> {
   for (const r of coursesModels) if (!(await stored(r.modelId))) missing.push(r);
   panel.status(
     'idle',
-    missing.length ? 'GLMix and the blender train in the worker…' : `GLMix and the blender ${RESTORED}.`,
+    missing.length
+      ? `${missing.map((r) => r.modelId).join(' and ')} not stored on this device yet: training in the worker…`
+      : `GLMix and the blender ${RESTORED}.`,
   );
   await show();
   if (missing.length) await train(missing, show);

@@ -1,7 +1,7 @@
 // Demo wiring only: DOM lives in ui/, everything else comes from the library's public API.
 import { connectCourses } from '../src/index.ts';
-import { mountBaselinesPanel } from './ui/baselines-panel.ts';
-import { showBackend, showBackendError } from './ui/header.ts';
+import { startBaselinesTab } from './baselines.ts';
+import { mountHeader } from './ui/header.ts';
 import { mountStorageLine } from './ui/storage-line.ts';
 import { initTabs } from './ui/tabs.ts';
 import { startModelsTab } from './models.ts';
@@ -9,6 +9,9 @@ import { startFeedTab } from './feed.ts';
 import { startTalentTab } from './talent.ts';
 import { startCoursesTab } from './courses.ts';
 import { startImport } from './model-import.ts';
+// A build's service worker: the demo keeps working offline (a call, not a bare import: package.json's
+// "sideEffects" lets the bundler drop the body of a module nobody uses).
+void import('./offline.ts').then((m) => m.keepOffline(document.querySelector<HTMLElement>('.app-header')!));
 
 // One course client (the package's own training, ranking and baselines workers) for the header,
 // the baselines panel and the Models tab. Software GPUs (SwiftShader) compile WebGL shaders
@@ -29,33 +32,56 @@ initTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, 'tab-models',
 // How much of this origin's quota the stored models use, and a request to keep them (persist()).
 mountStorageLine(document.querySelector<HTMLElement>('.app-header')!);
 
-const header = document.getElementById('backend')!;
+// The header: which backend evaluates, ranks and trains, each line true as the workers report.
+const header = mountHeader(
+  {
+    evaluation: document.getElementById('backend')!,
+    ranking: document.getElementById('ranking-backend')!,
+    choice: document.getElementById('training-choice')!,
+    latest: document.getElementById('training-backend')!,
+  },
+  { remeasure: () => void chooseTrainingBackend(true) },
+);
 const backendReady = courses
   .then((c) => c.baselinesBackend('auto'))
   .then(
-    (report) => showBackend(header, report),
-    (error: unknown) => showBackendError(header, error),
+    (report) => header.evaluation(report),
+    (error: unknown) => header.evaluationFailed(error),
   );
-
-const panel = mountBaselinesPanel(document.getElementById('baselines')!, async () => {
-  await backendReady;
-  try {
-    panel.finish(await (await courses).baselines({ ratingsUrl }, (p) => panel.progress(p)).done);
-  } catch (error) {
-    panel.fail(error);
+// Training's 'auto' backend: the training worker's measured probe (cached per device), shown with why.
+function chooseTrainingBackend(remeasure: boolean): Promise<void> {
+  header.choosing(remeasure);
+  return courses
+    .then((c) => c.trainingBackend('auto', { remeasure }))
+    .then(
+      (report) => header.training(report),
+      (error: unknown) => header.trainingFailed(error),
+    );
+}
+// The ranking worker warms its backend when it starts; ask until it has one.
+void (async () => {
+  const client = await courses;
+  for (let tries = 0; tries < 120; tries++) {
+    const { ranking } = await client.backend();
+    header.ranking(ranking);
+    if (ranking) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+})().catch((error: unknown) => header.rankingFailed(error));
+
+// Baselines, and every finished MovieLens model stored here, ranked on one split in the baselines worker.
+startBaselinesTab(document.getElementById('baselines')!, document.getElementById('panel-baselines')!, courses, {
+  ratingsUrl,
+  backendReady,
 });
 
-const trainingBackend = document.getElementById('training-backend')!;
-void startModelsTab(document.getElementById('models-panel')!, courses, {
+const modelsTab = startModelsTab(document.getElementById('models-panel')!, courses, {
   ratingsUrl,
   moviesUrl: new URL(`${import.meta.env.BASE_URL}data/movielens-small/movies.csv`, location.href).href,
-  onTrainingBackend(backend) {
-    trainingBackend.hidden = false;
-    trainingBackend.textContent = `training on ${backend}`;
-    trainingBackend.dataset.backend = backend;
-  },
+  onTrainingBackend: (backend) => header.latestTraining(backend),
 });
+// Only once the Models tab has shown (or resumed) what is stored: the probe never delays that.
+void modelsTab.catch(() => undefined).then(() => chooseTrainingBackend(false));
 
 // "Load a model trained elsewhere": read here, stored in the same model store, ranked by the same workers.
 startImport(document.getElementById('models-import')!, courses);

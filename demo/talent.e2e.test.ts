@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemo, type DemoPage, type RequestLog } from '../src/testing/e2e.ts';
 import { seriousViolations } from './axe-check.ts';
+import { entityGraph, talentWorld } from '../src/talent.ts';
 
 let demo: DemoPage;
 let page: Page;
@@ -33,6 +34,49 @@ describe('demo Talent search tab', () => {
     );
     expect(await page.locator('#talent-status').textContent()).toMatch(/LINE ran on WebGPU \(/);
 
+    // The map's colour legend names the job families; the arrow keys read each company's name.
+    const legend = await page.locator('#talent-map-legend li').allTextContents();
+    expect(legend.length).toBeGreaterThan(3);
+    expect(legend).toContain('Data Science & Machine Learning');
+    await map.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#talent-map-hover').textContent()).toMatch(/^\S.* \(.+\)$/);
+    expect(await map.getAttribute('title')).toBe(await page.locator('#talent-map-hover').textContent());
+
+    // The default query (the example a new user sees) is read back: Python is a skill it found.
+    await page.fill('#talent-skills', 'SQL, zzz-unknown-skill');
+    await page.click('#talent-search');
+    const echo = page.locator('#talent-echo');
+    await expect.poll(() => echo.locator('[data-field="skills"]').textContent()).toBe('Skills found: Python, SQL');
+    expect(await echo.locator('[data-field="title"]').textContent()).toBe('Title: Data Scientist (from the text)');
+    expect(await echo.locator('[data-field="location"]').textContent()).toBe('Location: Berlin (from the text)');
+    expect(await echo.locator('[data-field="unknown"]').textContent()).toBe(
+      'Unknown skills (not in this model, left out): “zzz-unknown-skill”',
+    );
+    // P(accept) as a percentage, with its `?`.
+    const p = await page.locator('#talent-results .p-accept').first().textContent();
+    const pct = Number(/^P\(accept\) (\d+(?:\.\d)?)%$/.exec(p ?? '')?.[1]);
+    expect(pct).toBeGreaterThan(0);
+    expect(pct).toBeLessThan(100);
+    expect(await page.locator('#talent-results li.candidate').first().locator('button.help').count()).toBe(2);
+    // The pipeline's graph box counts are the graphs' sizes (rebuilt here from the same world spec).
+    const world = talentWorld({ members: 4000, seed: 1 });
+    const sizes = (['company', 'skill', 'title'] as const).map((kind) => {
+      const g = entityGraph(world, kind);
+      const plural = { company: 'companies', skill: 'skills', title: 'titles' }[kind];
+      return `${plural}: ${g.n.toLocaleString('en-US')} vertices, ${g.src.length.toLocaleString('en-US')} edges`;
+    });
+    const graphsBox = page.locator('#talent-pipeline [data-stage="graphs"] button');
+    expect(await graphsBox.locator('.figure').allTextContents()).toEqual(sizes);
+    expect(await page.locator('#talent-pipeline [data-stage="pooling"] .figure').first().textContent()).toBe(
+      'titles: 1 of 1 found a vector',
+    );
+    await page.click('#talent-pipeline [data-stage="line2"] button');
+    const detail = page.locator('#talent-pipeline .pipeline-detail');
+    expect(await detail.isVisible()).toBe(true);
+    expect(await detail.textContent()).toContain('LINE: Large-scale Information Network Embedding, WWW 2015');
+    await page.fill('#talent-skills', '');
+
     // A structured title plus free text naming a skill and a city.
     const option = page.locator('#talent-title option').nth(5);
     const [title, titleName] = [await option.getAttribute('value'), await option.textContent()];
@@ -41,6 +85,8 @@ describe('demo Talent search tab', () => {
     await page.fill('#talent-text', `senior engineer in ${city}`);
     await page.click('#talent-search');
     const items = page.locator('#talent-results > li');
+    // This search's answer has come (the echo and the list are shown together).
+    await expect.poll(() => echo.locator('[data-field="title"]').textContent()).toBe(`Title: ${titleName} (picked)`);
     await expect.poll(() => items.count()).toBe(10);
     expect(await page.locator('#talent-results').getAttribute('data-pooling')).toBe('mean');
     expect(await items.first().locator('.reasons li').first().textContent()).toBe(`title matches: ${titleName}`);
@@ -62,7 +108,7 @@ describe('demo Talent search tab', () => {
     const newStatus = page.locator('#talent-new-status');
     await expect.poll(() => newStatus.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/^(done|error)$/);
     expect(await newStatus.textContent()).toMatch(
-      /^For the search above \(max pooling\), this member would rank #[\d,]+: [\d,]+ of the [\d,]+ members score as high or higher \(score -?\d+\.\d{3}\)\.$/,
+      /^For the search above \(max pooling\), this member would rank #[\d,]+: [\d,]+ of the [\d,]+ members score as high or higher \(estimated P\(accept\) \d+(\.\d)?%\)\.$/,
     );
     expect(await page.locator('#talent-new-reasons li').allTextContents()).toContain(`title matches: ${titleName}`);
     expect(await page.locator('#talent-new-unknown').textContent()).toBe(
@@ -74,8 +120,12 @@ describe('demo Talent search tab', () => {
     await expect.poll(() => newStatus.textContent()).toMatch(/^For the search above \(mean pooling\)/);
     expect(await newStatus.getAttribute('data-status')).toBe('done');
 
+    // At phone width the results, the echo, the map and its legend, and the pipeline fit without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
     expect(page.workers().some((w) => w.url().includes('talent.worker'))).toBe(true);
     expect(pageErrors).toEqual([]);
     expect(requests.foreign).toEqual([]); // nothing left the page's origin
-  });
+  }, 300_000); // it trains LINE and the two-tower in the page's worker: minutes on a loaded 2-core machine
 });

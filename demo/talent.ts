@@ -12,7 +12,8 @@ import {
 import { describeError } from './ui/dom.ts';
 import { savedAt, storageChanged } from './ui/storage-line.ts';
 import { mountTalentMap } from './ui/talent-map.ts';
-import { mountTalentPanel, type NewMemberForm, type TalentForm } from './ui/talent-panel.ts';
+import { mountTalentPanel, percent, type NewMemberForm, type TalentForm } from './ui/talent-panel.ts';
+import { talentStages } from './ui/talent-pipeline.ts';
 
 const VANISHED =
   'The talent model stored on this device is gone (the browser may have evicted it under storage pressure). Retrain it to search again.';
@@ -62,7 +63,7 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
       panel.setMembers(r.members);
       panel.setBackend(r.lineBackend.startsWith('WebGPU') ? 'webgpu' : 'cpu', r.lineBackend);
       const m = await client.companyMap();
-      map.draw(m.xy, m.groups, `${m.caption}, restored from this device's storage`);
+      map.draw({ ...m, caption: `${m.caption}, restored from this device's storage` });
       await ready(
         `Restored from this device's storage, trained ${savedAt(r.stored!.updatedAt)}: ${r.members.toLocaleString()} simulated members; LINE ran on ${r.lineBackend}. Search below.`,
       );
@@ -82,7 +83,7 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
       panel.setStatus('training', 'Starting the talent worker…');
       const r = await client.train({ members, seed: 1 }, (p) => {
         if (p.status === 'stage') panel.setStatus('training', p.message);
-        else if (p.status === 'map') map.draw(p.xy, p.groups, p.caption);
+        else if (p.status === 'map') map.draw(p);
         else if (p.status === 'line') panel.setBackend(p.backend, lineBackendLabel(p));
         else panel.setStatus('training', `Two-tower epoch ${p.epoch}: log-loss ${p.loss.toFixed(3)}`);
       }).done;
@@ -105,11 +106,17 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
 
   async function search(form: TalentSearchForm): Promise<void> {
     const ticket = ++searching;
-    const hits = await client.explain(form).catch((error: unknown) => (failed(error), null));
-    if (!hits || ticket !== searching) return; // a newer search (e.g. the pooling switch) superseded this one
+    const r = await client.inspect(form).catch((error: unknown) => (failed(error), null));
+    if (!r || ticket !== searching) return; // a newer search (e.g. the pooling switch) superseded this one
+    panel.setReading(r.reading);
     panel.showResults(
-      hits.map((h) => ({ name: h.description, score: h.score, reasons: h.reasons })),
+      r.hits.map((h) => ({ name: h.description, pAccept: h.pAccept, cosine: h.cosine, reasons: h.reasons })),
       form.pooling,
+    );
+    // The diagram's figures come from the worker's objects, for this search.
+    panel.pipeline.update(talentStages(r.pipeline, r.reading.unknownSkills.length));
+    panel.pipeline.caption(
+      `Figures of the search just shown (${form.pooling} pooling), read from the model in the talent worker.`,
     );
     if (newMember) await rankNew(newMember, form);
   }
@@ -129,7 +136,7 @@ export async function startTalentTab(parent: HTMLElement): Promise<void> {
         ...r.unknown.location.map((n) => `city “${n}”`),
       ];
       panel.setNewMember('done', '', {
-        summary: `For the search above (${form.pooling} pooling), this member would rank #${r.rank.toLocaleString()}: ${ahead.toLocaleString()} of the ${r.of.toLocaleString()} members score as high or higher (score ${r.score.toFixed(3)}).`,
+        summary: `For the search above (${form.pooling} pooling), this member would rank #${r.rank.toLocaleString()}: ${ahead.toLocaleString()} of the ${r.of.toLocaleString()} members score as high or higher (estimated P(accept) ${percent(r.pAccept)}).`,
         reasons: r.reasons,
         unknown,
       });

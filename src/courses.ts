@@ -59,6 +59,7 @@ export {
   type RankFigures,
   type RankingProtocol,
 } from './systems/courses/protocol.ts';
+export { coursePipelineFigures, type CoursePipelineFigures } from './systems/courses/pipeline.ts';
 export { heldOutRows, worldFigures, type WorldEvalOptions, type WorldFigures } from './systems/courses/world-eval.ts';
 
 // Baselines: most-popular and item-kNN on a ratings file.
@@ -69,8 +70,17 @@ export type { BaselineOptions, BaselineProgress, BaselineRow } from './eval/base
 export { RankingService, type RankingServiceOptions } from './rpc/ranking-service.ts';
 export { TrainingService, type TrainingServiceOptions } from './rpc/training-service.ts';
 export { BaselineService, type BaselineServiceDeps } from './rpc/baseline-service.ts';
-export type { BaselineApi, BaselineRunOptions } from './rpc/baseline-protocol.ts';
-export type { CoursesInThreadOptions, CoursesWorkerOptions, ServiceBackends } from './rpc/client.ts';
+export type {
+  BaselineApi,
+  BaselineRunOptions,
+  ModelEvalProgress,
+  ProtocolProgress,
+  ProtocolReport,
+  ProtocolRunOptions,
+  TrainedModelRow,
+  TrainedOn,
+} from './rpc/baseline-protocol.ts';
+export type { CoursesInThreadOptions, CoursesWorkerOptions, ProtocolRequest, ServiceBackends } from './rpc/client.ts';
 export type {
   DeviceLossReport,
   ExplainedForHistory,

@@ -14,6 +14,7 @@ export {
   chronologicalPolicy,
   evaluateFeed,
   FEATURE_GROUP_NAMES,
+  FEATURE_TEMPLATE_NAMES,
   FeatureGroup,
   FEED_MODEL_ID,
   FeedService,
@@ -29,6 +30,8 @@ export {
   SprModel,
   sprRerankPolicy,
   trainFeed,
+  traceFeed,
+  traceFeedWithHistory,
 } from './systems/feed/index.ts';
 export type {
   AssembleOptions,
@@ -44,6 +47,7 @@ export type {
   FeedRequest,
   FeedRestoreResult,
   FeedTiming,
+  FeedTrace,
   FeedWorldSpec,
   FirstPassRanker,
   FprFactory,
@@ -53,5 +57,6 @@ export type {
   RerankResult,
   SprConfig,
   WireFeedItem,
+  WireGroupContribution,
 } from './systems/feed/index.ts';
 export type { FeedOptions } from './systems/feed/client.ts';

@@ -11,6 +11,7 @@ export {
   assertKernels,
   assertModelKernels,
   BACKEND_ORDER,
+  chooseTrainingBackend,
   currentBackend,
   getCapabilities,
   initBackend,
@@ -23,10 +24,13 @@ export {
 } from './backend/index.ts';
 export type {
   AdapterInfo,
+  BackendChoice,
   BackendName,
   BackendPreference,
   BackendReport,
+  BackendSpeed,
   Capabilities,
+  ChooseOptions,
   ComputeDevice,
   ComputeDeviceRequest,
   InitOptions,

@@ -62,7 +62,17 @@ export type {
   TalentStage,
 } from './systems/talent/index.ts';
 export { formToQuery, MAP_INTERVAL_MS, TalentService } from './systems/talent/service.ts';
-export type { NewMemberRank } from './systems/talent/service.ts';
+export type { NewMemberRank, TalentInspection } from './systems/talent/service.ts';
+// What the search tab shows beside a search: the query's reading and the pipeline's live figures.
+export { readTalentQuery } from './systems/talent/inspect.ts';
+export type {
+  TalentGraphFigures,
+  TalentLineFigures,
+  TalentPipelineFigures,
+  TalentPoolingFigures,
+  TalentQueryReading,
+  TalentTowerFigures,
+} from './systems/talent/inspect.ts';
 export { newMemberTable } from './systems/talent/new-member.ts';
 export type { NewMemberProfile, UnknownEntities } from './systems/talent/new-member.ts';
 // Entity vectors trained elsewhere (word2vec / PBG files, one per graph) in place of LINE's.

@@ -14,7 +14,11 @@ export interface FamilyRule {
   titleKeywords: string[];
   /** Real terms picked from the cspell dictionaries (checked to exist there by the builder). */
   cspellSkills?: string[];
-  /** Hand-written core skills, for families no installed term list covers. */
+  /**
+   * Hand-written core skills: for families no installed term list covers, and the programming
+   * languages the cspell term lists leave out (they ship as separate language dictionaries), without
+   * which a recruiter's "Python" or "SQL" matched no skill at all.
+   */
   coreSkills?: string[];
 }
 
@@ -93,6 +97,7 @@ export const FAMILY_RULES: FamilyRule[] = [
       'hammerjs',
       'fontawesome',
     ],
+    coreSkills: ['Java', 'JavaScript', 'TypeScript', 'Kotlin', 'Rust'],
   },
   {
     name: 'Data Science & Machine Learning',
@@ -167,6 +172,7 @@ export const FAMILY_RULES: FamilyRule[] = [
       'anonymization',
       'autoregression',
     ],
+    coreSkills: ['Python', 'SQL', 'Scala'],
   },
   {
     name: 'IT Operations & Infrastructure',

@@ -1,16 +1,16 @@
-/** The Courses tab's DOM: learner picker, history, three top-10 lists with reasons, training, CSV drop. */
+/**
+ * The Courses tab's DOM: learner picker, history, three top-10 lists with reasons, the live pipeline
+ * diagram for the current learner, training, and the boxes the profile and upload sections mount in.
+ */
+import { COURSES_EXPLAIN } from './courses-explain.ts';
+import { fillCourseList, type CourseRow } from './courses-list.ts';
+import { courseStages, type CoursePipelineInput } from './courses-pipeline.ts';
 import { h } from './dom.ts';
+import { helpButton } from './help.ts';
 import { mountLossChart, type LossChart } from './loss-chart.ts';
-import { UPLOAD_MAX_BYTES } from '../upload.ts';
+import { mountPipeline } from './pipeline.ts';
 
-const uploadLimit = `${UPLOAD_MAX_BYTES / 2 ** 20} MiB`;
-
-/** One recommended course as shown. */
-export interface CourseRow {
-  title: string;
-  score: number;
-  reason: string;
-}
+export type { CourseRow } from './courses-list.ts';
 
 /** What the controller does on clicks. */
 export interface CoursesPanelHandlers {
@@ -19,7 +19,6 @@ export interface CoursesPanelHandlers {
   /** Retrains GLMix and the blender. */
   trainCourses(): void;
   cancel(): void;
-  drop(file: File): void;
 }
 
 /** The mounted panel. */
@@ -27,13 +26,16 @@ export interface CoursesPanel {
   learners(options: { id: number; label: string }[]): void;
   history(items: string[]): void;
   list(which: 'ncf' | 'glmix' | 'blend', caption: string, rows: CourseRow[]): void;
+  /** Redraws the pipeline diagram (null: no blender stored yet) with a line saying whom it is for. */
+  pipeline(input: CoursePipelineInput | null, caption: string): void;
   status(state: 'idle' | 'training' | 'done' | 'error', text: string): void;
   epoch(epoch: number, loss: number): void;
   resetChart(): void;
-  upload(state: 'ok' | 'error', text: string, rows?: CourseRow[]): void;
   training(on: boolean): void;
   /** Where the "Your profile" panel mounts (below the training controls). */
   profileBox: HTMLElement;
+  /** Where the "your own data" section mounts. */
+  uploadBox: HTMLElement;
 }
 
 /** Builds the panel inside `root`. */
@@ -53,38 +55,22 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
   const train = h('button', { id: 'course-train' }, 'Retrain NCF in the worker');
   const trainCourses = h('button', { id: 'course-train-blend' }, 'Retrain GLMix + blender in the worker');
   const cancel = h('button', { id: 'course-cancel', disabled: '' }, 'Cancel');
-  const status = h('p', { id: 'course-status', 'data-status': 'idle' });
+  const status = h('p', { id: 'course-status', 'data-status': 'idle', 'aria-live': 'polite' });
   const chartBox = h('div', { id: 'course-chart' });
   const profileBox = h('div', { id: 'course-profile' });
-  const file = h('input', {
-    id: 'course-csv',
-    type: 'file',
-    accept: '.csv,.tsv,.data,text/csv,text/tab-separated-values',
-  });
-  const drop = h(
-    'div',
-    { id: 'course-drop', class: 'course-drop' },
-    h(
-      'label',
-      { for: 'course-csv' },
-      `Drop a MovieLens-format ratings file here (userId,movieId,rating[,timestamp], comma- or tab-separated, up to ${uploadLimit}), or choose one: `,
-    ),
-    file,
-  );
-  const uploadStatus = h('p', { id: 'course-upload-status' });
-  const uploadList = h('ol', { id: 'course-upload-list', class: 'course-list' });
+  const uploadBox = h('div', { id: 'course-upload' });
   train.addEventListener('click', () => on.train());
   trainCourses.addEventListener('click', () => on.trainCourses());
   cancel.addEventListener('click', () => on.cancel());
-  file.addEventListener('change', () => file.files?.[0] && on.drop(file.files[0]));
-  drop.addEventListener('dragover', (e) => e.preventDefault());
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    const f = e.dataTransfer?.files[0];
-    if (f) on.drop(f);
-  });
-  const column = (w: 'ncf' | 'glmix' | 'blend', title: string) =>
-    h('div', { class: 'course-col' }, h('h3', {}, title), lists[w].caption, lists[w].list);
+  const column = (w: 'ncf' | 'glmix' | 'blend', title: string, ...help: HTMLElement[]) =>
+    h(
+      'div',
+      { class: 'course-col' },
+      h('h3', {}, title, ' ', helpButton(COURSES_EXPLAIN.score), ...help),
+      lists[w].caption,
+      lists[w].list,
+    );
+  const diagram = h('div', { id: 'course-pipeline' });
   root.append(
     h('label', {}, 'Learner ', select),
     h('h3', {}, 'Watch history (past the duration threshold)'),
@@ -92,34 +78,23 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     h(
       'div',
       { class: 'course-cols' },
-      column('blend', 'Blended'),
-      column('ncf', 'NCF (seed variant)'),
+      column('blend', 'Blended', helpButton(COURSES_EXPLAIN.blendWeights)),
+      column('ncf', 'NCF (seed variant)', helpButton(COURSES_EXPLAIN.similarity)),
       column('glmix', 'GLMix'),
     ),
+    diagram,
     h('div', { class: 'course-train' }, train, trainCourses, cancel, status),
+    h('p', { class: 'caption' }, 'Training loss per epoch ', helpButton('loss'), ' ', helpButton('epoch')),
     chartBox,
     profileBox,
-    h('h3', {}, 'Your own data (processed on this device, never uploaded)'),
-    drop,
-    uploadStatus,
-    uploadList,
+    uploadBox,
   );
+  const pipeline = mountPipeline(diagram, 'How the blended list is made, for this learner');
+  pipeline.update(courseStages(null));
   const chart: LossChart = mountLossChart(chartBox);
-  const fill = (list: HTMLElement, rows: CourseRow[]) =>
-    list.replaceChildren(
-      ...rows.map((r) =>
-        h(
-          'li',
-          {},
-          h('span', { class: 'title' }, r.title),
-          ' ',
-          h('span', { class: 'score' }, r.score.toFixed(3)),
-          h('div', { class: 'reason' }, r.reason),
-        ),
-      ),
-    );
   return {
     profileBox,
+    uploadBox,
     learners(options) {
       select.replaceChildren(...options.map((o) => h('option', { value: String(o.id) }, o.label)));
     },
@@ -128,7 +103,11 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     },
     list(which, caption, rows) {
       lists[which].caption.textContent = caption;
-      fill(lists[which].list, rows);
+      fillCourseList(lists[which].list, rows);
+    },
+    pipeline(input, caption) {
+      pipeline.update(courseStages(input));
+      pipeline.caption(caption);
     },
     status(state, text) {
       status.dataset.status = state;
@@ -136,11 +115,6 @@ export function mountCoursesPanel(root: HTMLElement, on: CoursesPanelHandlers): 
     },
     epoch: (e, loss) => chart.push(e, loss),
     resetChart: () => chart.reset(),
-    upload(state, text, rows = []) {
-      uploadStatus.dataset.status = state;
-      uploadStatus.textContent = text;
-      fill(uploadList, rows);
-    },
     training(onOff) {
       train.toggleAttribute('disabled', onOff);
       trainCourses.toggleAttribute('disabled', onOff);

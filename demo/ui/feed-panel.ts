@@ -1,8 +1,22 @@
-/** The Feed tab's DOM: train form, evaluation, member picker and the explained feed. */
+/**
+ * The Feed tab's DOM: train form, evaluation, member picker, the live pipeline of the member's feed and
+ * the explained feed (reasons in words with bars, and a legend).
+ */
 import type { FeedReport, FeedTiming } from '../../src/feed.ts';
 import type { FeedProgress, WireFeed } from '../../src/index.ts';
 import { describeError, h, onSubmit, scrollBox } from './dom.ts';
+import type { Explanation } from './glossary.ts';
+import { helpButton } from './help.ts';
+import { feedLegend, FPR_SCORE, PCTR, REASONS } from './feed-legend.ts';
+import { FEED_STAGES, feedStages } from './feed-pipeline.ts';
+import { barScale, reasonsCell, rerankCell } from './feed-reasons.ts';
 import { calibrationPlot, metricsTable, replayTable } from './feed-report.ts';
+import { mountPipeline } from './pipeline.ts';
+
+const LATENCY: Explanation = {
+  title: 'Feed assembly time (p50, p99, mean)',
+  body: 'How long the ranking worker takes to build one feed (all first-pass rankers, the second-pass ranker over their candidates, the re-ranker), timed over many random members on this device. p50 is the median: half the feeds were faster. p99: 99 in 100 were faster — the slow tail a user notices. The mean is the plain average.',
+};
 
 /** What the controller tells the panel. */
 export interface FeedPanel {
@@ -52,8 +66,17 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
     { type: 'button', id: 'feed-time', class: 'link' },
     'Time 1,000 feeds in the ranking worker',
   );
-  const timing = h('p', { class: 'stage', id: 'feed-timing' }, '');
+  const timingText = h('span', {}, '');
+  const timing = h('p', { class: 'stage', id: 'feed-timing' }, timingText);
+  const lossHelp = helpButton('loss');
+  lossHelp.hidden = true;
   const list = h('div', { id: 'feed-list' });
+  const diagram = h('div', { id: 'feed-pipeline' });
+  const pipeline = mountPipeline(diagram, "How this member's feed is assembled");
+  pipeline.update(feedStages(null));
+  pipeline.caption('Train or restore the feed, then pick a member: each box shows what it did for their feed.');
+  const legend = feedLegend();
+  legend.hidden = true;
   show.disabled = time.disabled = picker.disabled = true;
   // Real forms: Enter in a field trains, or shows the picked member's feed.
   const trainForm = h(
@@ -71,10 +94,20 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
   retrain.addEventListener('click', actions.train);
   picker.addEventListener('change', actions.show);
   time.addEventListener('click', actions.time);
-  root.append(trainForm, h('div', { class: 'controls' }, status, retrain), evaluation, memberForm, timing, list);
+  root.append(
+    trainForm,
+    h('div', { class: 'controls' }, status, lossHelp, retrain),
+    evaluation,
+    memberForm,
+    timing,
+    diagram,
+    legend,
+    list,
+  );
   const setStatus = (text: string, state: string): void => {
     status.textContent = text;
     status.dataset.status = state;
+    lossHelp.hidden = !/log-loss/.test(text);
     status.classList.toggle('error', state === 'error');
     retrain.hidden = state !== 'missing';
   };
@@ -115,7 +148,8 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
           h(
             'p',
             { class: 'stage' },
-            'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated).',
+            'O/E calibration: observed vs predicted CTR per pCTR decile (on the diagonal = calibrated). ',
+            helpButton('oe'),
           ),
         ),
         h('h3', {}, 'Replay versus truth'),
@@ -127,9 +161,16 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
       show.disabled = time.disabled = picker.disabled = false;
     },
     member: () => Number(picker.value),
-    feed: (feed) => list.replaceChildren(scrollBox(feedTable(feed), 'Explained feed')),
-    timing: (t) =>
-      (timing.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms.`),
+    feed(feed) {
+      list.replaceChildren(scrollBox(feedTable(feed), 'Explained feed'));
+      legend.hidden = false;
+      pipeline.update(feedStages(feed.trace, feed.items.length));
+      pipeline.caption(`Measured in the ranking worker while assembling the feed of ${feed.memberText}`);
+    },
+    timing(t) {
+      timingText.textContent = `Feed assembly in the ranking worker over ${t.members} members: p50 ${f(t.p50, 2)} ms, p99 ${f(t.p99, 2)} ms, mean ${f(t.mean, 2)} ms. `;
+      if (timing.childElementCount < 2) timing.append(helpButton(LATENCY));
+    },
     fail(error) {
       train.disabled = false;
       setStatus(describeError(error), 'error');
@@ -138,26 +179,25 @@ export function mountFeedPanel(root: HTMLElement, actions: FeedPanelActions): Fe
 }
 
 function feedTable(feed: WireFeed): HTMLElement {
-  const rows = feed.items.map((it) => {
-    const moved = it.sprRank === it.rank ? '—' : `SPR #${it.sprRank + 1} → #${it.rank + 1}`;
-    const groups = it.topGroups
-      .map((g) => `${g.group} ${g.contribution >= 0 ? '+' : ''}${f(g.contribution, 2)}`)
-      .join(', ');
-    return h(
+  const scale = barScale(feed.items);
+  const rows = feed.items.map((it) =>
+    h(
       'tr',
       { 'data-activity': String(it.activity) },
       h('td', {}, String(it.rank + 1)),
       h('th', { scope: 'row' }, it.text),
       h('td', { class: 'source' }, it.source),
-      h('td', {}, f(it.fprScore)),
+      h('td', { class: 'fpr' }, f(it.fprScore)),
       h('td', { class: 'pctr' }, f(it.pctr)),
-      h('td', { class: 'groups' }, groups),
-      h('td', { class: 'changes' }, it.changes.length ? `${moved} (${it.changes.join(', ')})` : moved),
-    );
-  });
+      h('td', { class: 'groups' }, reasonsCell(it, scale)),
+      h('td', { class: 'changes' }, rerankCell(it)),
+    ),
+  );
+  const col = (text: string, help?: Explanation): HTMLTableCellElement =>
+    help ? h('th', { scope: 'col' }, `${text} `, helpButton(help)) : h('th', { scope: 'col' }, text);
   return h(
     'table',
-    { class: 'results feed', id: 'feed-items' },
+    { class: 'results feed', id: 'feed-items', 'data-candidates': String(feed.candidates) },
     h('caption', {}, `${feed.memberText}. Assembled in ${f(feed.ms, 2)} ms from ${feed.candidates} FPR candidates.`),
     h(
       'thead',
@@ -165,9 +205,13 @@ function feedTable(feed: WireFeed): HTMLElement {
       h(
         'tr',
         {},
-        ...['#', 'Update', 'FPR', 'FPR score', 'SPR pCTR', 'Top feature groups (logit)', 'Re-ranker'].map((t) =>
-          h('th', { scope: 'col' }, t),
-        ),
+        col('#'),
+        col('Update'),
+        col('From', FEED_STAGES.fprs),
+        col('First-pass score', FPR_SCORE),
+        col('pCTR', PCTR),
+        col('Why', REASONS),
+        col('Re-ranker', FEED_STAGES.rerank),
       ),
     ),
     h('tbody', {}, ...rows),

@@ -1,6 +1,28 @@
 /** The Feed tab's evaluation: SPR metrics, an O/E calibration plot (SVG) and replay versus truth. */
 import type { FeedReport } from '../../src/feed.ts';
 import { h } from './dom.ts';
+import type { Explanation, GlossaryTerm } from './glossary.ts';
+import { GLOSSARY } from './glossary.ts';
+import { helpButton } from './help.ts';
+
+/** A column header with its `?`. */
+const col = (text: string, help?: GlossaryTerm | Explanation): HTMLTableCellElement =>
+  help ? h('th', { scope: 'col' }, `${text} `, helpButton(help)) : h('th', { scope: 'col' }, text);
+
+const CI: Explanation = {
+  title: '95% confidence interval',
+  body: 'The range that, over repeated random logs, would hold the true click rate 95 times in 100. Replay keeps only the events where the policy agrees with the random log, so fewer kept events give a wider range.',
+  source: GLOSSARY.replay.source,
+};
+const KEPT: Explanation = {
+  title: 'Events kept',
+  body: 'Held-out log events where the policy would have shown the same update the random logger showed: the only ones replay can use. The rest say nothing about what the policy would have earned.',
+  source: GLOSSARY.replay.source,
+};
+const INSIDE: Explanation = {
+  title: 'Truth in CI',
+  body: "Whether the simulator's exact click rate for the policy falls inside the replay estimate's 95% interval: the check that replay told the truth here.",
+};
 
 const SVG = 'http://www.w3.org/2000/svg';
 const f = (x: number, d = 4): string => x.toFixed(d);
@@ -63,9 +85,11 @@ export function metricsTable(report: FeedReport): HTMLTableElement {
       h(
         'tr',
         {},
-        ...['Ranker', 'AUC', 'log-loss', 'O/E', ...inv.map(([k]) => `O/E ${k}`)].map((t) =>
-          h('th', { scope: 'col' }, t),
-        ),
+        col('Ranker'),
+        col('AUC', 'auc'),
+        col('log-loss', 'loss'),
+        col('O/E', 'oe'),
+        ...inv.map(([k]) => col(`O/E ${k}`, 'oe')),
       ),
     ),
     h(
@@ -109,7 +133,8 @@ export function replayTable(report: FeedReport): HTMLTableElement {
     h(
       'caption',
       {},
-      `Replay (Li et al., WSDM 2011) over the held-out uniformly random log; true CTR computed exactly by the simulator. Uniform logging policy: ${f(report.uniformTruth)}.`,
+      `Replay (Li et al., WSDM 2011) over the held-out uniformly random log; true CTR computed exactly by the simulator. Uniform logging policy: ${f(report.uniformTruth)}. `,
+      helpButton('ctr'),
     ),
     h(
       'thead',
@@ -117,9 +142,12 @@ export function replayTable(report: FeedReport): HTMLTableElement {
       h(
         'tr',
         {},
-        ...['Policy', 'Replay CTR', '95% CI', 'True CTR', 'Events kept', 'Truth in CI'].map((t) =>
-          h('th', { scope: 'col' }, t),
-        ),
+        col('Policy'),
+        col('Replay CTR', 'replay'),
+        col('95% CI', CI),
+        col('True CTR', 'ctr'),
+        col('Events kept', KEPT),
+        col('Truth in CI', INSIDE),
       ),
     ),
     h('tbody', {}, ...rows),

@@ -3,6 +3,7 @@
  * (plain buttons: Tab and Enter work, screen readers hear a live count), the person's watched courses
  * each with a Forget button, "Forget me", and the recommendations for that history with their reasons.
  */
+import { fillCourseList } from './courses-list.ts';
 import { h } from './dom.ts';
 
 /** A catalogue course as offered by the search. */
@@ -140,18 +141,7 @@ export function mountProfilePanel(root: HTMLElement, on: ProfileHandlers): Profi
     },
     recommendations(text, rows) {
       caption.textContent = text;
-      recs.replaceChildren(
-        ...rows.map((r) =>
-          h(
-            'li',
-            {},
-            h('span', { class: 'title' }, r.title),
-            ' ',
-            h('span', { class: 'score' }, r.score.toFixed(3)),
-            h('div', { class: 'reason' }, r.reason),
-          ),
-        ),
-      );
+      fillCourseList(recs, rows);
     },
     status(state, text) {
       status.dataset.status = state;

@@ -1,5 +1,17 @@
-/** The Talent search tab's DOM: train button and status, query form, ranked candidates with reasons. */
+/**
+ * The Talent search tab's DOM: train button and status, query form, how the query was read, ranked
+ * candidates with P(accept), cosine and reasons, and the live pipeline diagram.
+ */
+import type { TalentQueryReading } from '../../src/talent.ts';
 import { h, onSubmit } from './dom.ts';
+import { GLOSSARY, type Explanation } from './glossary.ts';
+import { helpButton } from './help.ts';
+import { mountPipeline } from './pipeline.ts';
+import { renderReading } from './talent-echo.ts';
+import { TALENT_STAGES } from './talent-pipeline.ts';
+
+/** The search the tab starts with: the example a new user would try first. */
+export const EXAMPLE_QUERY = 'senior data scientist with Python in Berlin';
 
 /** What the recruiter typed. */
 export interface TalentForm {
@@ -33,9 +45,26 @@ export interface NewMemberView {
 /** One candidate as shown. */
 export interface CandidateView {
   name: string;
-  score: number;
+  /** Estimated P(accept), 0–1. */
+  pAccept: number;
+  /** Cosine of the query's and member's two-tower vectors. */
+  cosine: number;
   reasons: string[];
 }
+
+/** P(accept) as this tab computes it (the glossary's entry, plus where the number comes from). */
+const P_ACCEPT: Explanation = {
+  ...GLOSSARY.pAccept,
+  body: `${GLOSSARY.pAccept.body} Here it is the sigmoid of the ranking's final logit: a logistic regression, fitted with log-loss on logged InMails held out from the two-tower's training and labelled "relevant and accepted", combining the exact matches, the LINE similarities and the two-tower score. Its sigmoid is that model's own probability estimate (no further calibration step); it was fitted on the kind of members recruiters chose to contact, so for others it is an extrapolation. Most InMails are not accepted, so small percentages are normal: compare members with each other.`,
+};
+/** Cosine as this tab shows it. */
+const COSINE: Explanation = {
+  ...GLOSSARY.cosine,
+  body: `${GLOSSARY.cosine.body} Here: between the query tower's vector for your search and the member tower's vector for this member. The two-tower score scales and shifts this cosine; the ranking combines it with the exact matches.`,
+};
+
+/** A probability as a percentage, one decimal below 10 %. */
+export const percent = (p: number): string => `${(100 * p).toFixed(p < 0.1 ? 1 : 0)}%`;
 
 const select = (id: string, options: [string, string][]): HTMLSelectElement =>
   h('select', { id }, ...options.map(([value, label]) => h('option', { value }, label)));
@@ -78,7 +107,8 @@ export function mountTalentPanel(
   const years = h('input', { id: 'talent-years', type: 'number', min: '0', value: '0' });
   const text = h('input', {
     id: 'talent-text',
-    placeholder: 'free text, e.g. "senior data scientist with Python in Berlin"',
+    value: EXAMPLE_QUERY,
+    placeholder: 'free text: title, skills, city, seniority',
     style: 'width: 24rem',
   });
   const pooling = select('talent-pooling', [
@@ -87,6 +117,14 @@ export function mountTalentPanel(
   ]);
   const search = h('button', { type: 'submit', class: 'run', id: 'talent-search', disabled: '' }, 'Search');
   const results = h('ol', { class: 'recs', id: 'talent-results' });
+  const echo = h('ul', { class: 'echo', id: 'talent-echo', 'aria-labelledby': 'talent-echo-heading' });
+  const echoBox = h(
+    'section',
+    { class: 'echo-box', hidden: '' },
+    h('h3', { id: 'talent-echo-heading' }, 'Your search, as the model read it'),
+    echo,
+  );
+  const pipelineBox = h('div', { id: 'talent-pipeline' });
   // "Rank a new member": someone the model never saw, pooled from the entities typed in.
   const entities = (id: string, label: string, hint: string) => {
     const input = h('input', { id, placeholder: hint, autocomplete: 'off' });
@@ -133,7 +171,10 @@ export function mountTalentPanel(
     backend,
     mapBox,
     form,
+    echoBox,
     results,
+    h('h3', {}, 'How it works, for this search'),
+    pipelineBox,
     h('h3', { id: 'talent-new-heading' }, 'Rank a new member'),
     h(
       'p',
@@ -165,6 +206,11 @@ export function mountTalentPanel(
     text: text.value,
     pooling: pooling.value === 'max' ? 'max' : 'mean',
   });
+  const pipeline = mountPipeline(pipelineBox, 'Talent search pipeline');
+  pipeline.update(
+    Object.entries(TALENT_STAGES).map(([id, explain]) => ({ id, title: explain.title, figures: [], explain })),
+  );
+  pipeline.caption('Figures appear after the first search.');
   onSubmit(trainForm, () => handlers.onTrain());
   retrain.addEventListener('click', () => handlers.onTrain());
   onSubmit(form, () => handlers.onSearch(read()));
@@ -172,6 +218,13 @@ export function mountTalentPanel(
   onSubmit(newForm, () => !rankNew.disabled && handlers.onRankNew(readNew(), read()));
   return {
     mapBox,
+    /** The live pipeline diagram (the controller updates it per search). */
+    pipeline,
+    /** Shows how the search was read. */
+    setReading(r: TalentQueryReading) {
+      renderReading(echo, r);
+      echoBox.hidden = false;
+    },
     /** States: idle, restoring, training, done, missing (the stored model vanished), error. */
     setStatus(state: string, message: string) {
       status.dataset.status = state;
@@ -222,7 +275,14 @@ export function mountTalentPanel(
             { class: 'candidate' },
             h('strong', {}, c.name),
             ' ',
-            h('span', { class: 'score' }, c.score.toFixed(3)),
+            h(
+              'span',
+              { class: 'score' },
+              h('span', { class: 'p-accept', 'data-p': String(c.pAccept) }, `P(accept) ${percent(c.pAccept)}`),
+              helpButton(P_ACCEPT),
+              ` · cosine ${c.cosine.toFixed(2)}`,
+              helpButton(COSINE),
+            ),
             h('ul', { class: 'reasons' }, ...c.reasons.map((r) => h('li', {}, r))),
           ),
         ),

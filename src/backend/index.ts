@@ -6,9 +6,11 @@ export { BACKEND_ORDER } from './types.ts';
 export type {
   AdapterInfo,
   AdapterLimits,
+  BackendChoice,
   BackendName,
   BackendPreference,
   BackendReport,
+  BackendSpeed,
   Capabilities,
   Probe,
   RuntimeScope,
@@ -22,6 +24,14 @@ export {
 } from './capabilities.ts';
 export type { CapabilityEnv, GpuAdapterLike, GpuLike } from './capabilities.ts';
 export { currentBackend, initBackend } from './select.ts';
+export { chooseTrainingBackend, readDeviceFacts } from './probe-speed.ts';
+export type { ChooseOptions } from './probe-speed.ts';
+export { measureTrainingStep, PROBE_SHAPE } from './probe-step.ts';
+export type { MeasureOptions } from './probe-step.ts';
+export { defaultChoiceCache, idbChoiceCache, memoryChoiceCache, PROBE_DB_NAME } from './probe-cache.ts';
+export type { ChoiceCache } from './probe-cache.ts';
+export { describeSpeed, describeSpeeds, deviceFingerprint, pickFastest, SOFTWARE_MARGIN } from './probe-choice.ts';
+export type { DeviceFacts } from './probe-choice.ts';
 export { assertFitsDevice, requestComputeDevice } from './gpu-device.ts';
 export type { ComputeAdapterInfo, ComputeDevice, ComputeDeviceRequest } from './gpu-device.ts';
 export { useWebgpuDevice, webgpuDevice } from './webgpu-device.ts';

@@ -60,4 +60,48 @@ export interface BackendReport {
   readonly reasonForFallback: string | null;
   /** Backends usable here, best first (those detected, minus any that failed to start). */
   readonly available: readonly BackendName[];
+  /**
+   * How a training service resolved `'auto'` (the measured probe, with its reason in words); absent
+   * when the backend was named explicitly or started by `initBackend` directly.
+   */
+  readonly choice?: BackendChoice;
+}
+
+/** One backend's result in the training speed probe (`chooseTrainingBackend`). */
+export interface BackendSpeed {
+  readonly backend: BackendName;
+  /** MF-shaped training steps per second measured here; null when it was not measured (see `error`). */
+  readonly stepsPerSec: number | null;
+  /**
+   * True when no step finished within the probe's time limit: `stepsPerSec` is then an upper bound
+   * (one step per limit), and the abandoned step finishes in the background.
+   */
+  readonly atMost: boolean;
+  /** True for a software implementation of a GPU API (SwiftShader, a fallback adapter): correct but slow. */
+  readonly software: boolean;
+  /** What ran it, in words (e.g. `"google swiftshader"`, `"SIMD"`); empty when unknown. */
+  readonly device: string;
+  /** Why it has no measurement, as a phrase (`"failed: …"`, `"not measured: …"`); null when measured. */
+  readonly error: string | null;
+}
+
+/**
+ * How `'auto'` was resolved for training: by a short measured probe of each candidate backend, cached
+ * per device (IndexedDB where there is one) and measured again when the device fingerprint changes.
+ */
+export interface BackendChoice {
+  /** The backend chosen: the fastest measured, and never a software GPU that wasm beats. */
+  readonly backend: BackendName;
+  /** Why, in words, e.g. `"wasm: 41 steps/s vs webgpu (google swiftshader, software) 2.1 steps/s"`. */
+  readonly reason: string;
+  /** Every candidate's result, in BACKEND_ORDER (empty when nothing needed measuring). */
+  readonly speeds: readonly BackendSpeed[];
+  /** When the speeds were measured (ms since the epoch); for a cached choice, the original time. */
+  readonly measuredAt: number;
+  /** True when the choice came from the cache rather than a measurement just now. */
+  readonly cached: boolean;
+  /** Milliseconds the measurement took (0 when nothing was measured). */
+  readonly probeMs: number;
+  /** The device fingerprint the choice is keyed by (adapter, user agent, hardware concurrency). */
+  readonly fingerprint: string;
 }

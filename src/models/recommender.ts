@@ -57,6 +57,27 @@ export type FitProgress =
       metric?: { name: string; value: number };
       samplesPerSec: number;
     }
+  /**
+   * Within an epoch, at most once per `FitOptions.stepEveryMs` (step-trained models only): how far the
+   * epoch is, its mean loss so far, the speed, and the time left at the speed of this run so far.
+   */
+  | {
+      status: 'step';
+      backend: BackendName;
+      /** Which kernel of `backend` runs, where a model has several. */
+      kernel?: string;
+      /** 1-based epoch in progress. */
+      epoch: number;
+      epochs: number;
+      /** Steps of that epoch done. */
+      step: number;
+      stepsPerEpoch: number;
+      /** Mean training loss of the epoch's steps so far. */
+      loss: number;
+      samplesPerSec: number;
+      /** Seconds to the end of the last epoch (validation not included). */
+      etaSeconds: number;
+    }
   | { status: 'checkpoint'; backend: BackendName; cursor: TrainingCursor }
   | { status: 'done'; backend: BackendName; epochs: number; loss: number; seconds: number; kernel?: string }
   | { status: 'error'; error: { name: string; message: string } };
@@ -71,6 +92,13 @@ export interface FitOptions {
   checkpointEvery?: number;
   /** Receives each checkpoint's state (the service writes it to the model store); awaited. */
   onCheckpoint?: (state: ModelState) => void | Promise<void>;
+  /** Milliseconds between `step` progress events within an epoch; 0 or absent = none. */
+  stepEveryMs?: number;
+  /**
+   * The caller's validation metric, run after each epoch (and after a one-pass fit) on the model as
+   * it stands; reported in the epoch event in place of the model's own, when it returns one.
+   */
+  validate?: () => Promise<{ name: string; value: number } | undefined>;
 }
 
 /** What `fit` returns. */

@@ -45,7 +45,8 @@ describe('connectCourses', () => {
     for (const make of [inThreadClient, async (s: MemoryModelStore) => (await remoteClient(s)).client]) {
       const client = await make(new MemoryModelStore());
       const events: TrainProgress[] = [];
-      const { info } = await client.train(request, (p) => events.push(p)).done;
+      // `step` events are timed (a few a second), so their number differs from run to run.
+      const { info } = await client.train(request, (p) => p.status !== 'step' && events.push(p)).done;
       const ranked = await client.rank({ modelId: request.modelId, version: info.version, user: 2, k: 4 });
       const models = await client.list();
       const backends = await client.backend();

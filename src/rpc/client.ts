@@ -8,7 +8,7 @@ import { proxy } from 'comlink';
 import type { BackendPreference, BackendReport } from '../backend/types.ts';
 import type { BaselineProgress, BaselineReport } from '../eval/baselines/run.ts';
 import type { ModelInfo } from '../store/types.ts';
-import type { BaselineRunOptions } from './baseline-protocol.ts';
+import type { BaselineRunOptions, ProtocolProgress, ProtocolReport, ProtocolRunOptions } from './baseline-protocol.ts';
 import {
   inThreadStore,
   isInThread,
@@ -78,6 +78,12 @@ export interface BaselineRequest extends BaselineRunOptions {
   backend?: BackendPreference;
 }
 
+/** What {@link CoursesClient.compareModels} takes: the baselines' request and the stored models to add. */
+export interface ProtocolRequest extends ProtocolRunOptions {
+  /** Default `'auto'`. */
+  backend?: BackendPreference;
+}
+
 /** The backends the two course services run on (null: not started yet). */
 export interface ServiceBackends {
   training: BackendReport | null;
@@ -105,7 +111,7 @@ export interface CoursesClient {
   foldIn(request: FoldInRequest): Promise<FoldInResult>;
   /** Every stored model, finished or checkpoint (the talent and feed bundles too: they share the store). */
   list(): Promise<ModelInfo[]>;
-  /** Cancels a training of `id` started here, then deletes the stored model. */
+  /** Cancels a training of `id` started here, then deletes the stored model and its checkpoint. */
   delete(id: string): Promise<void>;
   /** Terminates the workers (in-thread: aborts running trainings and frees the models held). */
   dispose(): void;
@@ -121,6 +127,23 @@ export interface CoursesClient {
   baselines(request: BaselineRequest, onProgress?: (p: BaselineProgress) => void): TrainingHandle<BaselineReport>;
   /** Starts tfjs in the baselines worker on `prefer` (default `'auto'`) and reports what runs there. */
   baselinesBackend(prefer?: BackendPreference): Promise<BackendReport>;
+  /**
+   * `baselines`, plus a row for each finished stored model of `request.models` evaluated in the
+   * baselines worker on the very same split and sampled negatives; `cancel` stops that worker.
+   * `StaleModelError` when a named version is no longer the stored one.
+   */
+  compareModels(request: ProtocolRequest, onProgress?: (p: ProtocolProgress) => void): TrainingHandle<ProtocolReport>;
+  /**
+   * The protocol's training split of a ratings file (each user's latest rating left out) as CSV text,
+   * built in the baselines worker: train on `{ csv }` and the model never saw a held-out rating.
+   */
+  trainingSplitCsv(request: BaselineRunOptions): Promise<string>;
+  /**
+   * Starts the training worker's backend ahead of a training, as a training with `prefer` (default
+   * `'auto'`) would: for `'auto'` the one a short measured probe found fastest here (cached per device
+   * in IndexedDB; `remeasure: true` measures again), with the reason in `choice.reason`.
+   */
+  trainingBackend(prefer?: BackendPreference, options?: { remeasure?: boolean }): Promise<BackendReport>;
   /** Test hook: destroys the training side's WebGPU device (see `TrainingApi.debugLoseDevice`). */
   debugLoseDevice(): Promise<DeviceLossReport>;
 }
@@ -252,15 +275,37 @@ class Client implements CoursesClient {
     onProgress: (p: BaselineProgress) => void = () => undefined,
   ): TrainingHandle<BaselineReport> {
     const { backend = 'auto', ...run } = request;
+    // Without `models` the service reports only the baselines' stages.
+    const forward = onProgress as (p: ProtocolProgress) => void;
     const report = this.engine.baselines(async (api) => {
       await api.init(backend);
-      return api.run(run, proxy(onProgress));
+      return api.run(run, proxy(forward));
     });
     return stoppable(report, () => this.engine.stopBaselines(), 'baseline evaluation');
   }
 
   baselinesBackend(prefer: BackendPreference = 'auto'): Promise<BackendReport> {
     return this.engine.baselines((api) => api.init(prefer));
+  }
+
+  compareModels(
+    request: ProtocolRequest,
+    onProgress: (p: ProtocolProgress) => void = () => undefined,
+  ): TrainingHandle<ProtocolReport> {
+    const { backend = 'auto', ...run } = request;
+    const report = this.engine.baselines(async (api) => {
+      await api.init(backend);
+      return api.run(run, proxy(onProgress));
+    });
+    return stoppable(report, () => this.engine.stopBaselines(), 'model comparison');
+  }
+
+  trainingSplitCsv(request: BaselineRunOptions): Promise<string> {
+    return this.engine.baselines((api) => api.trainingSplitCsv(request));
+  }
+
+  trainingBackend(prefer: BackendPreference = 'auto', options: { remeasure?: boolean } = {}): Promise<BackendReport> {
+    return this.engine.warmTraining(prefer, options);
   }
 
   debugLoseDevice(): Promise<DeviceLossReport> {

@@ -38,6 +38,8 @@ export interface Engine {
   stopBaselines(): void;
   /** The training side's backend; null when it has not started (no worker is started to ask). */
   trainingBackend(): Promise<BackendReport | null>;
+  /** Starts the training side's backend ahead of a training (see `TrainingApi.warm`). */
+  warmTraining(prefer?: BackendPreference, options?: { remeasure?: boolean }): Promise<BackendReport>;
   debugLoseDevice(): Promise<DeviceLossReport>;
   close(): void;
 }
@@ -60,26 +62,33 @@ export function workerEngine(options: WorkerEngineOptions): Engine {
   };
   const trainer = new WorkerSlot<TrainingApi>(options.training, configure, 'training');
   // Warm each new ranking worker first, so requests do not wait for its backend.
+  let rankerWarm: Promise<unknown> = Promise.resolve();
   const ranker = new WorkerSlot<RankingApi>(
     options.ranking,
     (h) => {
       configure(h);
-      void h.remote.warm(options.rankingBackend).catch(() => undefined);
+      rankerWarm = h.remote.warm(options.rankingBackend).catch(() => undefined);
     },
     'ranking',
   );
+  // The training worker starts its backend once the ranking worker has its own (at most 10 s later):
+  // both load the same wasm, and one after the other the browser's HTTP cache serves the second copy
+  // instead of downloading it twice at once.
+  const afterRankerWarm = (): Promise<unknown> =>
+    Promise.race([rankerWarm, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   const baseliner = new WorkerSlot<BaselineApi>(options.baselines, configure, 'baselines');
   ranker.get();
   return {
     train(request, emit) {
       const supervised = new SupervisedTraining(trainer, request, emit, options);
-      return { done: supervised.run(), cancel: () => supervised.cancel() };
+      return { done: afterRankerWarm().then(() => supervised.run()), cancel: () => supervised.cancel() };
     },
     // Requests name the model version, so a fresh ranking worker rehydrates it: one retry.
     ranking: (call) => callWorker(ranker, (remote) => call(remote as unknown as Async<RankingApi>), 1),
     baselines: (call) => callWorker(baseliner, (remote) => call(remote as unknown as Async<BaselineApi>)),
     stopBaselines: () => baseliner.close(),
     trainingBackend: async () => (trainer.started ? trainer.get().remote.backend() : null),
+    warmTraining: (prefer, warm) => afterRankerWarm().then(() => trainer.get().remote.warm(prefer, warm)),
     debugLoseDevice: () => trainer.get().remote.debugLoseDevice(),
     close() {
       trainer.close();

@@ -22,7 +22,7 @@ export function inThreadEngine(store: ModelStore, backend: BackendPreference, op
   const { wasmPaths } = options;
   const training = new TrainingService(store, { backend, wasmPaths, ...options.training });
   const ranking = new RankingService(store, { backend, wasmPaths, ...options.ranking });
-  const baselines = new BaselineService();
+  const baselines = new BaselineService({ store, avoidSoftwareGpu: false }); // tfjs is shared here
   if (wasmPaths !== undefined) void baselines.configure({ wasmPaths });
   return {
     train(request, emit) {
@@ -36,6 +36,7 @@ export function inThreadEngine(store: ModelStore, backend: BackendPreference, op
     baselines: async (call) => call(baselines),
     stopBaselines: () => undefined, // a baseline run in this thread finishes unobserved
     trainingBackend: () => training.backend(),
+    warmTraining: (prefer, warm) => training.warm(prefer, warm),
     debugLoseDevice: () => training.debugLoseDevice(),
     close() {
       training.dispose();

@@ -23,6 +23,8 @@ export function lazyStore(open: () => Promise<ModelStore>, eager = false): Model
     save: async (id, state, options) => (await store()).save(id, state, options),
     load: async (id) => (await store()).load(id),
     info: async (id) => (await store()).info(id),
+    checkpointInfo: async (id) => (await store()).checkpointInfo(id),
+    loadCheckpoint: async (id) => (await store()).loadCheckpoint(id),
     list: async () => (await store()).list(),
     delete: async (id) => (await store()).delete(id),
     estimate: async () => (await store()).estimate(),

@@ -10,7 +10,7 @@ import { ModelNotFoundError, StaleModelError } from '../errors.ts';
 import type { ModelState, Recommender } from '../models/recommender.ts';
 import { modelFromState, type ModelData } from '../models/registry.ts';
 import { modelIdMaps } from '../models/shared/state.ts';
-import type { ModelStore } from '../store/types.ts';
+import type { ModelInfo, ModelStore } from '../store/types.ts';
 import type { LoadedModel, ModelRef } from './protocol.ts';
 
 /** Builds a model from a stored state. */
@@ -90,13 +90,7 @@ export class ModelCache {
 
   private async load({ modelId, version }: ModelRef): Promise<Entry> {
     // Read the weights while the backend starts: both sit on the path to a first ranking.
-    const [stored] = await Promise.all([
-      this.store.load(modelId).catch((err: unknown) => {
-        throw err instanceof ModelNotFoundError ? new StaleModelError(modelId, version, null) : err;
-      }),
-      this.ready(),
-    ]);
-    if (stored.info.version !== version) throw new StaleModelError(modelId, version, stored.info.version);
+    const [stored] = await Promise.all([this.read(modelId, version), this.ready()]);
     const { users, items } = modelIdMaps(stored.state);
     const model = await this.fromState(stored.state);
     const entry: Entry = { modelId, version, kind: stored.state.kind, model, users, items, inUse: 0, retired: false };
@@ -107,6 +101,25 @@ export class ModelCache {
       this.unload(id);
     }
     return entry;
+  }
+
+  /**
+   * The stored state of `modelId` at `version`: the finished model, or the id's checkpoint when that
+   * is the version named (a caller ranking with a half-trained model on purpose).
+   */
+  private async read(modelId: string, version: number): Promise<{ info: ModelInfo; state: ModelState }> {
+    const [finished, checkpoint] = await Promise.all([this.store.info(modelId), this.store.checkpointInfo(modelId)]);
+    const which = finished?.version === version ? 'finished' : checkpoint?.version === version ? 'checkpoint' : null;
+    const stored = which
+      ? await (which === 'finished' ? this.store.load(modelId) : this.store.loadCheckpoint(modelId)).catch(
+          (err: unknown) => {
+            if (err instanceof ModelNotFoundError) return null; // deleted or replaced meanwhile
+            throw err;
+          },
+        )
+      : null;
+    if (stored?.info.version === version) return stored;
+    throw new StaleModelError(modelId, version, finished?.version ?? null);
   }
 
   private retire(entry: Entry): void {

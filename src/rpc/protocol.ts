@@ -39,6 +39,15 @@ export interface TrainRequest {
   backend?: BackendPreference;
   /** Ignore a stored checkpoint of this id and start over. */
   fresh?: boolean;
+  /**
+   * Hold out a validation slice of the interaction log (never trained on) and report HR@10 on it
+   * (`metric: { name: 'hr10', value }`) with every epoch: `users` sampled users (default 200) lend
+   * their latest interaction, each ranked against 99 items they never touched; the sample and the
+   * negatives follow `seed` (default: the config's `seed`, else 42). Interaction-log kinds only.
+   */
+  validation?: { users?: number; seed?: number };
+  /** Milliseconds between `step` progress events within an epoch (default 250; 0 = none). */
+  stepEveryMs?: number;
   /** Milliseconds between heartbeats on the progress channel; set by the client (0 = none). */
   heartbeatMs?: number;
 }
@@ -83,7 +92,27 @@ export type TrainProgress =
       metric?: { name: string; value: number };
       samplesPerSec: number;
     }
-  /** Sent once the checkpoint is in the store: a restart resumes from here at the latest. */
+  /**
+   * Within an epoch, a few times a second (`TrainRequest.stepEveryMs`; step-trained kinds): the
+   * epoch's steps done, its mean loss so far, the speed and the seconds left at this run's pace.
+   */
+  | {
+      status: 'step';
+      modelId: string;
+      backend: BackendName;
+      /** 1-based epoch in progress. */
+      epoch: number;
+      epochs: number;
+      step: number;
+      stepsPerEpoch: number;
+      loss: number;
+      samplesPerSec: number;
+      etaSeconds: number;
+    }
+  /**
+   * Sent once the checkpoint is in the store: a restart resumes from here at the latest. It sits in
+   * the id's checkpoint slot (`version` is its own); the finished model, if any, is still what ranks.
+   */
   | { status: 'checkpoint'; modelId: string; backend: BackendName; cursor: TrainingCursor; version: number }
   /** The backend failed mid-training (e.g. the WebGPU device was lost); training goes on on `to`. */
   | {
@@ -122,7 +151,7 @@ export type WireProgress = TrainProgress | Heartbeat;
 /** What a finished training returns. */
 export interface TrainResult {
   modelId: string;
-  /** The final model as stored (its `version` is what ranking requests name). */
+  /** The final model as stored (its `version` is what ranking requests name); it replaced the previous finished version only now. */
   info: ModelInfo;
   backend: BackendName;
   epochs: number;
@@ -153,6 +182,12 @@ export interface TrainingApi {
   cancel(modelId: string): Promise<boolean>;
   /** The backend tfjs runs in this service now, or null before the first training. */
   backend(): Promise<BackendReport | null>;
+  /**
+   * Starts the backend a training with `prefer` (default: the service's) would run on, ahead of it: for
+   * `'auto'` the measured speed probe's choice (cached per device; `remeasure` measures again), reported
+   * in `choice`. While a training runs, it only reports that training's backend.
+   */
+  warm(prefer?: BackendPreference, options?: { remeasure?: boolean }): Promise<BackendReport>;
   /** Test hook: destroys the WebGPU device under the running training, as a GPU reset would. */
   debugLoseDevice(): Promise<DeviceLossReport>;
 }
@@ -160,7 +195,10 @@ export interface TrainingApi {
 /** Names the exact stored model a request is for (web-llm's `reloadIfUnmatched`). */
 export interface ModelRef {
   modelId: string;
-  /** `ModelInfo.version`; a worker holding another version reloads, `StaleModelError` if not stored. */
+  /**
+   * `ModelInfo.version` of the finished model (or of the id's checkpoint, to rank with a half-trained
+   * one on purpose); a worker holding another version reloads, `StaleModelError` if neither is stored.
+   */
   version: number;
 }
 
@@ -302,7 +340,7 @@ export interface RankingApi {
   foldIn(request: FoldInRequest): Promise<FoldInResult>;
   /** Models held in memory now. */
   loadedModels(): Promise<LoadedModel[]>;
-  /** Every stored model (finished ones and checkpoints). */
+  /** Every stored model: finished ones and checkpoints (`checkpoint` set), an id's finished one first. */
   models(): Promise<ModelInfo[]>;
   /** Unloads and deletes a stored model. */
   deleteModel(modelId: string): Promise<void>;

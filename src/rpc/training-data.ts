@@ -70,12 +70,26 @@ export function trainingFingerprint(request: TrainRequest): Json {
       : 'courses' in d
         ? { coursesHash: hashCourses(d.courses) }
         : { ratingsUrl: d.ratingsUrl };
+  // A validation slice changes what is trained on; without one the fingerprint is as before.
+  const validation = request.validation ? { validation: sortKeys(request.validation) } : {};
   return JSON.stringify({
     kind: request.kind,
     config: sortKeys(request.config ?? {}),
     checkpointEvery: request.checkpointEvery ?? 0,
     data,
+    ...validation,
   });
+}
+
+/**
+ * Where a model's training data came from, stored in its meta (so listed in `ModelInfo.meta`):
+ * `dataSource` `'url'` (then `dataName` is the URL as requested), `'file'` (the file's name, e.g. an
+ * upload) or `'courses'` (inline course data).
+ */
+export function dataProvenance(data: TrainingData): { dataSource: 'url' | 'file' | 'courses'; dataName: string } {
+  if ('ratingsUrl' in data) return { dataSource: 'url', dataName: data.ratingsUrl };
+  if ('csv' in data) return { dataSource: 'file', dataName: data.file ?? 'inline.csv' };
+  return { dataSource: 'courses', dataName: 'course data' };
 }
 
 function sortKeys(value: Json): Json {

@@ -10,6 +10,8 @@ import type { BackendKeeper } from './backend-keeper.ts';
 import { deviceLoss } from './backend-keeper.ts';
 import type { ProgressChannel } from './progress.ts';
 import type { TrainRequest, TrainResult } from './protocol.ts';
+import { dataProvenance } from './training-data.ts';
+import { VALIDATION_USERS, validationHr10, type ValidationSlice } from './validation-slice.ts';
 
 /** Builds models: the registry, unless a test replaces it. */
 export interface ModelFactory {
@@ -27,12 +29,17 @@ export interface RunContext {
   keeper: BackendKeeper;
   progress: ProgressChannel;
   signal: AbortSignal;
+  /** The held-out slice HR@10 is measured on after every epoch, or null (none asked for). */
+  validation?: ValidationSlice | null;
 }
 
 type Attempt = { ok: true; result: TrainResult } | { ok: false; reason: string; checkpoint: ModelState | null };
 
 /** Meta key of the training fingerprint. */
 export const TRAINED_BY = 'trainedBy';
+
+/** Default milliseconds between `step` events. */
+const STEP_EVERY_MS = 250;
 
 /** Trains to the end from `resume` (a stored checkpoint) or from scratch, surviving device loss. */
 export async function runTraining(ctx: RunContext, data: ModelData, resume: ModelState | null): Promise<TrainResult> {
@@ -57,8 +64,14 @@ export async function runTraining(ctx: RunContext, data: ModelData, resume: Mode
 }
 
 async function fitOnce(ctx: RunContext, data: ModelData, state: ModelState | null): Promise<Attempt> {
-  const { request, models, signal } = ctx;
+  const { request, models, signal, validation } = ctx;
   const model = state ? await models.fromState(state) : models.create(request.kind, request.config ?? {});
+  const validate = validation
+    ? async () => {
+        const value = await validationHr10(model, validation);
+        return Number.isNaN(value) ? undefined : { name: 'hr10', value };
+      }
+    : undefined;
   const lost = deviceLoss();
   const fitAbort = new AbortController();
   const stopLinking = linkAbort(signal, fitAbort);
@@ -67,6 +80,8 @@ async function fitOnce(ctx: RunContext, data: ModelData, state: ModelState | nul
     const fit = model.fit(data, {
       signal: fitAbort.signal,
       checkpointEvery: request.checkpointEvery ?? 0,
+      stepEveryMs: request.stepEveryMs ?? STEP_EVERY_MS,
+      validate,
       onProgress: (p) => tracker.onProgress(p),
       onCheckpoint: (s) => tracker.onCheckpoint(s),
     });
@@ -124,6 +139,7 @@ class AttemptTracker {
     if (this.stale) return;
     const { modelId } = this.ctx.request;
     if (p.status === 'start') this.ctx.progress.send({ ...p, modelId, resumedFrom: this.resumedFrom });
+    else if (p.status === 'step') this.ctx.progress.send({ ...p, modelId });
     else if (p.status === 'epoch') {
       this.rates.push(p.samplesPerSec);
       this.metric = p.metric ?? this.metric;
@@ -137,7 +153,7 @@ class AttemptTracker {
     const cursor = cursorOf(state) ?? this.lastCursor;
     if (!cursor) return;
     const { store, request, fingerprint, progress, keeper } = this.ctx;
-    const info = await store.save(request.modelId, tag(state, fingerprint), {
+    const info = await store.save(request.modelId, tag(state, fingerprint, request), {
       checkpoint: { epoch: cursor.epoch, step: cursor.step },
       durability: 'relaxed', // a crash may lose the newest checkpoint; the previous one stays whole
     });
@@ -161,7 +177,9 @@ async function saveFinal(
   const metrics: { [name: string]: number } = { epochs, loss, seconds, samplesPerSec: summary.samplesPerSec };
   const metric = tracker.lastMetric;
   if (metric) metrics[metric.name] = metric.value;
-  const info = await store.save(request.modelId, tag(await model.toState(), fingerprint), { metrics: finite(metrics) });
+  // Only now is the finished version replaced: every checkpoint before went to the id's checkpoint slot.
+  const state = tag(await model.toState(), fingerprint, request);
+  const info = await store.save(request.modelId, state, { metrics: finite(metrics) });
   progress.send({ status: 'done', ...summary, version: info.version });
   return { ...summary, info, resumedFrom: tracker.resumedFrom };
 }
@@ -175,8 +193,11 @@ export function cursorOf(state: ModelState | null): TrainingCursor | null {
   return c.extra === undefined ? { epoch, step } : { epoch, step, extra: c.extra };
 }
 
-function tag(state: ModelState, fingerprint: Json): ModelState {
-  return { ...state, meta: { ...state.meta, [TRAINED_BY]: fingerprint } };
+/** The state with what it was trained by and on in its meta (listed with the model: `ModelInfo.meta`). */
+function tag(state: ModelState, fingerprint: Json, request: TrainRequest): ModelState {
+  const meta: { [key: string]: Json } = { ...state.meta, [TRAINED_BY]: fingerprint, ...dataProvenance(request.data) };
+  if (request.validation) meta.validationUsers = request.validation.users ?? VALIDATION_USERS;
+  return { ...state, meta };
 }
 
 function finite(metrics: { [name: string]: number }): { [name: string]: number } {

@@ -3,10 +3,11 @@ import type { WasmPaths } from '../backend/loaders.ts';
 import type { BackendPreference, BackendReport } from '../backend/types.ts';
 import { TrainingLockedError } from '../errors.ts';
 import type { ModelState } from '../models/recommender.ts';
-import { createModel, modelFromState } from '../models/registry.ts';
+import { createModel, modelFromState, type ModelData } from '../models/registry.ts';
+import type { InteractionLog } from '../data/interactions.ts';
 import { withTrainingLock } from '../store/locks.ts';
 import type { ModelStore } from '../store/types.ts';
-import { BackendKeeper, webgpuDevice, type StartBackend } from './backend-keeper.ts';
+import { BackendKeeper, webgpuDevice, type AutoPolicy, type StartBackend } from './backend-keeper.ts';
 import { openProgress, type ProgressChannel } from './progress.ts';
 import type {
   DeviceLossReport,
@@ -18,7 +19,14 @@ import type {
 } from './protocol.ts';
 import { loadTrainingData, trainingFingerprint, type DataDeps } from './training-data.ts';
 import { runTraining, TRAINED_BY, type ModelFactory } from './training-run.ts';
-import { checkArgument, checkServiceConfig, checkTrainRequest, modelId as validModelId } from './validate.ts';
+import { carveValidation, VALIDATION_USERS, type ValidationSlice } from './validation-slice.ts';
+import {
+  backendPreference,
+  checkArgument,
+  checkServiceConfig,
+  checkTrainRequest,
+  modelId as validModelId,
+} from './validate.ts';
 
 /** Runs `fn` holding the training lock of `id`, or rejects with `TrainingLockedError`. */
 export type TrainingLock = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
@@ -36,6 +44,8 @@ export interface TrainingServiceOptions {
   models?: ModelFactory;
   lock?: TrainingLock;
   startBackend?: StartBackend;
+  /** How `'auto'` is resolved: `'measure'` (the speed probe, cached per device; the default) or `'order'`. */
+  autoBackend?: AutoPolicy;
   /** Where tfjs fetches its wasm binaries (default: the package's own copies; see `configure`). */
   wasmPaths?: WasmPaths;
 }
@@ -60,7 +70,9 @@ export class TrainingService implements TrainingApi {
     private readonly store: ModelStore,
     options: TrainingServiceOptions = {},
   ) {
-    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend, options.wasmPaths);
+    // 'auto' is resolved by the measured speed probe, unless a test starts backends its own way.
+    const auto = options.autoBackend ?? (options.startBackend ? 'order' : 'measure');
+    this.keeper = new BackendKeeper(options.backend ?? 'auto', options.startBackend, options.wasmPaths, auto);
     this.data = {
       fetch: options.fetch ?? ((url) => fetch(url)),
       origin: options.origin ?? globalThis.location?.origin,
@@ -106,6 +118,14 @@ export class TrainingService implements TrainingApi {
     return this.keeper.report;
   }
 
+  /** Starts the backend a training would get (the probe's choice for `'auto'`); see {@link TrainingApi.warm}. */
+  async warm(prefer?: BackendPreference, options: { remeasure?: boolean } = {}): Promise<BackendReport> {
+    if (prefer !== undefined) checkArgument(backendPreference, prefer, 'prefer');
+    // Switching (or measuring) backends under a running fit would break it: report what it runs on.
+    const busy = this.running.size > 0 ? await this.keeper.settled() : null;
+    return busy ?? this.keeper.start(prefer, options.remeasure === true);
+  }
+
   /** Test hook: destroys the WebGPU device under tfjs here, as a GPU reset or driver crash would. */
   async debugLoseDevice(): Promise<DeviceLossReport> {
     const device = webgpuDevice();
@@ -125,11 +145,12 @@ export class TrainingService implements TrainingApi {
     this.running.set(request.modelId, controller);
     try {
       await this.keeper.start(request.backend);
-      const data = await loadTrainingData(request, this.data, controller.signal);
+      const loaded = await loadTrainingData(request, this.data, controller.signal);
+      const { data, validation } = withValidation(request, loaded);
       const fingerprint = trainingFingerprint(request);
       const resume = request.fresh ? null : await this.storedCheckpoint(request.modelId, fingerprint);
       const context = { request, fingerprint, store: this.store, models: this.models, keeper: this.keeper, progress };
-      return await runTraining({ ...context, signal: controller.signal }, data, resume);
+      return await runTraining({ ...context, validation, signal: controller.signal }, data, resume);
     } finally {
       this.running.delete(request.modelId);
     }
@@ -137,11 +158,27 @@ export class TrainingService implements TrainingApi {
 
   /** The stored checkpoint of `modelId` when the same request wrote it, else null. */
   private async storedCheckpoint(modelId: string, fingerprint: unknown): Promise<ModelState | null> {
-    const info = await this.store.info(modelId);
-    if (!info?.checkpoint || info.meta?.[TRAINED_BY] !== fingerprint) return null;
-    const { state } = await this.store.load(modelId);
-    return state.meta[TRAINED_BY] === fingerprint ? state : null;
+    const info = await this.store.checkpointInfo(modelId);
+    if (!info || info.meta?.[TRAINED_BY] !== fingerprint) return null;
+    const { state } = await this.store.loadCheckpoint(modelId).catch(() => ({ state: null }));
+    return state?.meta[TRAINED_BY] === fingerprint ? state : null;
   }
+}
+
+/** The data to fit on and, when the request asks for one, the validation slice carved out of it. */
+function withValidation(
+  request: TrainRequest,
+  data: ModelData,
+): { data: ModelData; validation: ValidationSlice | null } {
+  if (!request.validation || !isInteractionLog(data)) return { data, validation: null };
+  const configSeed = request.config?.seed;
+  const seed = request.validation.seed ?? (typeof configSeed === 'number' ? configSeed : 42);
+  const slice = carveValidation(data, request.validation.users ?? VALIDATION_USERS, seed);
+  return { data: slice.train, validation: slice };
+}
+
+function isInteractionLog(data: ModelData): data is InteractionLog {
+  return 'users' in data && 'itemIds' in data && 'times' in data;
 }
 
 /** Runs `fn`, keeping what it threw instead of throwing. */

@@ -53,6 +53,10 @@ export const REQUEST_BOUNDS = Object.freeze({
   heartbeatMs: [10, 600_000] as const,
   /** Largest `checkpointEvery` (steps). */
   checkpointEvery: 1e9,
+  /** Most users of a validation slice. */
+  validationUsers: 100_000,
+  /** Largest `stepEveryMs`. */
+  stepEveryMs: 3_600_000,
 });
 
 /** A model id: a non-empty string of bounded length. */
@@ -142,6 +146,10 @@ const trainShape = {
   backend: optional(backendPreference),
   fresh: optional(bool),
   heartbeatMs: optional(heartbeatMs),
+  validation: optional(
+    record<{ users?: number; seed?: number }>({ users: optional(int(1, REQUEST_BOUNDS.validationUsers)), seed }),
+  ),
+  stepEveryMs: optional(int(0, REQUEST_BOUNDS.stepEveryMs)),
 };
 
 /** A training request: its fields, then its config against its kind's schema. */
@@ -150,6 +158,10 @@ export function checkTrainRequest(request: unknown): TrainRequest {
   const config = CONFIGS.get(r.kind);
   if (!config) throw new InvalidArgumentError(`request.kind '${r.kind}' has no config schema`);
   config(r.config ?? {}, r.kind);
+  if (r.validation && 'courses' in r.data)
+    throw new InvalidArgumentError(
+      `request.validation: kind '${r.kind}' trains on course data, not an interaction log`,
+    );
   return r;
 }
 

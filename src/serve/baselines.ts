@@ -1,9 +1,11 @@
 /** Worker handler of the baseline evaluation. */
 import { BaselineService } from '../rpc/baseline-service.ts';
 import { exposeService } from '../rpc/expose.ts';
+import { idbStore } from './idb-store.ts';
 
 /**
- * Baseline evaluation (popularity, item-kNN) off the page's main thread (the `baselines` role of `connectCourses`).
+ * Baseline evaluation (popularity, item-kNN) off the page's main thread (the `baselines` role of `connectCourses`),
+ * and stored models (read from the shared IndexedDB store, opened on first use) on the same protocol.
  * @example
  * // baselines.worker.ts — the app's own worker file:
  * import { serveBaselines } from 'linkrec/worker';
@@ -15,5 +17,5 @@ import { exposeService } from '../rpc/expose.ts';
  * });
  */
 export function serveBaselines(): void {
-  exposeService(new BaselineService());
+  exposeService(new BaselineService({ store: idbStore() }));
 }

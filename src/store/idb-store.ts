@@ -9,8 +9,11 @@ import type { ModelState } from '../models/recommender.ts';
 import { decodeState, encodeWeights, nextInfo } from './codec.ts';
 import { Connection, type ConnectionEvents } from './connection.ts';
 import { DEFAULT_DB_NAME, type QuarantineInfo, type QuarantineRecord } from './schema.ts';
-import { nextVersion } from './versions.ts';
+import { listingOrder, nextVersion } from './versions.ts';
 import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types.ts';
+
+/** Every store a save may touch. */
+const STORES = ['modelInfo', 'weights', 'versions', 'checkpointInfo', 'checkpointWeights'] as const;
 
 /** Options of {@link IdbModelStore.open}. */
 export type IdbStoreOptions = ConnectionEvents;
@@ -54,25 +57,31 @@ export class IdbModelStore implements ModelStore {
   async save(id: string, state: ModelState, options: SaveOptions = {}): Promise<ModelInfo> {
     const encoded = encodeWeights(id, state);
     const db = await this.connection.get();
-    const tx = db.transaction(['modelInfo', 'weights', 'versions'], 'readwrite', {
-      durability: options.durability ?? 'strict',
-    });
+    const tx = db.transaction(STORES, 'readwrite', { durability: options.durability ?? 'strict' });
     let info: ModelInfo | undefined;
     const write = async (): Promise<void> => {
-      const [previous, issued] = await Promise.all([
+      const [previous, checkpoint, issued] = await Promise.all([
         tx.objectStore('modelInfo').get(id),
+        tx.objectStore('checkpointInfo').get(id),
         tx.objectStore('versions').get(id),
       ]);
       info = {
-        ...nextInfo(id, state, encoded, options, previous, Date.now()),
-        version: nextVersion(previous, issued?.version),
+        ...nextInfo(id, state, encoded, options, previous ?? checkpoint, Date.now()),
+        version: nextVersion(previous, issued?.version, checkpoint),
       };
-      const weights = tx.objectStore('weights').put(encoded.record);
-      weights.catch(() => undefined); // if a later put throws, the abort below settles this one
-      const mark = tx.objectStore('versions').put({ id, version: info.version });
-      mark.catch(() => undefined);
-      await tx.objectStore('modelInfo').put(info);
-      await Promise.all([weights, mark]);
+      // A checkpoint goes to its own slot; a finished model replaces the finished one and drops it.
+      const [infoStore, weightsStore] = options.checkpoint
+        ? (['checkpointInfo', 'checkpointWeights'] as const)
+        : (['modelInfo', 'weights'] as const);
+      const pending: Promise<unknown>[] = [
+        tx.objectStore(weightsStore).put(encoded.record),
+        tx.objectStore('versions').put({ id, version: info.version }),
+      ];
+      if (!options.checkpoint && checkpoint)
+        pending.push(tx.objectStore('checkpointInfo').delete(id), tx.objectStore('checkpointWeights').delete(id));
+      for (const p of pending) p.catch(() => undefined); // if a later put throws, the abort below settles these
+      await tx.objectStore(infoStore).put(info);
+      await Promise.all(pending);
     };
     try {
       await Promise.all([write().catch((e: unknown) => abortWith(tx, e)), tx.done]);
@@ -104,15 +113,39 @@ export class IdbModelStore implements ModelStore {
     return (await this.connection.get()).get('modelInfo', id);
   }
 
-  async list(): Promise<ModelInfo[]> {
-    return (await this.connection.get()).getAll('modelInfo');
+  async checkpointInfo(id: string): Promise<ModelInfo | undefined> {
+    return (await this.connection.get()).get('checkpointInfo', id);
   }
 
-  /** Removes the model; its `versions` mark stays, so a later save of `id` gets a version never used. */
+  async loadCheckpoint(id: string): Promise<{ info: ModelInfo; state: ModelState }> {
+    const db = await this.connection.get();
+    const tx = db.transaction(['checkpointInfo', 'checkpointWeights'], 'readonly');
+    const [info, weights] = await Promise.all([
+      tx.objectStore('checkpointInfo').get(id),
+      tx.objectStore('checkpointWeights').get(id),
+      tx.done,
+    ]);
+    if (!info || !weights) throw new ModelNotFoundError(id);
+    return { info, state: decodeState(info, weights) };
+  }
+
+  async list(): Promise<ModelInfo[]> {
+    const db = await this.connection.get();
+    const tx = db.transaction(['modelInfo', 'checkpointInfo'], 'readonly');
+    const [finished, checkpoints] = await Promise.all([
+      tx.objectStore('modelInfo').getAll(),
+      tx.objectStore('checkpointInfo').getAll(),
+      tx.done,
+    ]);
+    return [...finished, ...checkpoints].sort(listingOrder);
+  }
+
+  /** Removes the model and its checkpoint; the `versions` mark stays, so a later save of `id` gets a version never used. */
   async delete(id: string): Promise<void> {
     const db = await this.connection.get();
-    const tx = db.transaction(['modelInfo', 'weights'], 'readwrite', { durability: 'strict' });
-    await Promise.all([tx.objectStore('modelInfo').delete(id), tx.objectStore('weights').delete(id), tx.done]);
+    const stores = ['modelInfo', 'weights', 'checkpointInfo', 'checkpointWeights'] as const;
+    const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+    await Promise.all([...stores.map((s) => tx.objectStore(s).delete(id)), tx.done]);
   }
 
   /** Records an upgrade could not migrate, kept untouched beside the models (without the records). */

@@ -8,7 +8,7 @@ import type { ModelState } from '../models/recommender.ts';
 import { decodeState, encodeWeights, nextInfo } from './codec.ts';
 import type { WeightsRecord } from './schema.ts';
 import type { ModelInfo, ModelStore, SaveOptions, StorageEstimate } from './types.ts';
-import { nextVersion } from './versions.ts';
+import { listingOrder, nextVersion } from './versions.ts';
 
 /** Options of {@link MemoryModelStore}. */
 export interface MemoryStoreOptions {
@@ -26,6 +26,8 @@ export interface MemoryStoreOptions {
  */
 export class MemoryModelStore implements ModelStore {
   private readonly records = new Map<string, { info: ModelInfo; weights: WeightsRecord }>();
+  /** The checkpoint slot of each id (a training in progress), apart from its finished model. */
+  private readonly checkpoints = new Map<string, { info: ModelInfo; weights: WeightsRecord }>();
   /** Last version issued per id, kept past `delete` (see `versions.ts`). */
   private readonly issued = new Map<string, number>();
   private readonly quota: number;
@@ -39,13 +41,21 @@ export class MemoryModelStore implements ModelStore {
     this.check();
     const encoded = encodeWeights(id, state);
     const previous = this.records.get(id)?.info;
-    const usage = this.usage() - (previous?.bytes ?? 0) + encoded.bytes;
+    const checkpoint = this.checkpoints.get(id)?.info;
+    // A checkpoint replaces the id's checkpoint; a finished model replaces the finished one and drops it.
+    const freed = options.checkpoint ? (checkpoint?.bytes ?? 0) : (previous?.bytes ?? 0) + (checkpoint?.bytes ?? 0);
+    const usage = this.usage() - freed + encoded.bytes;
     if (usage > this.quota) throw new StorageQuotaError(id, encoded.bytes, `${usage} bytes > quota ${this.quota}`);
     const info = {
-      ...nextInfo(id, state, encoded, options, previous, Date.now()),
-      version: nextVersion(previous, this.issued.get(id)),
+      ...nextInfo(id, state, encoded, options, previous ?? checkpoint, Date.now()),
+      version: nextVersion(previous, this.issued.get(id), checkpoint),
     };
-    this.records.set(id, structuredClone({ info, weights: encoded.record }));
+    const record = structuredClone({ info, weights: encoded.record });
+    if (options.checkpoint) this.checkpoints.set(id, record);
+    else {
+      this.records.set(id, record);
+      this.checkpoints.delete(id);
+    }
     this.issued.set(id, info.version);
     return structuredClone(info);
   }
@@ -64,15 +74,30 @@ export class MemoryModelStore implements ModelStore {
     return record && structuredClone(record.info);
   }
 
+  async checkpointInfo(id: string): Promise<ModelInfo | undefined> {
+    this.check();
+    const record = this.checkpoints.get(id);
+    return record && structuredClone(record.info);
+  }
+
+  async loadCheckpoint(id: string): Promise<{ info: ModelInfo; state: ModelState }> {
+    this.check();
+    const record = this.checkpoints.get(id);
+    if (!record) throw new ModelNotFoundError(id);
+    const { info, weights } = structuredClone(record);
+    return { info, state: decodeState(info, weights) };
+  }
+
   async list(): Promise<ModelInfo[]> {
     this.check();
-    const ids = [...this.records.keys()].sort();
-    return ids.map((id) => structuredClone(this.records.get(id)!.info));
+    const all = [...this.records.values(), ...this.checkpoints.values()].map((r) => structuredClone(r.info));
+    return all.sort(listingOrder);
   }
 
   async delete(id: string): Promise<void> {
     this.check();
     this.records.delete(id);
+    this.checkpoints.delete(id);
   }
 
   /** Bytes of weights held, against the `quota` given (Infinity without one). */
@@ -84,11 +109,13 @@ export class MemoryModelStore implements ModelStore {
   close(): void {
     this.closed = true;
     this.records.clear();
+    this.checkpoints.clear();
   }
 
   private usage(): number {
     let bytes = 0;
     for (const { info } of this.records.values()) bytes += info.bytes;
+    for (const { info } of this.checkpoints.values()) bytes += info.bytes;
     return bytes;
   }
 

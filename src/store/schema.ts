@@ -1,6 +1,9 @@
 /**
  * The IndexedDB layout of the model store, typed for idb (types and constants only; `upgrade.ts`
- * migrates older layouts). Version 3 (current) keeps a small
+ * migrates older layouts). Version 4 (current) adds `checkpointInfo` and `checkpointWeights`: the
+ * checkpoint of a training in progress lives there, apart from the id's finished model (which a
+ * retrain never replaces until it is done); a v3 record marked as a checkpoint moves there on upgrade.
+ * Version 3 keeps a small
  * `modelInfo` record apart from the `weights` record, so listing models never reads weights (as tfjs
  * `io/indexed_db.ts`); `versions` holds the last version ever issued per model id and outlives
  * `delete`, so a version never names two different models (ranking caches trust (id, version));
@@ -16,7 +19,7 @@ import type { ModelInfo } from './types.ts';
 export const DEFAULT_DB_NAME = 'linkrec-models';
 
 /** Schema version of the layout this build writes. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** One stored tensor: its bytes in an `ArrayBuffer` of exactly the tensor's size. */
 export interface StoredTensor {
@@ -58,10 +61,12 @@ export interface QuarantineRecord extends QuarantineInfo {
   record: unknown;
 }
 
-/** Schema version 3 (current). */
+/** Schema version 4 (current). */
 export interface LinkrecDB extends DBSchema {
   modelInfo: { key: string; value: ModelInfo };
   weights: { key: string; value: WeightsRecord };
+  checkpointInfo: { key: string; value: ModelInfo };
+  checkpointWeights: { key: string; value: WeightsRecord };
   versions: { key: string; value: VersionRecord };
   quarantine: { key: string; value: QuarantineRecord };
 }

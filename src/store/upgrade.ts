@@ -6,7 +6,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { fromLegacyRecord } from './codec.ts';
 import type { LegacyModelRecord, LinkrecDB, LinkrecDBv1, QuarantineRecord } from './schema.ts';
 
-type Store = 'modelInfo' | 'weights' | 'versions' | 'quarantine';
+type Store = 'modelInfo' | 'weights' | 'versions' | 'quarantine' | 'checkpointInfo' | 'checkpointWeights';
 type UpgradeTx = IDBPTransaction<LinkrecDB, Store[], 'versionchange'>;
 
 /**
@@ -21,10 +21,17 @@ export async function upgradeSchema(db: IDBPDatabase<LinkrecDB>, oldVersion: num
       db.createObjectStore('modelInfo', { keyPath: 'id' });
       db.createObjectStore('weights', { keyPath: 'id' });
     }
-    db.createObjectStore('versions', { keyPath: 'id' });
-    db.createObjectStore('quarantine', { keyPath: 'key' });
+    if (oldVersion < 3) {
+      db.createObjectStore('versions', { keyPath: 'id' });
+      db.createObjectStore('quarantine', { keyPath: 'key' });
+    }
+    if (oldVersion < 4) {
+      db.createObjectStore('checkpointInfo', { keyPath: 'id' });
+      db.createObjectStore('checkpointWeights', { keyPath: 'id' });
+    }
     if (oldVersion === 1) await migrateV1(db, tx);
     else if (oldVersion === 2) await seedVersions(tx);
+    if (oldVersion === 2 || oldVersion === 3) await moveCheckpoints(tx);
   } catch (error) {
     try {
       tx.abort();
@@ -33,6 +40,22 @@ export async function upgradeSchema(db: IDBPDatabase<LinkrecDB>, oldVersion: num
     }
     throw error;
   }
+}
+
+/**
+ * Moves each record marked as a checkpoint (v2/v3 kept it in place of the finished model) into the
+ * checkpoint stores (v4), so it is resumed as before but never served as a finished model.
+ */
+async function moveCheckpoints(tx: UpgradeTx): Promise<void> {
+  const infos = (await tx.objectStore('modelInfo').getAll()).filter((info) => info.checkpoint);
+  const weights = await Promise.all(infos.map(({ id }) => tx.objectStore('weights').get(id)));
+  const puts: Promise<unknown>[] = [];
+  infos.forEach((info, i) => {
+    const w = weights[i];
+    if (w) puts.push(tx.objectStore('checkpointInfo').put(info), tx.objectStore('checkpointWeights').put(w));
+    puts.push(tx.objectStore('modelInfo').delete(info.id), tx.objectStore('weights').delete(info.id));
+  });
+  await Promise.all(puts);
 }
 
 /** One version record per model already stored (v2 → v3), so a later delete keeps its number. */

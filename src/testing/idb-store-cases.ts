@@ -8,11 +8,19 @@ import { ModelNotFoundError, StoreVersionError } from '../errors.ts';
 import { IdbModelStore } from '../store/idb-store.ts';
 import type { ModelState } from '../models/recommender.ts';
 import { DB_VERSION, type LegacyModelRecord } from '../store/schema.ts';
-import { createV1Database, createV2Database, inspectDatabase, legacyRecord, rawRecords, v2Model } from './legacy-db.ts';
+import {
+  createV1Database,
+  createV2Database,
+  createV3Database,
+  inspectDatabase,
+  legacyRecord,
+  rawRecords,
+  v2Model,
+} from './legacy-db.ts';
 import { sampleState, stateMismatches } from './store-fixtures.ts';
 
 /** Object stores of the current schema, sorted. */
-const STORES = ['modelInfo', 'quarantine', 'versions', 'weights'];
+const STORES = ['checkpointInfo', 'checkpointWeights', 'modelInfo', 'quarantine', 'versions', 'weights'];
 
 /** Registers the IndexedDB schema and multi-tab tests. */
 export function describeIdbStoreCases(label: string, newName: () => string): void {
@@ -132,6 +140,26 @@ export function describeIdbStoreCases(label: string, newName: () => string): voi
       await store.delete('x');
       expect((await store.save('x', sampleState())).version).toBe(5);
       expect((await store.save('y', sampleState())).version).toBe(2);
+      store.close();
+    });
+
+    it('moves a v3 checkpoint into the checkpoint slot, so it resumes but is never served (v3 → v4)', async () => {
+      const name = newName();
+      const ckpt = v2Model('ck', sampleState({ seed: 5 }), 7);
+      ckpt.info.checkpoint = { epoch: 1, step: 20 };
+      await createV3Database(name, [ckpt, v2Model('done', sampleState({ seed: 6 }), 2)]);
+      const store = await IdbModelStore.open(name);
+      expect(await inspectDatabase(name)).toEqual({ version: DB_VERSION, stores: STORES });
+      expect(await store.info('ck')).toBeUndefined();
+      const resumed = await store.loadCheckpoint('ck');
+      expect(resumed.info).toMatchObject({ version: 7, checkpoint: { epoch: 1, step: 20 } });
+      expect(stateMismatches(resumed.state, sampleState({ seed: 5 }))).toBe(0);
+      expect((await store.list()).map((i) => [i.id, i.version, !!i.checkpoint])).toEqual([
+        ['ck', 7, true],
+        ['done', 2, false],
+      ]);
+      expect((await store.save('ck', sampleState())).version).toBe(8);
+      expect(await store.checkpointInfo('ck')).toBeUndefined();
       store.close();
     });
 

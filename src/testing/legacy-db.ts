@@ -74,3 +74,23 @@ export async function rawRecords(name: string, store: string): Promise<unknown[]
   db.close();
   return records;
 }
+
+/** Creates database `name` at schema version 3 (checkpoints kept in place of the finished model) holding `models`. */
+export async function createV3Database(name: string, models: V2Model[]): Promise<void> {
+  const db = await openDB(name, 3, {
+    upgrade(database) {
+      database.createObjectStore('modelInfo', { keyPath: 'id' });
+      database.createObjectStore('weights', { keyPath: 'id' });
+      database.createObjectStore('versions', { keyPath: 'id' });
+      database.createObjectStore('quarantine', { keyPath: 'key' });
+    },
+  });
+  const tx = db.transaction(['modelInfo', 'weights', 'versions'], 'readwrite');
+  const puts = models.flatMap((m) => [
+    tx.objectStore('modelInfo').put(m.info),
+    tx.objectStore('weights').put(m.weights),
+    tx.objectStore('versions').put({ id: m.info.id, version: m.info.version }),
+  ]);
+  await Promise.all([...puts, tx.done]);
+  db.close();
+}

@@ -114,17 +114,51 @@ export function describeModelStoreContract(label: string, create: () => Promise<
       expect(again.state.meta.dataset).toBe('fixture');
     });
 
-    it('records checkpoints and clears the mark on a save without one', async () => {
+    it('keeps checkpoints in their own slot: the finished model stays served until a finished save replaces it', async () => {
       const store = await fresh();
-      const ckpt = await store.save('ck', sampleState(), {
+      const v1 = await store.save('ck', sampleState({ seed: 1 }), { metrics: { hr10: 0.5 } });
+      const ckpt = await store.save('ck', sampleState({ seed: 2 }), {
         checkpoint: { epoch: 2, step: 300 },
         durability: 'relaxed',
       });
+      expect([v1.version, ckpt.version]).toEqual([1, 2]);
       expect(ckpt.checkpoint).toEqual({ epoch: 2, step: 300 });
-      expect((await store.info('ck'))?.checkpoint).toEqual({ epoch: 2, step: 300 });
-      const final = await store.save('ck', sampleState(), { metrics: { auc: 0.9 } });
+      expect(ckpt.createdAt).toBe(v1.createdAt);
+      // The finished model is untouched: info and load still give version 1 and its weights.
+      expect(await store.info('ck')).toEqual(v1);
+      const served = await store.load('ck');
+      expect(served.info).toEqual(v1);
+      expect(stateMismatches(served.state, sampleState({ seed: 1 }))).toBe(0);
+      expect(await store.checkpointInfo('ck')).toEqual(ckpt);
+      const resumed = await store.loadCheckpoint('ck');
+      expect(resumed.info).toEqual(ckpt);
+      expect(stateMismatches(resumed.state, sampleState({ seed: 2 }))).toBe(0);
+      expect((await store.list()).map((i) => [i.id, i.version, i.checkpoint ?? null])).toEqual([
+        ['ck', 1, null],
+        ['ck', 2, { epoch: 2, step: 300 }],
+      ]);
+      const next = await store.save('ck', sampleState({ seed: 3 }), { checkpoint: { epoch: 3, step: 0 } });
+      expect(next.version).toBe(3);
+      const final = await store.save('ck', sampleState({ seed: 4 }), { metrics: { auc: 0.9 } });
       expect(final.checkpoint).toBeUndefined();
-      expect((await store.load('ck')).info).toMatchObject({ version: 2, metrics: { auc: 0.9 } });
+      expect((await store.load('ck')).info).toMatchObject({ version: 4, metrics: { auc: 0.9 } });
+      expect(await store.checkpointInfo('ck')).toBeUndefined();
+      await expect(store.loadCheckpoint('ck')).rejects.toBeInstanceOf(ModelNotFoundError);
+      expect((await store.list()).map((i) => i.version)).toEqual([4]);
+    });
+
+    it('keeps a checkpoint of an id that has no finished model; delete removes both slots', async () => {
+      const store = await fresh();
+      await store.save('only', sampleState(), { checkpoint: { epoch: 0, step: 4 } });
+      expect(await store.info('only')).toBeUndefined();
+      await expect(store.load('only')).rejects.toBeInstanceOf(ModelNotFoundError);
+      expect((await store.checkpointInfo('only'))?.version).toBe(1);
+      await store.save('both', sampleState());
+      await store.save('both', sampleState(), { checkpoint: { epoch: 0, step: 4 } });
+      await store.delete('both');
+      expect(await store.checkpointInfo('both')).toBeUndefined();
+      expect((await store.list()).map((i) => i.id)).toEqual(['only']);
+      expect((await store.save('both', sampleState())).version).toBe(3);
     });
 
     it('stores only the bytes a tensor view covers, and empty tensors', async () => {

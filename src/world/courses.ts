@@ -32,6 +32,7 @@ export function generateCourses(rng: Rng, count: number, k: number, cat: Catalog
   };
   const skills = new Growable((n) => new Uint16Array(n), count * 3);
   const row: number[] = [];
+  const used = new Set<string>();
   for (let i = 0; i < count; i++) {
     const f = s.families.draw(rng);
     const d = rng.bernoulli(0.4) ? 0 : rng.bernoulli(0.65) ? 1 : 2;
@@ -46,14 +47,41 @@ export function generateCourses(rng: Rng, count: number, k: number, cat: Catalog
       const sk = s.skills.draw(f, rng);
       if (sk >= 0 && !row.includes(sk)) row.push(sk);
     }
-    const lead = row.length ? cat.skillName[row[0]] : cat.families[f];
-    c.title.push(rng.pick(TEMPLATES[d]).replace('{s}', lead));
+    const template = rng.int(TEMPLATES[d].length); // the draw rng.pick made: the world's stream is unchanged
+    const subjects = row.map((sk) => cat.skillName[sk]);
+    subjects.push(cat.families[f]);
+    c.title.push(distinctTitle(TEMPLATES[d], template, subjects, used));
     row.sort((a, b) => a - b);
     for (const x of row) skills.push(x);
     c.skills.indptr[i + 1] = skills.length;
   }
   c.skills = { ...c.skills, indices: skills.toArray() };
   return c;
+}
+
+/**
+ * A title no earlier course has (a catalogue listing two different courses under one name confuses
+ * every list that shows them). Tries, in order and without drawing from the rng: the drawn template
+ * on the lead subject, the level's other templates, then the course's other skills and its family;
+ * when all are taken, the first candidate numbered "Part 2", "Part 3"… Adds the title to `used`.
+ */
+export function distinctTitle(
+  templates: readonly string[],
+  first: number,
+  subjects: readonly string[],
+  used: Set<string>,
+): string {
+  const candidates: string[] = [];
+  for (const subject of subjects)
+    for (let t = 0; t < templates.length; t++)
+      candidates.push(templates[(first + t) % templates.length].replace('{s}', subject));
+  let title = candidates.find((c) => !used.has(c));
+  for (let part = 2; title === undefined; part++) {
+    const numbered = `${candidates[0]}, Part ${part}`;
+    if (!used.has(numbered)) title = numbered;
+  }
+  used.add(title);
+  return title;
 }
 
 /** Seconds watched: long when engaged (scaled by affinity), else a bounce skewed towards a few seconds. */

@@ -8,6 +8,8 @@ export interface LoadItemTitlesOptions extends ReadOptions {
   idColumn?: string;
   /** Header of the title column (default `title`). */
   titleColumn?: string;
+  /** Field separator, e.g. `'\t'` (default: guessed from the text; give it when rows may be ragged). */
+  delimiter?: string;
 }
 
 /**
@@ -25,9 +27,9 @@ export async function loadItemTitles(
   source: DataSource,
   options: LoadItemTitlesOptions,
 ): Promise<Map<number | string, string>> {
-  const { file, idColumn = 'movieId', titleColumn = 'title' } = options;
+  const { file, idColumn = 'movieId', titleColumn = 'title', delimiter = '' } = options;
   const text = await readText(source, options);
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter });
   const fields = parsed.meta.fields ?? [];
   for (const column of [idColumn, titleColumn]) {
     if (!fields.includes(column))

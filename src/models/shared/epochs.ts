@@ -1,9 +1,10 @@
 /**
  * The one mini-batch epoch loop of the step-trained models (MF, NCF). It owns what every such run
  * shares: the order of batches (epoch by epoch, step by step, from the cursor on), the loss summed on
- * the device and read once per epoch (and at checkpoints, never per step), checkpoints every
+ * the device and read once per epoch (and at checkpoints and `step` events, never every step), checkpoints every
  * `checkpointEvery` steps, the progress events, cancellation between steps (AbortError) and resuming
- * from a cursor. A model supplies its step, and optionally a validation metric and early stopping.
+ * from a cursor. A model supplies its step, and optionally a validation metric and early stopping; the
+ * caller may add `step` events a few times a second (`stepEveryMs`) and its own metric (`validate`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../backend/index.ts';
@@ -74,11 +75,13 @@ export interface EpochRun<B extends SizedBatch> {
  * once `signal` aborts or the model dies, the cursor holding the steps applied.
  */
 export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options: FitOptions): Promise<FitResult> {
-  const { onProgress, signal, checkpointEvery = 0, onCheckpoint } = options;
+  const { onProgress, signal, checkpointEvery = 0, onCheckpoint, stepEveryMs = 0 } = options;
   const { cursor, batches, backend, epochs } = run;
   const steps = batches.stepsPerEpoch;
   const started = performance.now();
   const maybeYield = yielder();
+  const firstStep = cursor.epoch * steps + cursor.step;
+  let lastStepEvent = started;
   let lossSum = tf.scalar(cursor.lossSum);
   let loss = NaN;
   onProgress?.({ status: 'start', backend, epochs, samples: batches.rowsPerEpoch });
@@ -106,12 +109,33 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
           onProgress?.({ status: 'checkpoint', backend, cursor: { epoch: cursor.epoch, step: cursor.step } });
           await onCheckpoint?.(state);
         }
+        if (stepEveryMs > 0 && onProgress && performance.now() - lastStepEvent >= stepEveryMs && cursor.step < steps) {
+          // A readback of the running loss, a few times a second at most: the bar moves within an epoch.
+          const lossSoFar = (await readScalar(lossSum)) / Math.max(cursor.rows, 1);
+          const now = performance.now();
+          const done = cursor.epoch * steps + cursor.step;
+          const secondsPerStep = (now - started) / 1000 / Math.max(done - firstStep, 1);
+          onProgress({
+            status: 'step',
+            backend,
+            epoch: cursor.epoch + 1,
+            epochs,
+            step: cursor.step,
+            stepsPerEpoch: steps,
+            loss: lossSoFar,
+            samplesPerSec: rows / Math.max((now - epochStart) / 1000, 1e-6),
+            etaSeconds: (epochs * steps - done) * secondsPerStep,
+          });
+          lastStepEvent = now;
+        }
         await maybeYield();
       }
       // The one readback of the epoch (it also waits for the GPU, so the timing is honest).
       loss = (await readScalar(lossSum)) / Math.max(cursor.rows, 1);
       const seconds = (performance.now() - epochStart) / 1000;
       const metric = await run.validate?.();
+      // The caller's metric (e.g. HR@10 on a held-out slice) is the one reported; early stopping keeps the model's.
+      const reported = (await options.validate?.()) ?? metric;
       const epoch = cursor.epoch + 1;
       onProgress?.({
         status: 'epoch',
@@ -120,7 +144,7 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
         epochs,
         loss,
         samplesPerSec: rows / Math.max(seconds, 1e-6),
-        ...(metric === undefined ? {} : { metric }),
+        ...(reported === undefined ? {} : { metric: reported }),
       });
       Object.assign(cursor, { epoch, step: 0, lossSum: 0, rows: 0 });
       lossSum.dispose();

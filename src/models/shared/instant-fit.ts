@@ -32,7 +32,9 @@ export async function instantFit<T>(
     commit(built);
     const seconds = (performance.now() - started) / 1000;
     const samplesPerSec = log.length / Math.max(seconds, 1e-6);
-    onProgress?.({ status: 'epoch', backend, epoch: 1, epochs: 1, loss: NaN, samplesPerSec });
+    const metric = await options.validate?.();
+    const epoch = { status: 'epoch', backend, epoch: 1, epochs: 1, loss: NaN, samplesPerSec } as const;
+    onProgress?.(metric === undefined ? epoch : { ...epoch, metric });
     onProgress?.({ status: 'done', backend, epochs: 1, loss: NaN, seconds });
     return { epochs: 1, loss: NaN, seconds, backend };
   } catch (err) {

@@ -25,7 +25,7 @@ export {
   type FprResult,
   type JobEmbeddings,
 } from './fpr/index.ts';
-export { FEATURE_GROUP_NAMES, FeatureGroup } from './spr/groups.ts';
+export { FEATURE_GROUP_NAMES, FEATURE_TEMPLATE_NAMES, FeatureGroup } from './spr/groups.ts';
 export { SPR_DEFAULTS, type SprConfig, type SprSettings } from './spr/config.ts';
 export { datasetFromLog, type SprDataset } from './spr/dataset.ts';
 export { SprModel, SPR_KIND, SPR_STATE_VERSION } from './spr/model.ts';
@@ -36,10 +36,12 @@ export {
   fprOnlyPolicy,
   scoreCandidates,
   sprRerankPolicy,
+  traceFeed,
   type AssembleOptions,
   type CandidatePolicy,
   type FeedItem,
   type FeedPipeline,
+  type FeedTrace,
 } from './pipeline.ts';
 export { calibrationBins, type CalibrationBin } from './calibration.ts';
 export { splitLog, worldWithSessions, type LogSplit } from './split.ts';
@@ -56,6 +58,7 @@ export {
   assembleFeedWithHistory,
   historyFromInteractions,
   MAX_LOCAL_INTERACTIONS,
+  traceFeedWithHistory,
   type FeedInteraction,
 } from './local-history.ts';
 export { FEED_MODEL_ID, feedState, readFeedState } from './stored.ts';
@@ -69,4 +72,5 @@ export type {
   FeedWorldSpec,
   WireFeed,
   WireFeedItem,
+  WireGroupContribution,
 } from './wire.ts';

@@ -8,7 +8,7 @@
  */
 import { InvalidArgumentError } from '../../errors.ts';
 import { actorKey, pairKey, type InteractionHistory } from './context.ts';
-import { assembleFeed, type AssembleOptions, type FeedItem, type FeedPipeline } from './pipeline.ts';
+import { traceFeed, type AssembleOptions, type FeedItem, type FeedPipeline, type FeedTrace } from './pipeline.ts';
 import type { FeedRequest } from './fpr/types.ts';
 
 /** One update the member was shown, and whether they engaged with it (a like, comment, share or click). */
@@ -64,10 +64,20 @@ export function assembleFeedWithHistory(
   history: InteractionHistory,
   o: AssembleOptions = {},
 ): FeedItem[] {
+  return traceFeedWithHistory(p, req, history, o).items;
+}
+
+/** {@link assembleFeedWithHistory}, also returning what each stage did (see `traceFeed`). */
+export function traceFeedWithHistory(
+  p: FeedPipeline,
+  req: FeedRequest,
+  history: InteractionHistory,
+  o: AssembleOptions = {},
+): { items: FeedItem[]; trace: FeedTrace } {
   const logged = p.ctx.history;
   p.ctx.history = history;
   try {
-    return assembleFeed(p, req, o);
+    return traceFeed(p, req, o);
   } finally {
     p.ctx.history = logged;
   }

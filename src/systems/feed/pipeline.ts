@@ -8,7 +8,7 @@ import type { FeedContext } from './context.ts';
 import type { FeedRequest, FirstPassRanker } from './fpr/types.ts';
 import { rerank, type RerankConfig, type RerankResult } from './rerank.ts';
 import { featurize } from './spr/features.ts';
-import { FeatureBuffer } from './spr/groups.ts';
+import { FeatureBuffer, TEMPLATE_COUNT } from './spr/groups.ts';
 import type { SprModel } from './spr/model.ts';
 
 /** The trained pipeline. */
@@ -29,6 +29,11 @@ export interface FeedItem {
   pctr: number;
   /** Each feature group's contribution to the SPR logit (by `FeatureGroup` code), when explained. */
   groups?: Float64Array;
+  /**
+   * When explained: each feature template's contribution to the logit and its value in this row (by
+   * template code, see `FEATURE_TEMPLATE_NAMES`; 0 where it did not fire).
+   */
+  features?: { contribution: Float64Array; value: Float64Array };
   sprRank: number;
   rank: number;
   changes: string[];
@@ -52,40 +57,94 @@ export function scoreCandidates(
   candidates: ArrayLike<number>,
   fprScores?: ArrayLike<number>,
   explain = false,
-): { pctr: Float64Array; fpr: Float64Array; groups: Float64Array[] } {
+): {
+  pctr: Float64Array;
+  fpr: Float64Array;
+  groups: Float64Array[];
+  features: { contribution: Float64Array; value: Float64Array }[];
+} {
   const inv = p.ctx.world.feed.activities.inventory,
     buf = new FeatureBuffer(),
     mask = p.spr.mask;
   const pctr = new Float64Array(candidates.length),
     fpr = new Float64Array(candidates.length),
-    groups: Float64Array[] = [];
+    groups: Float64Array[] = [],
+    features: { contribution: Float64Array; value: Float64Array }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const act = candidates[i];
     fpr[i] = fprScores ? fprScores[i] : p.fprs[inv[act]].score(req, act);
     featurize(p.ctx, req.member, act, req.time, fpr[i], mask, buf);
     pctr[i] = p.spr.predictRow(buf.idx, buf.val, 0, buf.n);
-    if (explain) groups.push(p.spr.contributions(buf.idx, buf.val, buf.grp, 0, buf.n));
+    if (!explain) continue;
+    groups.push(p.spr.contributions(buf.idx, buf.val, buf.grp, 0, buf.n));
+    const value = new Float64Array(TEMPLATE_COUNT);
+    for (let q = 0; q < buf.n; q++) value[buf.tpl[q]] += buf.val[q];
+    features.push({ contribution: p.spr.contributions(buf.idx, buf.val, buf.tpl, 0, buf.n, TEMPLATE_COUNT), value });
   }
-  return { pctr, fpr, groups };
+  return { pctr, fpr, groups, features };
+}
+
+/** What one assembly did, measured as it ran (the demo's live pipeline diagram). */
+export interface FeedTrace {
+  /** Each first-pass ranker, in inventory order: how many candidates it was asked for and gave, and its time. */
+  fprs: { name: string; inventory: string; asked: number; supplied: number; ms: number }[];
+  /** Candidates in the union of the FPRs' lists (each inventory's updates are its FPR's alone). */
+  candidates: number;
+  /** The SPR: candidates scored, time (featurising + scoring + explaining, when asked), weights in its table. */
+  spr: { scored: number; ms: number; weights: number; bits: number };
+  /**
+   * The re-ranker: updates whose place differs from their SPR place (`moved`), repeats of an object
+   * dropped (`dropped`), how many items each rule touched (`freshness`, `actor-run`, …), its time.
+   */
+  rerank: { moved: number; dropped: number; rules: Record<string, number>; ms: number };
+  /** Updates in the assembled feed. */
+  shown: number;
+  /** The whole assembly, ms. */
+  ms: number;
 }
 
 /** Assembles one member's feed: all FPRs → SPR over the union → re-ranker. */
 export function assembleFeed(p: FeedPipeline, req: FeedRequest, o: AssembleOptions = {}): FeedItem[] {
+  return traceFeed(p, req, o).items;
+}
+
+/** {@link assembleFeed}, also returning what each stage did (counts and times measured in this run). */
+export function traceFeed(
+  p: FeedPipeline,
+  req: FeedRequest,
+  o: AssembleOptions = {},
+): { items: FeedItem[]; trace: FeedTrace } {
+  const t0 = performance.now();
   const union: number[] = [],
-    fprScore: number[] = [];
+    fprScore: number[] = [],
+    fprs: FeedTrace['fprs'] = [];
   const mix: Partial<CandidateMix> = o.mix ?? SEED_CANDIDATE_MIX,
     total = o.candidates ?? 100;
   for (const fpr of p.fprs) {
     if (!fpr) continue;
     const share = mix[INVENTORY_NAMES[fpr.inventory] as keyof CandidateMix] ?? 0;
-    const top = fpr.topK(req, Math.round(total * share));
+    const asked = Math.round(total * share),
+      tf = performance.now();
+    const top = fpr.topK(req, asked);
     for (let i = 0; i < top.items.length; i++) union.push(top.items[i]), fprScore.push(top.scores[i]);
+    fprs.push({
+      name: fpr.name,
+      inventory: INVENTORY_NAMES[fpr.inventory],
+      asked,
+      supplied: top.items.length,
+      ms: performance.now() - tf,
+    });
   }
+  const ts = performance.now();
   const s = scoreCandidates(p, req, union, fprScore, o.explain);
+  const tr = performance.now();
   const r: RerankResult = rerank(p.ctx, union, s.pctr, req.time, o.rerank);
+  const te = performance.now();
   const at = new Map(union.map((act, i) => [act, i]));
   const inv = p.ctx.world.feed.activities.inventory;
-  return r.items.map((it) => {
+  const rules: Record<string, number> = {};
+  for (const it of r.items) for (const c of it.changes) rules[c] = (rules[c] ?? 0) + 1;
+  const items = r.items.map((it) => {
     const i = at.get(it.activity) ?? 0;
     return {
       activity: it.activity,
@@ -94,11 +153,26 @@ export function assembleFeed(p: FeedPipeline, req: FeedRequest, o: AssembleOptio
       fprScore: s.fpr[i],
       pctr: s.pctr[i],
       groups: s.groups[i],
+      features: s.features[i],
       sprRank: it.sprRank,
       rank: it.rank,
       changes: it.changes,
     };
   });
+  const trace: FeedTrace = {
+    fprs,
+    candidates: union.length,
+    spr: { scored: union.length, ms: tr - ts, weights: p.spr.size, bits: p.spr.settings.bits },
+    rerank: {
+      moved: r.items.reduce((n, it) => n + (it.rank !== it.sprRank ? 1 : 0), 0),
+      dropped: r.dropped.length,
+      rules,
+      ms: te - tr,
+    },
+    shown: items.length,
+    ms: performance.now() - t0,
+  };
+  return { items, trace };
 }
 
 /** A policy over a logged session: returns the activity it shows first. */

@@ -16,9 +16,9 @@ import type { ModelState } from '../../models/recommender.ts';
 import { buildFeedContext, historyFromLog } from './context.ts';
 import { evaluateFeed } from './evaluate.ts';
 import { buildFprs } from './fpr/index.ts';
-import { assembleFeedWithHistory, historyFromInteractions, type FeedInteraction } from './local-history.ts';
-import { assembleFeed, type FeedItem, type FeedPipeline } from './pipeline.ts';
-import { FEATURE_GROUP_NAMES } from './spr/groups.ts';
+import { historyFromInteractions, traceFeedWithHistory, type FeedInteraction } from './local-history.ts';
+import { assembleFeed, traceFeed, type FeedItem, type FeedPipeline, type FeedTrace } from './pipeline.ts';
+import { FEATURE_GROUP_NAMES, FEATURE_TEMPLATE_NAMES, templateGroup } from './spr/groups.ts';
 import { SprModel } from './spr/model.ts';
 import { splitLog } from './split.ts';
 import { FEED_MODEL_ID, feedState, readFeedState } from './stored.ts';
@@ -30,6 +30,7 @@ import type {
   FeedTrainResult,
   FeedWorldSpec,
   WireFeed,
+  WireGroupContribution,
 } from './wire.ts';
 import { checkArgument } from '../../rpc/validate.ts';
 import { checkFeedSpec, checkFeedTrain } from './validate.ts';
@@ -37,6 +38,24 @@ import { int } from '../../models/shared/schema.ts';
 
 const worldOf = (s: FeedWorldSpec): World =>
   generateWorld({ members: s.members, seed: s.seed, feedSessions: s.sessions ?? s.members * 2 });
+
+/** Every group's contribution to `it`'s logit, with the features that fired in it (largest first). */
+function groupsOf(it: FeedItem): WireGroupContribution[] {
+  const out: WireGroupContribution[] = FEATURE_GROUP_NAMES.map((group, g) => ({
+    group,
+    contribution: it.groups?.[g] ?? 0,
+    features: [],
+  }));
+  const f = it.features;
+  if (!f) return out;
+  for (let t = 0; t < f.value.length; t++) {
+    const name = FEATURE_TEMPLATE_NAMES[t];
+    if (name === undefined || (f.value[t] === 0 && f.contribution[t] === 0)) continue;
+    out[templateGroup(t)].features.push({ name, value: f.value[t], contribution: f.contribution[t] });
+  }
+  for (const g of out) g.features.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return out;
+}
 
 /**
  * Trains, evaluates and serves the feed. With a store, `keep` stores the SPR (with its world spec and
@@ -139,8 +158,8 @@ export class FeedService {
     const { world: w, pipeline } = this.ready();
     this.checkRequest(member, size);
     const t0 = performance.now();
-    const items = assembleFeed(pipeline, { member, time: w.now }, { explain: true });
-    return this.wire(member, size, items, performance.now() - t0);
+    const { items, trace } = traceFeed(pipeline, { member, time: w.now }, { explain: true });
+    return this.wire(member, size, items, trace, performance.now() - t0);
   }
 
   /**
@@ -153,8 +172,10 @@ export class FeedService {
     this.checkRequest(member, size);
     const t0 = performance.now();
     const local = historyFromInteractions(w.feed.activities, member, history);
-    const items = assembleFeedWithHistory(pipeline, { member, time: w.now }, local.history, { explain: true });
-    return { ...this.wire(member, size, items, performance.now() - t0), unknownActivities: local.unknown };
+    const { items, trace } = traceFeedWithHistory(pipeline, { member, time: w.now }, local.history, {
+      explain: true,
+    });
+    return { ...this.wire(member, size, items, trace, performance.now() - t0), unknownActivities: local.unknown };
   }
 
   private checkRequest(member: number, size: number): void {
@@ -164,13 +185,14 @@ export class FeedService {
     checkArgument(int(1, 1000), size, 'size');
   }
 
-  private wire(member: number, size: number, items: FeedItem[], ms: number): WireFeed {
+  private wire(member: number, size: number, items: FeedItem[], trace: FeedTrace, ms: number): WireFeed {
     const w = this.ready().world;
     return {
       member,
       memberText: describeMember(w, member),
-      candidates: items.length,
+      candidates: trace.candidates,
       ms,
+      trace,
       items: items.slice(0, size).map((it) => ({
         activity: it.activity,
         text: describeActivity(w, it.activity),
@@ -185,6 +207,7 @@ export class FeedService {
           .filter((g) => g.group !== 'bias')
           .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution))
           .slice(0, 3),
+        groups: groupsOf(it),
       })),
     };
   }

@@ -4,6 +4,7 @@ import type { FitProgress, ModelState } from '../../models/recommender.ts';
 import type { CalibrationBin } from './calibration.ts';
 import type { SprConfig } from './spr/config.ts';
 import type { ReplayVsTruth } from './evaluate.ts';
+import type { FeedTrace } from './pipeline.ts';
 
 /** The simulated world the feed runs on, and the log split (both sides rebuild it from this). */
 export interface FeedWorldSpec {
@@ -54,9 +55,27 @@ export interface WireFeedItem {
   pctr: number;
   /** Feature groups by |contribution to the logit|, largest first. */
   topGroups: { group: string; contribution: number }[];
+  /**
+   * Every feature group (bias included) in `FeatureGroup` order, with its contribution to the SPR's
+   * logit and the features of it that fired for this item (they sum to the group's contribution).
+   */
+  groups: WireGroupContribution[];
   sprRank: number;
   rank: number;
   changes: string[];
+}
+
+/** One feature group's share of an item's logit, and the features behind it. */
+export interface WireGroupContribution {
+  /** The seed's notation: `bias`, `X_i`, `X_t`, `X_ij`, `X_ik`, `X_ijk`, `X_io`. */
+  group: string;
+  contribution: number;
+  /**
+   * The group's features that fired, largest |contribution| first: `name` from
+   * `FEATURE_TEMPLATE_NAMES`, `value` the feature's value in this row (summed over a template's
+   * hashed features), `contribution` weight × value.
+   */
+  features: { name: string; value: number; contribution: number }[];
 }
 
 /** A member's assembled feed. */
@@ -68,6 +87,8 @@ export interface WireFeed {
   candidates: number;
   /** Time to assemble in the worker, ms. */
   ms: number;
+  /** What each stage did in this assembly (counts and times measured as it ran). */
+  trace: FeedTrace;
 }
 
 /** Feed assembly timing in the worker. */

@@ -20,6 +20,7 @@ import type {
   NewMemberProfile,
   NewMemberRank,
   TalentHit,
+  TalentInspection,
   TalentProgress,
   TalentSearchForm,
   TalentService,
@@ -38,6 +39,11 @@ export interface TalentClient {
   rank(form: TalentSearchForm): Promise<TalentHit[]>;
   /** `rank`, each hit with its reasons (talent search always gives them). */
   explain(form: TalentSearchForm): Promise<TalentHit[]>;
+  /**
+   * `explain`, with how the form was read (title, skills found, unknown skills, city, years) and the
+   * pipeline's live figures for this search (graph sizes, LINE per graph, pooling, two-tower, timing).
+   */
+  inspect(form: TalentSearchForm): Promise<TalentInspection>;
   /**
    * Where a new member (not in the training graphs), typed in by entity names, would rank for the
    * search `form`, with reasons; names the model does not know come back in `unknown`.
@@ -112,6 +118,10 @@ class Client implements TalentClient {
 
   explain(form: TalentSearchForm): Promise<TalentHit[]> {
     return this.rank(form);
+  }
+
+  inspect(form: TalentSearchForm): Promise<TalentInspection> {
+    return this.engine.call((s) => s.inspect(form));
   }
 
   rankMember(form: TalentSearchForm, member: NewMemberProfile): Promise<NewMemberRank> {

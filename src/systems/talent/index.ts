@@ -26,6 +26,16 @@ export {
 export { memberIds, queryIds, toIdBags, towerVocab, type TowerVocab } from './tower-inputs.ts';
 export { pca2 } from './pca.ts';
 export {
+  poolingFigures,
+  readTalentQuery,
+  type TalentGraphFigures,
+  type TalentLineFigures,
+  type TalentPipelineFigures,
+  type TalentPoolingFigures,
+  type TalentQueryReading,
+  type TalentTowerFigures,
+} from './inspect.ts';
+export {
   describeEntityVectors,
   importedLineState,
   matchEntityVectors,
@@ -43,6 +53,7 @@ export {
   TalentService,
   type NewMemberRank,
   type TalentHit,
+  type TalentInspection,
   type TalentProgress,
   type TalentSearchForm,
   type TalentTrainRequest,

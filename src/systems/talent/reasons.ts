@@ -63,6 +63,13 @@ export function explainMatch(
   }
   if (q.location !== ANY_LOCATION && members.location[m] === q.location)
     out.push(`based in ${cat.locationName[q.location]}`);
-  out.push(`${members.yearsExperience[m]} years of experience${members.jobSeeking[m] ? ', open to new roles' : ''}`);
+  const years = members.yearsExperience[m];
+  const wanted =
+    q.minYears > 0
+      ? years >= q.minYears
+        ? ` (at least ${q.minYears} wanted)`
+        : ` (fewer than the ${q.minYears} wanted)`
+      : '';
+  out.push(`${years} years of experience${wanted}${members.jobSeeking[m] ? ', open to new roles' : ''}`);
   return out;
 }

@@ -18,20 +18,38 @@ import { pca2 } from './pca.ts';
 import { parseQueryText, type TalentQuery } from './query.ts';
 import type { TalentSearchForm, TalentTrainRequest } from './requests.ts';
 import type { TalentRanker } from './ranker.ts';
-import { trainEntitySpace, type EntitySpace, type Pooling } from './space.ts';
+import { cosineSim, trainEntitySpace, type EntitySpace, type Pooling } from './space.ts';
 import { restoreTalent, TALENT_MODEL_ID, talentState, talentWorld } from './stored.ts';
 import { fitRanker, trainTower } from './train.ts';
-import { towerVocab } from './tower-inputs.ts';
 import { checkTalentSearch, checkTalentTrain } from './validate.ts';
 import { lineBackendLabel } from './line-label.ts';
 import { newMemberTable, type NewMemberProfile, type UnknownEntities } from './new-member.ts';
 import { describeEntityVectors, importedLineState, type EntityVectorReport } from './entity-vectors.ts';
+import { entityGraph } from './graph/entity-graphs.ts';
+import { memberIds, queryIds, towerVocab } from './tower-inputs.ts';
+import {
+  poolingFigures,
+  readTalentQuery,
+  sigmoid,
+  type TalentGraphFigures,
+  type TalentLineFigures,
+  type TalentPipelineFigures,
+  type TalentQueryReading,
+} from './inspect.ts';
 
 export { lineBackendLabel };
 
 export type { TalentSearchForm, TalentTrainRequest } from './requests.ts';
 export type { NewMemberProfile, UnknownEntities } from './new-member.ts';
 export type { EntityVectorReport, EntityVectors } from './entity-vectors.ts';
+export type {
+  TalentGraphFigures,
+  TalentLineFigures,
+  TalentPipelineFigures,
+  TalentPoolingFigures,
+  TalentQueryReading,
+  TalentTowerFigures,
+} from './inspect.ts';
 
 /** Where a typed-in member would rank for a search ({@link TalentService.rankMember}). */
 export interface NewMemberRank {
@@ -41,6 +59,8 @@ export interface NewMemberRank {
   of: number;
   /** The member's score at the search's final stage (comparable with `TalentHit.score`). */
   score: number;
+  /** Estimated P(accept), σ(score), as `TalentHit.pAccept`. */
+  pAccept: number;
   /** Why they rank there, as a `TalentHit`'s reasons. */
   reasons: string[];
   /** The names the trained world does not know (not used, reported). */
@@ -55,7 +75,18 @@ export type TalentProgress =
       /** On the stage that imported a kind's vectors: how they matched (`message` says it in words). */
       vectors?: { kind: EntityKind } & EntityVectorReport;
     }
-  | { status: 'map'; xy: Float32Array; groups: Uint8Array; caption: string }
+  | {
+      status: 'map';
+      /** PCA coordinates, two per company. */
+      xy: Float32Array;
+      /** Each company's job family (an index into `groupNames`). */
+      groups: Uint8Array;
+      caption: string;
+      /** Company names, one per point (for hover labels and a list). */
+      names: string[];
+      /** Job family names, for the colour legend. */
+      groupNames: string[];
+    }
   | { status: 'line'; kind: EntityKind; backend: 'webgpu' | 'cpu'; kernel?: string; fallback?: string }
   | { status: 'tower'; epoch: number; loss: number };
 
@@ -81,8 +112,25 @@ export const MAP_INTERVAL_MS = 250;
 export interface TalentHit {
   member: number;
   description: string;
+  /** The final stage's logit (a logistic combiner of the match features and the two-tower score). */
   score: number;
+  /**
+   * Estimated P(accept): σ(score). The final combiner is a logistic regression fitted by log-loss on
+   * held-out logged InMails labelled relevant ∧ accepted, so its sigmoid is its probability estimate.
+   */
+  pAccept: number;
+  /** Cosine of the query's and this member's two-tower output vectors (−1 … 1). */
+  cosine: number;
   reasons: string[];
+}
+
+/** A search with what the page shows beside it ({@link TalentService.inspect}). */
+export interface TalentInspection {
+  hits: TalentHit[];
+  /** How the form was read. */
+  reading: TalentQueryReading;
+  /** The pipeline's live figures for this search. */
+  pipeline: TalentPipelineFigures;
 }
 
 const SENIORITY_WORDS: [RegExp, number][] = [
@@ -107,6 +155,13 @@ export function formToQuery(world: World, f: TalentSearchForm): TalentQuery {
   };
 }
 
+/** The company map's colours and labels: each company's job family, the companies' and families' names. */
+const mapLabels = (world: World): { groups: Uint8Array; names: string[]; groupNames: string[] } => ({
+  groups: world.companies.family,
+  names: world.companies.name,
+  groupNames: world.catalog.families,
+});
+
 /**
  * The company map while LINE trains: every chunk on the CPU (free), and from a GPU run at most every
  * {@link MAP_INTERVAL_MS} plus each order's first and last chunk (each map reads the vectors back).
@@ -126,10 +181,7 @@ function liveMap(
     // onProgress is not awaited: over comlink it is a round trip, and the next chunk must not wait for it.
     void model
       .snapshot()
-      .then(
-        (e) =>
-          void onProgress({ status: 'map', xy: pca2(e, model.outputDim, 20), groups: world.companies.family, caption }),
-      )
+      .then((e) => void onProgress({ status: 'map', xy: pca2(e, model.outputDim, 20), ...mapLabels(world), caption }))
       .finally(() => (pending = false));
   };
 }
@@ -142,6 +194,10 @@ export class TalentService {
   private world: World | null = null;
   private rankers: Record<Pooling, TalentRanker> | null = null;
   private space: EntitySpace | null = null;
+  /** How each graph's vectors were made (set by `train` and `restore`). */
+  private lineFigures: TalentLineFigures[] = [];
+  /** Entity graph sizes of the world in service, computed on first `inspect`. */
+  private graphFigures: TalentGraphFigures[] | null = null;
   /** The last training's bundle until {@link keep} stores it. */
   private readonly slot: StoredSlot;
 
@@ -173,15 +229,25 @@ export class TalentService {
     const live = liveMap(world, onProgress);
     const keep = this.slot.enabled;
     const imported: Partial<Record<EntityKind, EntityVectorReport>> = {};
+    const lineFigures: TalentLineFigures[] = [];
     const space = await trainEntitySpace(world, {
       vectors: req.entityVectors,
       onImported(kind, { vectors, ...report }) {
         imported[kind] = report;
         labels.set(kind, 'imported');
+        lineFigures.push({
+          kind,
+          source: 'imported',
+          dimPerOrder: report.dim,
+          samples: 0,
+          chunks: null,
+          seconds: null,
+          backend: 'imported',
+        });
         if (keep) lines[kind] = Promise.resolve(importedLineState(vectors, report.dim));
         if (kind === 'company') {
           const caption = 'Company embeddings (PCA), imported; colour = job family';
-          onProgress({ status: 'map', xy: pca2(vectors, report.dim, 20), groups: world.companies.family, caption });
+          onProgress({ status: 'map', xy: pca2(vectors, report.dim, 20), ...mapLabels(world), caption });
         }
         const message = `Imported ${kind} vectors: ${describeEntityVectors(kind, report)}`;
         onProgress({ status: 'stage', message, vectors: { kind, ...report } });
@@ -200,6 +266,17 @@ export class TalentService {
       },
       onFitted(kind, r, model) {
         labels.set(kind, lineBackendLabel(r));
+        const { order, dim, samples } = model.settings;
+        lineFigures.push({
+          kind,
+          source: 'trained',
+          order,
+          dimPerOrder: dim,
+          samples,
+          chunks: r.epochs,
+          seconds: r.seconds,
+          backend: lineBackendLabel(r),
+        });
         if (keep) lines[kind] = model.toState();
         onProgress({
           status: 'line',
@@ -218,6 +295,7 @@ export class TalentService {
       onTowerEpoch: (epoch, loss) => onProgress({ status: 'tower', epoch, loss }),
     });
     this.install(world, space, tower.model);
+    this.lineFigures = lineFigures;
     const distinct = [...new Set(labels.values())];
     const lineBackend = distinct.length === 1 ? distinct[0] : [...labels].map(([k, l]) => `${k}: ${l}`).join('; ');
     if (keep) {
@@ -258,6 +336,16 @@ export class TalentService {
     const { info, state } = await this.slot.load();
     const r = await restoreTalent(state);
     this.install(r.world, r.space, r.tower);
+    this.lineFigures = (['company', 'skill', 'title'] as const).map((kind) => ({
+      kind,
+      source: 'restored',
+      order: r.line[kind].order,
+      dimPerOrder: r.line[kind].dim,
+      samples: r.line[kind].samples,
+      chunks: null,
+      seconds: null,
+      backend: r.lineBackend,
+    }));
     return {
       members: r.world.members.count,
       queries: r.world.recruiter.queries.count,
@@ -275,7 +363,7 @@ export class TalentService {
       mean: fitRanker(world, space, t, combiner, 'mean'),
       max: fitRanker(world, space, t, combiner, 'max'),
     };
-    [this.world, this.space] = [world, space];
+    [this.world, this.space, this.graphFigures] = [world, space, null];
   }
 
   /** The PCA map of the company embeddings in service (e.g. after `restore`, where no live map was drawn). */
@@ -285,24 +373,68 @@ export class TalentService {
     return {
       status: 'map',
       xy: pca2(space.company, space.dim, 20),
-      groups: world.companies.family,
+      ...mapLabels(world),
       caption: 'Company embeddings (PCA); colour = job family',
     };
   }
 
   /** The top `k` (default 10) members for a search, with reasons. */
   search(form: TalentSearchForm): TalentHit[] {
+    return this.ranked(form).hits;
+  }
+
+  /**
+   * {@link search}, with how the form was read (title, skills found, unknown skills, city, years) and
+   * the pipeline's live figures for it: graph sizes, LINE per graph, pooling of this query's
+   * entities, the query tower's output size, members scored and the time taken.
+   */
+  inspect(form: TalentSearchForm): TalentInspection {
+    const { world } = this.need();
+    const r = this.ranked(form);
+    this.graphFigures ??= (['company', 'skill', 'title'] as const).map((kind) => {
+      const g = entityGraph(world, kind);
+      return { kind, vertices: g.n, edges: g.src.length };
+    });
+    return {
+      hits: r.hits,
+      reading: readTalentQuery(world, form, r.query),
+      pipeline: {
+        graphs: this.graphFigures,
+        line: this.lineFigures,
+        pooling: poolingFigures(this.space as EntitySpace, r.query, r.pooling),
+        tower: { queryDim: r.queryDim, membersScored: world.members.count, ms: r.ms },
+        shown: r.hits.length,
+      },
+    };
+  }
+
+  private ranked(form: TalentSearchForm): {
+    hits: TalentHit[];
+    query: TalentQuery;
+    pooling: Pooling;
+    queryDim: number;
+    ms: number;
+  } {
     const { world, rankers } = this.need();
     checkTalentSearch(form, { titles: world.catalog.titleName.length, locations: world.catalog.locationName.length });
+    const pooling: Pooling = form.pooling === 'max' ? 'max' : 'mean';
+    const ranker = rankers[pooling];
+    const query = formToQuery(world, form);
     const everyone = Int32Array.from({ length: world.members.count }, (_, i) => i);
-    return rankers[form.pooling === 'max' ? 'max' : 'mean']
-      .rank(formToQuery(world, form), everyone, 'twoTower', form.k ?? 10)
-      .map((r) => ({
-        member: r.member,
-        description: describeMember(world, r.member),
-        score: r.score,
-        reasons: r.reasons,
-      }));
+    const t0 = performance.now();
+    const top = ranker.rank(query, everyone, 'twoTower', form.k ?? 10);
+    const ms = performance.now() - t0;
+    const tower = ranker.tower!; // install always gives the rankers a tower
+    const tq = Float32Array.from(tower.model.embedQuery(queryIds(tower.vocab, query)));
+    const hits = top.map((r) => ({
+      member: r.member,
+      description: describeMember(world, r.member),
+      score: r.score,
+      pAccept: sigmoid(r.score),
+      cosine: cosineSim(tq, tower.model.embedMember(memberIds(tower.vocab, world.members, r.member))),
+      reasons: r.reasons,
+    }));
+    return { hits, query, pooling, queryDim: tq.length, ms };
   }
 
   /**
@@ -324,7 +456,14 @@ export class TalentService {
     );
     let above = 0;
     for (const s of everyone) if (s >= mine.score) above++;
-    return { rank: above + 1, of: world.members.count, score: mine.score, reasons: mine.reasons, unknown };
+    return {
+      rank: above + 1,
+      of: world.members.count,
+      score: mine.score,
+      pAccept: sigmoid(mine.score),
+      reasons: mine.reasons,
+      unknown,
+    };
   }
 
   private need(): { world: World; rankers: Record<Pooling, TalentRanker> } {

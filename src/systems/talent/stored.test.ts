@@ -42,6 +42,13 @@ describe('talent search state in the model store', () => {
     expect(fresh.vocab()).toEqual(trained.vocab());
     for (const form of FORMS) expect(fresh.search(form)).toEqual(trained.search(form));
     expect(fresh.companyMap()).toEqual(trained.companyMap()); // the same company vectors
+    // The pipeline view says the vectors were restored, with the stored settings, and no training time.
+    const before = trained.inspect(FORMS[1]).pipeline;
+    const after = fresh.inspect(FORMS[1]).pipeline;
+    expect(after.line).toEqual(
+      before.line.map((l) => ({ ...l, source: 'restored', chunks: null, seconds: null, backend: 'CPU' })),
+    );
+    expect(after.graphs).toEqual(before.graphs);
   });
 
   it('says nothing is stored, and that a model which vanished after being listed is gone (ModelNotFoundError)', async () => {

@@ -8,6 +8,7 @@ import { DataFormatError } from '../../errors.ts';
 import type { EntityKind } from './graph/entity-graphs.ts';
 import { generateWorld } from '../../world/generate.ts';
 import type { World } from '../../world/types.ts';
+import type { LineSettings } from '../../models/line/config.ts';
 import { LineModel } from '../../models/line/model.ts';
 import type { ModelState } from '../../models/recommender.ts';
 import { bundleStates, TALENT_KIND, unbundleStates } from '../../models/state-kinds.ts';
@@ -57,6 +58,8 @@ export interface RestoredTalent {
   space: EntitySpace;
   tower: TwoTowerModel;
   lineBackend: string;
+  /** Each graph's stored LINE settings (order, dimensions, samples…), for a pipeline view. */
+  line: Record<EntityKind, LineSettings>;
 }
 
 function specOf(meta: ModelState['meta']): TalentWorldSpec {
@@ -78,7 +81,7 @@ async function lineEmbeddings(
   state: ModelState,
   kind: EntityKind,
   rows: number,
-): Promise<{ e: Float32Array; dim: number }> {
+): Promise<{ e: Float32Array; dim: number; settings: LineSettings }> {
   const model = new LineModel({}, { backend: 'cpu' });
   try {
     await model.fromState(state);
@@ -90,7 +93,7 @@ async function lineEmbeddings(
         0,
         `${kind} embeddings have ${e.length / dim} rows, the world has ${rows} ${kind}s`,
       );
-    return { e, dim };
+    return { e, dim, settings: model.settings };
   } finally {
     model.dispose();
   }
@@ -115,9 +118,11 @@ export async function restoreTalent(state: ModelState): Promise<RestoredTalent> 
     title: world.catalog.titleName.length,
   };
   const out: Partial<Record<EntityKind, Float32Array>> = {};
+  const settings: Partial<Record<EntityKind, LineSettings>> = {};
   let dim = 0;
   for (const kind of ENTITY_KINDS) {
     const line = await lineEmbeddings(parts[kind], kind, rows[kind]);
+    settings[kind] = line.settings;
     if (dim && line.dim !== dim)
       throw new DataFormatError(
         'talent-search state',
@@ -137,5 +142,5 @@ export async function restoreTalent(state: ModelState): Promise<RestoredTalent> 
     );
   }
   const lineBackend = typeof meta.lineBackend === 'string' ? meta.lineBackend : 'unknown';
-  return { spec, world, space, tower, lineBackend };
+  return { spec, world, space, tower, lineBackend, line: settings as Record<EntityKind, LineSettings> };
 }

@@ -50,8 +50,10 @@ async function fetchItemIds(): Promise<Set<string>> {
   return ids;
 }
 
+/** The newest version stored: the checkpoint's while one is (ranking serves it when named), else the finished model's. */
 async function newestVersion(): Promise<number> {
-  return (await store.info(LOAD_MODEL_ID))?.version ?? 0;
+  const [finished, checkpoint] = await Promise.all([store.info(LOAD_MODEL_ID), store.checkpointInfo(LOAD_MODEL_ID)]);
+  return Math.max(finished?.version ?? 0, checkpoint?.version ?? 0);
 }
 
 /** Why `r` is not a valid answer to a request for `requested` (k items, known, distinct, finite, sorted), or undefined. */
@@ -133,7 +135,7 @@ async function finalCheck(version: number): Promise<FinalCheck> {
 }
 
 // Only the training tab resumes (a reload keeps its `?trainer`); the other tab just ranks.
-if (params.has('trainer') && (await store.info(LOAD_MODEL_ID))?.checkpoint) {
+if (params.has('trainer') && (await store.checkpointInfo(LOAD_MODEL_ID))) {
   page.resumedOnLoad = true;
   startTraining();
 }

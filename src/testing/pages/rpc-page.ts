@@ -42,7 +42,7 @@ async function train(request: CourseTrainRequest = rpcRequest(location.origin)):
   }
 }
 
-const stored = (await rec.list()).find((m) => m.id === RPC_MODEL_ID);
+const stored = (await rec.list()).find((m) => m.id === RPC_MODEL_ID && m.checkpoint);
 if (stored?.checkpoint) {
   state.resumedOnLoad = true;
   void train().catch(() => undefined);

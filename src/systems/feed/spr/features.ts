@@ -30,7 +30,7 @@ export function featurize(
     m = w.members,
     a = w.feed.activities;
   const f = (group: number, template: number, x: number, y: number, value = 1): void =>
-    out.push(hashFeature(template, x, y, mask), value, group);
+    out.push(hashFeature(template, x, y, mask), value, group, template);
   out.n = 0;
   const inv = a.inventory[activity],
     verb = a.verb[activity],

@@ -35,6 +35,11 @@ export class SprModel {
     this.accum = new Float32Array(1 << this.settings.bits);
   }
 
+  /** Number of weights in the hashed table (2^bits). */
+  get size(): number {
+    return this.weights.length;
+  }
+
   /** Mask of the hashed index space. */
   get mask(): number {
     return (1 << this.settings.bits) - 1;
@@ -52,15 +57,19 @@ export class SprModel {
     return sigmoid(this.logit(idx, val, lo, hi));
   }
 
-  /** Each group's additive share of the logit of one row (index = `FeatureGroup` code). */
+  /**
+   * Each group's additive share of the logit of one row (index = `FeatureGroup` code); with `size`,
+   * any other per-feature key below it (e.g. the feature template codes).
+   */
   contributions(
     idx: ArrayLike<number>,
     val: ArrayLike<number>,
     grp: ArrayLike<number>,
     lo: number,
     hi: number,
+    size: number = GROUP_COUNT,
   ): Float64Array {
-    const out = new Float64Array(GROUP_COUNT);
+    const out = new Float64Array(size);
     for (let p = lo; p < hi; p++) out[grp[p]] += this.weights[idx[p]] * val[p];
     return out;
   }

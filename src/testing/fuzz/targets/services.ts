@@ -218,7 +218,18 @@ function setupTraining(): Promise<TrainCtx> {
   return trainCtx;
 }
 
-const TRAIN_FIELDS = ['modelId', 'kind', 'config', 'data', 'checkpointEvery', 'backend', 'fresh', 'heartbeatMs'];
+const TRAIN_FIELDS = [
+  'modelId',
+  'kind',
+  'config',
+  'data',
+  'checkpointEvery',
+  'backend',
+  'fresh',
+  'heartbeatMs',
+  'validation',
+  'stepEveryMs',
+];
 const TRAIN_EXTRA = [
   { dim: 2e9 },
   { epochs: 1e9 },
