@@ -20,6 +20,7 @@ export {
   type RankingResult,
 } from './protocol/shared.ts';
 export { evaluateSampled, type SampledEvalOptions } from './protocol/sampled.ts';
+export { leaveLatestOutTask, type LeaveLatestOutTask } from './protocol/leave-latest-out.ts';
 export {
   evaluateFullRanking,
   type FullRankingEvalOptions,

@@ -1,45 +1,32 @@
 /**
  * Stored models on the baselines' protocol: the same leave-one-out split and the same sampled negatives
- * as `runBaselines` (rebuilt here from the same log and seed, by the same steps), scored through the
+ * as `runBaselines` (the one `leaveLatestOutTask`, from the same log and seed), scored through the
  * model interface with the model's own id maps, so a learner can compare a trained model with the
  * baselines row by row.
  */
 import type { IdMap } from '../data/idmap.ts';
 import type { InteractionLog } from '../data/interactions.ts';
-import { leaveOneOutLatest, Rng, sampleNegatives, toCsr } from '../data/index.ts';
+import { toCsr } from '../data/index.ts';
 import { InvalidArgumentError } from '../errors.ts';
 import type { BaselineRow } from '../eval/baselines/index.ts';
 import { evaluateFullRanking, type SeenItems } from '../eval/protocol/full-ranking.ts';
+import { leaveLatestOutTask, type LeaveLatestOutTask } from '../eval/protocol/leave-latest-out.ts';
 import { evaluateSampled } from '../eval/protocol/sampled.ts';
 import type { RankingResult } from '../eval/protocol/shared.ts';
 import type { Recommender } from '../models/recommender.ts';
 import type { ModelData } from '../models/registry.ts';
 
 /** The leave-one-out task of `runBaselines`, in the log's own dense indices. */
-export interface LooProtocol {
+export interface LooProtocol extends LeaveLatestOutTask {
   log: InteractionLog;
-  /** The log without each user's latest rating. */
-  train: InteractionLog;
   /** Training items per user: what full ranking leaves out of the candidates. */
   seen: SeenItems;
-  users: Int32Array;
-  targets: Int32Array;
-  /** `users.length × nNeg`, row-major. */
-  negatives: Int32Array;
-  nNeg: number;
 }
 
 /** The split and negatives exactly as `runBaselines(source, { seed, negatives: nNeg })` draws them. */
 export function looProtocol(log: InteractionLog, seed: number, nNeg = 99): LooProtocol {
-  const split = leaveOneOutLatest(log);
-  const everything = toCsr(log, 'user');
-  const nItems = log.itemIds.size;
-  const users = Int32Array.from(split.testItem.keys()).filter((u) => split.testItem[u] >= 0);
-  const targets = users.map((u) => split.testItem[u]);
-  const rng = new Rng(seed);
-  const negatives = new Int32Array(users.length * nNeg);
-  users.forEach((u, r) => negatives.set(sampleNegatives(everything, u, nNeg, nItems, rng), r * nNeg));
-  return { log, train: split.train, seen: toCsr(split.train, 'user'), users, targets, negatives, nNeg };
+  const task = leaveLatestOutTask(log, seed, nNeg);
+  return { log, ...task, seen: toCsr(task.train, 'user') };
 }
 
 /** A model with the id maps its dense indices come from. */

@@ -1,4 +1,5 @@
-import { leaveOneOutLatest, loadInteractions, Rng, sampleNegatives, toCsr, type DataSource } from '../../data/index.ts';
+import { loadInteractions, toCsr, type DataSource } from '../../data/index.ts';
+import { leaveLatestOutTask } from '../protocol/leave-latest-out.ts';
 import { evaluateFullRanking } from '../protocol/full-ranking.ts';
 import { evaluateSampled } from '../protocol/sampled.ts';
 import type { RankingResult } from '../protocol/shared.ts';
@@ -74,15 +75,10 @@ export async function runBaselines(source: DataSource, options: BaselineOptions 
   const log = await loadInteractions(source, { file, signal });
   onProgress?.({ stage: 'load', done: 1, total: 1 });
 
-  const split = leaveOneOutLatest(log);
-  const train = toCsr(split.train, 'user');
-  const everything = toCsr(log, 'user');
+  const task = leaveLatestOutTask(log, seed, negatives);
+  const { users, targets, negatives: negs } = task;
+  const train = toCsr(task.train, 'user');
   const nItems = log.itemIds.size;
-  const users = Int32Array.from(split.testItem.keys()).filter((u) => split.testItem[u] >= 0);
-  const targets = users.map((u) => split.testItem[u]);
-  const rng = new Rng(seed);
-  const negs = new Int32Array(users.length * negatives);
-  users.forEach((u, r) => negs.set(sampleNegatives(everything, u, negatives, nItems, rng), r * negatives));
   onProgress?.({ stage: 'split', done: 1, total: 1 });
 
   // Each model is two passes over the users (sampled, then full ranking): progress counts both.

@@ -3,20 +3,13 @@
  * target and its sampled negatives; metrics by sampled ranking (ties pessimistic) and by full ranking,
  * computed only through the model interface.
  */
-import { type InteractionLog, leaveOneOutLatest, Rng, sampleNegatives, toCsr, userItemRows } from '../../data/index.ts';
-import { evaluateFullRanking, evaluateSampled } from '../../eval/index.ts';
+import { type InteractionLog, userItemRows } from '../../data/index.ts';
+import { evaluateFullRanking, evaluateSampled, leaveLatestOutTask, type LeaveLatestOutTask } from '../../eval/index.ts';
 import type { Recommender } from '../../models/recommender.ts';
 
-/** A leave-one-out ranking task. */
-export interface RankingProtocol {
+/** A leave-one-out ranking task, named. */
+export interface RankingProtocol extends LeaveLatestOutTask {
   name: string;
-  train: InteractionLog;
-  /** One row per held-out item. */
-  users: Int32Array;
-  targets: Int32Array;
-  /** `users.length × nNeg`, row-major. */
-  negatives: Int32Array;
-  nNeg: number;
 }
 
 /** HR@10, NDCG@10 and MRR. */
@@ -28,14 +21,7 @@ export interface RankFigures {
 
 /** The latest interaction of each user held out, ranked against `nNeg` sampled unseen items. */
 export function leaveLatestOut(log: InteractionLog, name: string, seed = 42, nNeg = 99): RankingProtocol {
-  const split = leaveOneOutLatest(log);
-  const everything = toCsr(log, 'user');
-  const users = Int32Array.from(split.testItem.keys()).filter((u) => split.testItem[u] >= 0);
-  const targets = users.map((u) => split.testItem[u]);
-  const rng = new Rng(seed);
-  const negatives = new Int32Array(users.length * nNeg);
-  users.forEach((u, r) => negatives.set(sampleNegatives(everything, u, nNeg, log.itemIds.size, rng), r * nNeg));
-  return { name, train: split.train, users, targets, negatives, nNeg };
+  return { name, ...leaveLatestOutTask(log, seed, nNeg) };
 }
 
 /** Sampled-ranking figures of a fitted model (all pairs scored in one call). */
