@@ -20,8 +20,8 @@ export type { ModelData, ModelDataOf, ModelEntry, ModelInput, StateUpgrade } fro
 // The models.
 export { ItemKnnModel, MF_DEFAULTS, MfModel, PopularModel } from './models/index.ts';
 export type { ItemKnnConfig, MfConfig, MfSettings, PopularConfig } from './models/index.ts';
-export { NCF_DEFAULTS, NcfModel, coWatchRows, learnerRows } from './models/ncf/index.ts';
-export type { NcfArch, NcfConfig, NcfSettings } from './models/ncf/index.ts';
+export { NCF_DEFAULTS, NcfModel, coWatchRows, fitPretrainedNeuMF, learnerRows } from './models/ncf/index.ts';
+export type { NcfArch, NcfConfig, NcfSettings, PretrainedNeuMF, PretrainOptions } from './models/ncf/index.ts';
 export {
   courseDataFromWire,
   courseDataToWire,

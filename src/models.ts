@@ -55,6 +55,7 @@ export type {
   RecommendOptions,
   Recommender,
   StateTensor,
+  TrainerName,
   TrainingCursor,
 } from './models/index.ts';
 export { modelIdMaps } from './models/index.ts';

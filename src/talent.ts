@@ -13,8 +13,13 @@ export {
   buildLineTables,
   requestLineDevice,
   trainLineGpu,
+  browserLineThreads,
+  serveLineShard,
 } from './models/line/index.ts';
 export type {
+  BrowserLineThreadsOptions,
+  BrowserLinePoolStats,
+  LineCpuKernel,
   LineConfig,
   LineGraph,
   LineOrder,

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelFigures } from '../../src/systems/courses/movielens-eval.ts';
 import { InvalidArgumentError } from '../../src/errors.ts';
-import { COURSE_MODELS, run, selectedModels, summary } from './courses.ts';
+import { PRETRAIN_NCF_SPLIT, TUNED, TUNED_NCF_SPLIT } from '../../src/systems/courses/movielens-eval.ts';
+import { configsFor, COURSE_MODELS, run, selectedModels, summary } from './courses.ts';
 
 // Popular and item-kNN need no tensor backend; starting wasm would take most of this file's time.
 vi.mock('../../src/backend/index.ts', async (actual) => ({
@@ -37,6 +38,17 @@ describe('eval -- courses --models', () => {
       '--skip-world',
     ]);
     expect(out).toEqual({ dataset: 'tiny', protocol: 'loo-2neg', full: { itemknn: { ndcg10: 1 } } });
+  });
+
+  it('uses the split-tuned GMF / MLP / NeuMF on a --ncf-split, TUNED otherwise; a consistent pre-training plan', () => {
+    const split = configsFor(['--ncf-split', 'x']);
+    expect(split.gmf).toEqual(TUNED_NCF_SPLIT.gmf);
+    expect(split.neumf).toEqual(TUNED_NCF_SPLIT.neumf);
+    expect(split.mf).toEqual(TUNED.mf);
+    expect(configsFor([]).gmf).toEqual(TUNED.gmf);
+    // Pre-training needs the GMF's dim and the MLP's layers to be NeuMF's.
+    expect(PRETRAIN_NCF_SPLIT.gmf.dim).toBe(PRETRAIN_NCF_SPLIT.neumf.dim);
+    expect(PRETRAIN_NCF_SPLIT.mlp.layers).toEqual(PRETRAIN_NCF_SPLIT.neumf.layers);
   });
 
   it("keeps the last line's shape for the models that ran", () => {

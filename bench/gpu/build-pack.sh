@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the folder that travels to a GPU machine for the GPU bench (bench/gpu/line-gpu.ts: the LINE
-# part and the NCF part of ncf-gpu.ts; their PyTorch twins line_torch.py and ncf_torch.py; MovieLens
+# part and the NCF part of ncf-gpu.ts, which also times the fused-webgpu NCF engine of src/models/ncf/gpu
+# with its roofline estimate; their PyTorch twins line_torch.py and ncf_torch.py; MovieLens
 # ml-latest-small's ratings.csv), with the shared recipe (../shared/gpu/make-pack.sh: Node, Dawn,
 # the Vulkan loader, run-on-device.sh). Run from the repo root; DEST must stay git-ignored (.gpu-pack/ is).
 # usage: bash bench/gpu/build-pack.sh [DEST=.gpu-pack]

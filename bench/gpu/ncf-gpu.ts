@@ -7,6 +7,10 @@
  * Ours: training rows/s of whole epochs after a warm-up epoch, as fit reports them (host batch assembly
  * and the per-epoch loss readback included); an epoch is capped at ~`maxSteps` steps by training on
  * the log's first users (the id tables keep their full size).
+ * Beside them, the fused-webgpu engine (src/models/ncf/gpu, `ncf-fused.ts`) on tfjs's device, on the
+ * same host batches as the twin (device time: host batch assembly is `host_batch_rows_per_s`), with
+ * the roofline estimate (bytes moved per row ÷ the card's memory bandwidth) beside it.
+ * A smoke run of this part end to end with tiny sizes, in Node + Dawn on SwiftShader: `ncf-gpu-smoke.ts`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,8 @@ import { AbortError } from '../../src/errors.ts';
 import { createModel } from '../../src/models/index.ts';
 import { resolveNcfConfig, type NcfArch, type NcfConfig } from '../../src/models/ncf/config.ts';
 import { initArrays } from '../../src/models/ncf/params.ts';
+import { webgpuDevice } from '../../src/backend/webgpu-device.ts';
+import { deviceBandwidth, stepInputs, timeFused } from './ncf-fused.ts';
 import { hostBatcher, ourLoss, writeNcfTwinInput, type HostBatch, type TwinEntry } from './ncf-twin-io.ts';
 
 /** What the NCF part runs; `deadline` is a `performance.now()` time it must end before. */
@@ -42,6 +48,8 @@ export interface NcfPartOptions {
   users: number;
   emit: (key: string, value: unknown) => void;
   runTwin: (twin: string, dir: string, extra: string[], timeoutS: number) => { [k: string]: unknown };
+  /** Seconds of fused-webgpu training timed per configuration (default 3). */
+  fusedSeconds?: number;
 }
 
 const KINDS: readonly { kind: 'neumf' | 'ncf'; arch: NcfArch }[] = [
@@ -112,6 +120,10 @@ export async function runNcfPart(o: NcfPartOptions): Promise<void> {
   if (report.backend !== 'webgpu' || tf.getBackend() !== 'webgpu')
     throw new Error(`tfjs runs ${tf.getBackend()}, not webgpu`);
   o.emit('ncf_backend', { backend: tf.getBackend(), adapter: report.adapterInfo, tfjs: tf.version_core });
+  const device = webgpuDevice();
+  if (!device) throw new Error('tfjs webgpu backend has no device');
+  const bandwidth = await deviceBandwidth(device, JSON.stringify(report.adapterInfo ?? {}));
+  o.emit('ncf_bandwidth', bandwidth);
   const full = leaveLatestOut(await loadInteractionsFile(o.ratings), 'movielens-small').train;
   const train =
     o.users > 0
@@ -159,8 +171,16 @@ export async function runNcfPart(o: NcfPartOptions): Promise<void> {
         const weights = initArrays(s, nUsers, nItems);
         const loss0 = await ourLoss(s, nUsers, nItems, weights, hbs[0]);
         entries.push(writeNcfTwinInput(dir, name, kind, s, nUsers, nItems, weights, hbs, loss0));
+        let fused: { [k: string]: unknown };
+        try {
+          const inputs = stepInputs(hbs, s.learningRate);
+          fused = await timeFused(device, s, nUsers, nItems, weights, inputs, bandwidth.used_GBs, o.fusedSeconds ?? 3);
+        } catch (e) {
+          fused = { error: String((e as Error)?.stack ?? e).slice(0, 600) };
+        }
         ours[name] = {
           ...r,
+          fused_webgpu: fused,
           batch_positives: batchSize,
           mean_batch_rows: Math.round(batchRows / n),
           steps_per_epoch: hb.steps,
@@ -208,7 +228,12 @@ function summary(ours: { [k: string]: unknown }, eager: { [k: string]: unknown }
     typeof a === 'number' && typeof b === 'number' && b > 0 ? +(a / b).toFixed(3) : null;
   return Object.fromEntries(
     Object.entries(ours).map(([name, r]) => {
-      const o = r as { samples_per_s?: number; loss0?: number };
+      const o = r as {
+        samples_per_s?: number;
+        loss0?: number;
+        fused_webgpu?: { samples_per_s?: number; roofline_samples_per_s?: number; loss0_fused?: number };
+      };
+      const f = o.fused_webgpu ?? {};
       const te = e.get(name);
       const tc = c.get(name);
       return [
@@ -219,6 +244,12 @@ function summary(ours: { [k: string]: unknown }, eager: { [k: string]: unknown }
           torch_compile: tc?.samples_per_s ?? null,
           ratio_ours_over_eager: ratio(o.samples_per_s, te?.samples_per_s),
           ratio_ours_over_compile: ratio(o.samples_per_s, tc?.samples_per_s),
+          fused_webgpu: f.samples_per_s ?? null,
+          ratio_fused_over_eager: ratio(f.samples_per_s, te?.samples_per_s),
+          ratio_fused_over_compile: ratio(f.samples_per_s, tc?.samples_per_s),
+          roofline: f.roofline_samples_per_s ?? null,
+          ratio_roofline_over_eager: ratio(f.roofline_samples_per_s, te?.samples_per_s),
+          loss0_fused: f.loss0_fused ?? null,
           loss0_ours: o.loss0 ?? null,
           loss0_torch: te?.loss0 ?? null,
         },

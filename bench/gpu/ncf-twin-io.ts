@@ -7,45 +7,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { userItemRows, type InteractionLog } from '../../src/data/index.ts';
-import { MfBatches, type Batch } from '../../src/models/mf/batches.ts';
 import type { NcfSettings } from '../../src/models/ncf/config.ts';
 import { deviceSeed, trainLogits } from '../../src/models/ncf/forward.ts';
-import { hostInputs } from '../../src/models/ncf/host-inputs.ts';
-import { coWatchRows, learnerRows } from '../../src/models/ncf/inputs.ts';
 import { NcfParams, paramSpecs, type ParamArrays } from '../../src/models/ncf/params.ts';
-import type { SeedBatch } from '../../src/models/ncf/seed-batch.ts';
+import type { HostBatch } from './ncf-host-batches.ts';
 
-/** One training step's host inputs. */
-export interface HostBatch {
-  batch: Batch;
-  seed?: SeedBatch;
-  context?: Float32Array;
-}
-
-/** An epoch plan and the builder of each step's inputs. */
-export interface HostBatcher {
-  steps: number;
-  rowsPerEpoch: number;
-  build(step: number): HostBatch;
-}
-
-/** The batches NcfModel.fit trains on for settings `s` on `log` (patience off), built by the same code. */
-export function hostBatcher(s: NcfSettings, log: InteractionLog): HostBatcher {
-  const rows = userItemRows(log);
-  const batches = new MfBatches(rows, s.batchSize, s.negatives, s.seed);
-  const seed =
-    s.arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
-  const host = hostInputs(s, log, rows, seed);
-  return {
-    steps: batches.stepsPerEpoch,
-    rowsPerEpoch: batches.rowsPerEpoch,
-    build: (step) => {
-      const batch = batches.batch(0, step);
-      return { batch, seed: host.seed?.(batch), context: host.context?.(batch) };
-    },
-  };
-}
+export { hostBatcher, type HostBatch, type HostBatcher } from './ncf-host-batches.ts';
 
 /**
  * Our training loss (mean logistic loss + L2 on the touched rows, as src/models/ncf/train.ts `step`) on

@@ -4,9 +4,8 @@
  */
 import { Rng } from '../../src/data/rng.ts';
 import { resolveLineConfig, type LineConfig } from '../../src/models/line/config.ts';
-import { initVertex, runSamples } from '../../src/models/line/sgd.ts';
+import { initVertex, runSamples, type LineCpuKernel } from '../../src/models/line/sgd.ts';
 import { buildLineTables, type LineGraph } from '../../src/models/line/tables.ts';
-import { nodeLineThreads } from '../../src/models/line/node-threads.ts';
 import { toShared } from '../../src/models/line/threads.ts';
 
 /** A speed measurement. */
@@ -57,14 +56,24 @@ function speedJob(
   return { tables, dim: s.dim, vertex, context, negatives: s.negatives, learningRate: s.learningRate };
 }
 
-/** Times `samples` CPU SGD samples of one order on `graph` (after a short warm-up). */
-export function lineCpuSpeed(graph: LineGraph, samples: number, order: 1 | 2 = 2, config: LineConfig = {}): LineSpeed {
+/**
+ * Times `samples` CPU SGD samples of one order on `graph` (after a short warm-up), in chunks of 100k
+ * as `LineModel.fit` runs them; `kernel` `'js'` times the JavaScript loop instead of WebAssembly.
+ */
+export function lineCpuSpeed(
+  graph: LineGraph,
+  samples: number,
+  order: 1 | 2 = 2,
+  config: LineConfig = {},
+  kernel: LineCpuKernel = 'auto',
+): LineSpeed {
   const s = resolveLineConfig({ ...config, samples });
   const rng = new Rng(s.seed);
   const job = { ...speedJob(graph, s, order, rng), total: samples };
-  runSamples(job, 0, Math.min(20_000, samples), rng); // let the JIT settle
+  runSamples(job, 0, Math.min(20_000, samples), rng, kernel); // let the JIT settle
   const start = startClock();
-  runSamples(job, 0, samples, rng);
+  for (let from = 0; from < samples; from += s.chunk)
+    runSamples(job, from, Math.min(samples, from + s.chunk), rng, kernel);
   return speedSince(samples, start);
 }
 
@@ -75,14 +84,18 @@ export async function lineThreadedSpeed(
   threads: number,
   order: 1 | 2 = 2,
   config: LineConfig = {},
+  kernel: LineCpuKernel = 'auto',
 ): Promise<LineSpeed> {
   const s = resolveLineConfig({ ...config, samples, threads });
   const job = { ...speedJob(graph, s, order, new Rng(s.seed), toShared), total: samples };
-  const pool = nodeLineThreads(threads);
+  // Imported here: this file also runs in a browser worker, where node:worker_threads cannot load.
+  const { nodeLineThreads } = await import('../../src/models/line/node-threads.ts');
+  const pool = nodeLineThreads(threads, { kernel });
   try {
     await pool.run(job, 0, Math.min(20_000 * threads, samples), 1); // let every thread's JIT settle
     const start = startClock();
-    await pool.run(job, 0, samples, 2);
+    for (let from = 0; from < samples; from += s.chunk)
+      await pool.run(job, from, Math.min(samples, from + s.chunk), 2 + from);
     return speedSince(samples, start);
   } finally {
     await pool.close();

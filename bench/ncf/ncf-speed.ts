@@ -2,8 +2,9 @@
  * NCF training speed inside a dedicated module worker (for `npm run bench -- courses --chromium`): the
  * worker loads MovieLens ml-latest-small, takes its leave-latest-out training log (or the users of it
  * that fill a few mini-batches: SwiftShader WebGPU is too slow for whole epochs), starts exactly the
- * requested tfjs backend, trains a registry NCF kind with its tuned config, and reports samples/s,
- * tf.memory().numTensors around every epoch, and the backend that really ran.
+ * requested tfjs backend, trains a registry NCF kind with its tuned config on the requested engine
+ * (tfjs's op graph, or the fused CPU loop), and reports samples/s, tf.memory().numTensors around every
+ * epoch, and the backend and engine that really ran.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { wrap } from 'comlink';
@@ -11,9 +12,10 @@ import { initBackend, currentBackend, type BackendName } from '../../src/backend
 import { loadInteractions, selectRows, userItemRows } from '../../src/data/index.ts';
 import { BackendUnavailableError } from '../../src/errors.ts';
 import { TUNED } from '../../src/systems/courses/movielens-eval.ts';
-import { leaveLatestOut } from '../../src/systems/courses/protocol.ts';
+import { leaveLatestOut, sampledFigures } from '../../src/systems/courses/protocol.ts';
 import { createModel } from '../../src/models/index.ts';
 import { MfBatches } from '../../src/models/mf/batches.ts';
+import type { TrainerName } from '../../src/models/recommender.ts';
 
 /**
  * One measurement: `kind` trained for `epochs` epochs, on the whole training log, or with `steps` on
@@ -27,12 +29,18 @@ export interface NcfSpeedRequest {
   epochs: number;
   /** Mini-batches per epoch to train (default: the whole log). */
   steps?: number;
+  /** The engine (default 'tfjs': the op graph on `backend`). */
+  trainer?: TrainerName;
+  /** Also measure sampled HR@10 / NDCG@10 on the split's test rows after training (whole log only). */
+  evaluate?: boolean;
 }
 
 /** What one measurement found. */
 export interface NcfSpeed {
   /** The backend tfjs ran on: initBackend's report, the fit's progress and result, all checked equal. */
   backend: BackendName;
+  /** The engine that trained (the fit result's, checked equal to the request's). */
+  trainer: TrainerName;
   /** Vendor, architecture and description of the WebGPU adapter; null on other backends. */
   adapter: string | null;
   /** Users trained on, of `totalUsers`. */
@@ -47,6 +55,8 @@ export interface NcfSpeed {
   samplesPerSec: number[];
   /** tf.memory().numTensors before fit, at each epoch end, after fit, and after dispose. */
   tensors: { before: number; epochEnds: number[]; afterFit: number; afterDispose: number };
+  /** With `evaluate`: the fit's training seconds and the sampled figures on the test rows. */
+  quality?: { seconds: number; hr10: number; ndcg10: number };
 }
 
 /** The API of `workers/ncf-bench.worker.ts`. */
@@ -58,8 +68,10 @@ export interface NcfSpeedWorker {
 export async function ncfSpeed(r: NcfSpeedRequest): Promise<NcfSpeed> {
   const response = await fetch(r.url);
   if (!response.ok || !response.body) throw new Error(`${r.url}: HTTP ${response.status}`);
-  const train = leaveLatestOut(await loadInteractions(response.body, { file: r.url }), 'movielens-small').train;
-  const config = { ...TUNED[r.kind], epochs: r.epochs } as { negatives?: number; batchSize?: number };
+  const split = leaveLatestOut(await loadInteractions(response.body, { file: r.url }), 'movielens-small');
+  const train = split.train;
+  const trainer = r.trainer ?? 'tfjs';
+  const config = { ...TUNED[r.kind], epochs: r.epochs, trainer } as { negatives?: number; batchSize?: number };
   const batchSize = config.batchSize ?? 1024;
   const positives = userItemRows(train);
   const keep = r.steps === undefined ? null : usersFilling(positives.indptr, r.steps * batchSize);
@@ -80,6 +92,7 @@ export async function ncfSpeed(r: NcfSpeedRequest): Promise<NcfSpeed> {
   const samplesPerSec: number[] = [];
   let rows = 0;
   let afterFit: number;
+  let quality: NcfSpeed['quality'];
   try {
     const fit = await model.fit(subset, {
       onProgress: (e) => {
@@ -91,7 +104,12 @@ export async function ncfSpeed(r: NcfSpeedRequest): Promise<NcfSpeed> {
       },
     });
     ran.add(fit.backend).add(String(currentBackend()));
+    if (fit.trainer !== trainer) throw new Error(`asked for trainer ${trainer}, ${fit.trainer} trained`);
     afterFit = tf.memory().numTensors;
+    if (r.evaluate && !keep) {
+      const f = await sampledFigures(model, split);
+      quality = { seconds: fit.seconds, hr10: f.hr10, ndcg10: f.ndcg10 };
+    }
   } finally {
     model.dispose();
   }
@@ -106,6 +124,7 @@ export async function ncfSpeed(r: NcfSpeedRequest): Promise<NcfSpeed> {
   const tensors = { before, epochEnds, afterFit, afterDispose: tf.memory().numTensors };
   return {
     backend: report.backend,
+    trainer,
     adapter,
     users,
     totalUsers: positives.nRows,
@@ -114,6 +133,7 @@ export async function ncfSpeed(r: NcfSpeedRequest): Promise<NcfSpeed> {
     fullRows,
     samplesPerSec,
     tensors,
+    ...(quality ? { quality } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- talent [--samples N] [--gpu-samples N] [--threads N] [--quality-seeds N] [--no-quality] [--no-browser]`:
+ * `npm run bench -- talent [--samples N] [--gpu-samples N] [--threads N] [--quality-seeds N] [--no-quality] [--no-browser] [--no-cpp] [--cpp-samples M]`:
  * LINE edge samples/s at 64-d, K = 5, one order at a time, on netscience (1,589 nodes) and on the
  * company graph of a 100k-member world: the CPU loop in Node on one thread and Hogwild on `--threads`
  * worker threads (default 2, as the C++ reference's figure), the same loop in a Chromium dedicated
@@ -7,6 +7,13 @@
  * speed), with its netscience link-prediction AUC. Then the equal-quality check of the threaded
  * trainer against one thread at the eval's settings (seeds 1…N). Real-GPU figures need a GPU machine
  * (`../shared/gpu/`).
+ *
+ * The CPU loop is WebAssembly SIMD (`src/models/line/wasm/`); the JavaScript loop it replaced is timed
+ * too (`cpu_node_js_kernel`). `cpp_reference`: the reference C++ tool (`../line/cpp-reference.ts`)
+ * built here and run on netscience (64-d, K = 5, `--threads`, `--cpp-samples` M samples) interleaved
+ * with ours on the same threads, per wall second and per CPU-second, with the load average beside
+ * each pair. `cpu_chromium_shards`: LINE on 1 vs `--threads` shard workers in Chromium
+ * (`browserLineThreads`), speed and quality.
  */
 import type { Page } from 'playwright-core';
 import { loadGraphFile } from '../../src/data/node.ts';
@@ -16,6 +23,9 @@ import { lineLinkPrediction } from '../../src/eval/line/evaluate.ts';
 import { LineModel } from '../../src/models/line/model.ts';
 import { nodeLineThreads } from '../../src/models/line/node-threads.ts';
 import { nodeClassificationCv } from '../../src/eval/line/probe.ts';
+import { readFileSync } from 'node:fs';
+import { buildCppLine, runCppLine, writeEdgeList } from '../line/cpp-reference.ts';
+import type { ShardFigures } from '../line/shards-page.ts';
 import { lineCpuSpeed, lineThreadedSpeed, type LineSpeed } from '../line/speed.ts';
 import { launchChromium, startDevServer } from '../../src/testing/e2e.ts';
 import { generateWorld } from '../../src/world/index.ts';
@@ -27,18 +37,28 @@ const cpuMs = (s: LineSpeed) => Math.round((s.samplesPerCpuSec ?? 0) / 1000) / 1
 async function inChromium(
   samples: number,
   gpuSamples: number,
-): Promise<{ worker: LineSpeed; gpu: { speed: LineSpeed; aucFirst: number; adapter: string } | null }> {
+  threads: number,
+): Promise<{
+  worker: LineSpeed;
+  gpu: { speed: LineSpeed; aucFirst: number; adapter: string } | null;
+  shards: ShardFigures[];
+}> {
   const [server, browser] = await Promise.all([startDevServer('.'), launchChromium()]);
   try {
     const page: Page = await browser.newPage();
     await page.goto(`${server.origin}/public/data/README.md`);
     return await page.evaluate(
-      async ([n, g]) => {
+      async ([n, g, t]) => {
         const mod = await import('/bench/line/speed-page.ts' as string);
+        const shards = await import('/bench/line/shards-page.ts' as string);
         const url = '/data/graphs/netscience.json';
-        return { worker: await mod.workerCpuSpeed(url, n), gpu: await mod.gpuSpeed(url, g) };
+        const worker = await mod.workerCpuSpeed(url, n);
+        const gpu = await mod.gpuSpeed(url, g);
+        // 1 vs t shard workers, interleaved so both see the same load.
+        const figures = [await shards.shardFigures(1), await shards.shardFigures(t)];
+        return { worker, gpu, shards: figures };
       },
-      [samples, gpuSamples] as const,
+      [samples, gpuSamples, threads] as const,
     );
   } finally {
     await browser.close();
@@ -47,6 +67,44 @@ async function inChromium(
 }
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+type CppPair = {
+  cpp: { msps: number; msps_per_cpu_second: number };
+  ours: { msps: number; msps_per_cpu_second: number };
+  ratio_per_cpu_second: number;
+  loadavg: string;
+};
+
+/**
+ * The reference C++ tool against our loop on `threads` threads, netscience, each order: C++ then ours,
+ * interleaved, `millions` M samples each. Null with the reason when the tool cannot be built here.
+ */
+async function cppReference(
+  netscience: Graph,
+  millions: number,
+  threads: number,
+): Promise<{ threads: number; samples: number; first: CppPair; second: CppPair } | { skipped: string }> {
+  const built = buildCppLine();
+  if (!('binary' in built)) return built;
+  const edges = writeEdgeList(netscience, 'netscience');
+  const pair = async (order: 1 | 2): Promise<CppPair> => {
+    const c = runCppLine(built.binary, edges, order, millions, threads);
+    const o =
+      threads > 1
+        ? await lineThreadedSpeed(netscience, millions * 1e6, threads, order)
+        : lineCpuSpeed(netscience, millions * 1e6, order);
+    const oursCpu = o.samplesPerCpuSec ?? 0;
+    return {
+      cpp: { msps: r3(c.samplesPerSec / 1e6), msps_per_cpu_second: r3(c.samplesPerCpuSec / 1e6) },
+      ours: { msps: r3(o.samplesPerSec / 1e6), msps_per_cpu_second: r3(oursCpu / 1e6) },
+      ratio_per_cpu_second: r3(oursCpu / c.samplesPerCpuSec),
+      loadavg: loadavg(),
+    };
+  };
+  return { threads, samples: millions * 1e6, first: await pair(1), second: await pair(2) };
+}
 
 /** Micro-F1 at 50% labels exactly as `npm run eval -- talent` scores it (CV-chosen L2, 10 splits). */
 async function microF1(g: Graph, seed: number, threads: number): Promise<number> {
@@ -97,6 +155,15 @@ export async function run(args: string[]): Promise<unknown> {
       `CPU, Node, 1 thread: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`,
       (v.samplesPerSec / 1e6).toFixed(3),
     ]);
+  const js = {
+    netscience_first: lineCpuSpeed(netscience, samples, 1, {}, 'js'),
+    netscience_second: lineCpuSpeed(netscience, samples, 2, {}, 'js'),
+  };
+  for (const [k, v] of Object.entries(js))
+    rows.push([
+      `CPU, Node, 1 thread, JavaScript loop: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`,
+      (v.samplesPerSec / 1e6).toFixed(3),
+    ]);
   const threads = Number(flag(args, '--threads') ?? 2);
   const hogwild = {
     netscience_first: await lineThreadedSpeed(netscience, samples, threads, 1),
@@ -108,10 +175,27 @@ export async function run(args: string[]): Promise<unknown> {
       `CPU, Node, ${threads} threads Hogwild: ${k} (per CPU-second: ${((v.samplesPerCpuSec ?? 0) / 1e6).toFixed(3)})`,
       (v.samplesPerSec / 1e6).toFixed(3),
     ]);
+  const cpp = args.includes('--no-cpp')
+    ? null
+    : await cppReference(netscience, Number(flag(args, '--cpp-samples') ?? 10), threads);
+  if (cpp && 'first' in cpp)
+    for (const [k, v] of [
+      ['first', cpp.first],
+      ['second', cpp.second],
+    ] as const)
+      rows.push([
+        `C++ reference vs ours, ${threads} threads, netscience ${k} order, M/s (per CPU-second): C++ ${v.cpp.msps} (${v.cpp.msps_per_cpu_second}), ours ${v.ours.msps} (${v.ours.msps_per_cpu_second}); load ${v.loadavg}`,
+        `${v.ratio_per_cpu_second}× per CPU-s`,
+      ]);
   let browser: Awaited<ReturnType<typeof inChromium>> | null = null;
   if (!args.includes('--no-browser')) {
-    browser = await inChromium(samples, gpuSamples);
+    browser = await inChromium(samples, gpuSamples, threads);
     rows.push(['CPU, Chromium worker: netscience_second', (browser.worker.samplesPerSec / 1e6).toFixed(3)]);
+    for (const f of browser.shards)
+      rows.push([
+        `CPU, Chromium, ${f.workers === 1 ? '1 thread (the page, no pool)' : `${f.workers} shard workers`}, both orders; LP AUC 1st ${f.netscience_lp_auc_first}, Micro-F1 polbooks ${f.polbooks_micro_f1_50} football ${f.football_micro_f1_50}`,
+        (f.samplesPerSec / 1e6).toFixed(3),
+      ]);
     if (browser.gpu)
       rows.push([
         `WebGPU (${browser.gpu.adapter}), both orders; LP AUC 1st ${browser.gpu.aucFirst.toFixed(3)}`,
@@ -159,7 +243,16 @@ export async function run(args: string[]): Promise<unknown> {
         },
       },
       cpu_node_quality: q,
+      cpu_node_js_kernel: {
+        msps: { netscience_first: ms(js.netscience_first), netscience_second: ms(js.netscience_second) },
+        msps_per_cpu_second: {
+          netscience_first: cpuMs(js.netscience_first),
+          netscience_second: cpuMs(js.netscience_second),
+        },
+      },
+      cpp_reference: cpp,
       cpu_chromium_worker_msps: browser ? ms(browser.worker) : null,
+      cpu_chromium_shards: browser ? browser.shards : null,
       webgpu_swiftshader: browser?.gpu
         ? {
             msps: ms(browser.gpu.speed),

@@ -1,6 +1,6 @@
 /**
  * NCF training speed in real headless Chromium (for `npm run bench -- courses --chromium`): each
- * (backend, model) pair trains in a fresh dedicated module worker (`bench/workers/ncf-bench.worker.ts`)
+ * (backend, engine, model) triple trains in a fresh dedicated module worker (`bench/workers/ncf-bench.worker.ts`)
  * served by the project's Vite dev server. A backend given `steps` trains only on the first users whose
  * positives fill that many mini-batches, and its full-epoch time is extrapolated from the samples/s of
  * the epochs after the first; without `steps` it trains whole epochs.
@@ -25,8 +25,12 @@ export interface ChromiumRow extends NcfSpeed {
 
 /** What each backend trains on: `steps` mini-batches per epoch, or (absent) the whole log. */
 export interface ChromiumPlan {
-  backends: { backend: 'webgpu' | 'wasm'; steps?: number }[];
+  backends: { backend: 'webgpu' | 'wasm'; steps?: number; trainer?: 'tfjs' | 'fused-cpu' }[];
   epochs: number;
+  /** Models to train (default both). */
+  kinds?: ('neumf' | 'ncf')[];
+  /** Measure each whole-log run's sampled HR@10 on the test rows too (`NcfSpeed.quality`). */
+  evaluate?: boolean;
 }
 
 /** Runs every (backend, model) pair of `plan` and returns the rows in that order. */
@@ -36,23 +40,26 @@ export async function ncfSpeedInChromium(plan: ChromiumPlan): Promise<ChromiumRo
   try {
     const page = await browser.newPage();
     await page.goto(`${dev.origin}/public/data/README.md`);
-    for (const { backend, steps } of plan.backends) {
-      for (const kind of ['neumf', 'ncf'] as const) {
+    for (const { backend, steps, trainer = 'tfjs' } of plan.backends) {
+      for (const kind of plan.kinds ?? (['neumf', 'ncf'] as const)) {
         const request: NcfSpeedRequest = {
           url: '/data/movielens-small/ratings.csv',
           backend,
           kind,
           steps,
           epochs: plan.epochs,
+          trainer,
+          evaluate: plan.evaluate,
         };
         const speed = await page.evaluate(async (req) => {
           const mod = await import('/bench/ncf/ncf-speed.ts' as string);
           return (await mod.workerNcfSpeed(req)) as NcfSpeed;
         }, request);
         if (speed.backend !== backend) throw new Error(`chromium ${backend} row ran on ${speed.backend}`);
+        if (speed.trainer !== trainer) throw new Error(`chromium ${trainer} row trained on ${speed.trainer}`);
         rows.push(withDerived(kind, speed));
         console.log(
-          `chromium ${backend} ${kind}: ${speed.users} users, ${speed.steps} steps/epoch, samples/s per epoch ${speed.samplesPerSec.map(Math.round).join(' ')}`,
+          `chromium ${backend} ${trainer} ${kind}: ${speed.users} users, ${speed.steps} steps/epoch, samples/s per epoch ${speed.samplesPerSec.map(Math.round).join(' ')}`,
         );
       }
     }

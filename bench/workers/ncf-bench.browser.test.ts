@@ -27,3 +27,22 @@ it('trains one NeuMF mini-batch on wasm in the bench worker and reports the back
   expect(r.tensors.epochEnds[0]).toBeGreaterThan(r.tensors.before);
   expect(r.tensors.afterDispose).toBe(r.tensors.before);
 });
+
+it('trains seed-NCF on the fused CPU trainer in the bench worker, reporting that engine, leaking no tensors', async () => {
+  const r = await workerNcfSpeed({
+    url: '/data/movielens-small/ratings.csv',
+    backend: 'wasm',
+    kind: 'ncf',
+    epochs: 2,
+    steps: 1,
+    trainer: 'fused-cpu',
+  });
+  expect(r.backend).toBe('wasm');
+  expect(r.trainer).toBe('fused-cpu');
+  expect(r.steps).toBe(1);
+  expect(r.samplesPerSec).toHaveLength(2);
+  expect(r.samplesPerSec.every((x) => x > 0)).toBe(true);
+  // The fused engine trains on host arrays: no tensor is made during training, none is left after dispose.
+  expect(new Set(r.tensors.epochEnds).size).toBe(1);
+  expect(r.tensors.afterDispose).toBe(r.tensors.before);
+});

@@ -16,6 +16,7 @@ export type {
   RecommendOptions,
   Recommender,
   StateTensor,
+  TrainerName,
   TrainingCursor,
 } from './recommender.ts';
 export {

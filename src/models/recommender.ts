@@ -42,9 +42,23 @@ export interface ModelState {
   meta: { [key: string]: Json };
 }
 
+/**
+ * Which engine ran a step-trained model's optimiser: tfjs's op graph (`backend` then says where), or a
+ * fused trainer of the model's own (NCF: a typed-array loop on the CPU, WGSL kernels on WebGPU).
+ */
+export type TrainerName = 'tfjs' | 'fused-cpu' | 'fused-webgpu';
+
 /** Training progress, a status-tagged union (as transformers.js' ProgressInfo). */
 export type FitProgress =
-  | { status: 'start'; backend: BackendName; epochs: number; samples: number; kernel?: string }
+  | {
+      status: 'start';
+      backend: BackendName;
+      epochs: number;
+      samples: number;
+      kernel?: string;
+      /** The engine that trains, where a model has several (NCF); `backend` stays tfjs's backend. */
+      trainer?: TrainerName;
+    }
   | {
       status: 'epoch';
       backend: BackendName;
@@ -79,7 +93,16 @@ export type FitProgress =
       etaSeconds: number;
     }
   | { status: 'checkpoint'; backend: BackendName; cursor: TrainingCursor }
-  | { status: 'done'; backend: BackendName; epochs: number; loss: number; seconds: number; kernel?: string }
+  | {
+      status: 'done';
+      backend: BackendName;
+      epochs: number;
+      loss: number;
+      seconds: number;
+      kernel?: string;
+      /** The engine that trained, where a model has several (NCF). */
+      trainer?: TrainerName;
+    }
   | { status: 'error'; error: { name: string; message: string } };
 
 /** Options of {@link Recommender.fit}. */
@@ -109,6 +132,8 @@ export interface FitResult {
   backend: BackendName;
   /** Which kernel of `backend` ran, where a model has several (see {@link FitProgress}). */
   kernel?: string;
+  /** The engine that trained, where a model has several (NCF: `tfjs`, `fused-cpu`, `fused-webgpu`). */
+  trainer?: TrainerName;
 }
 
 /** Options of {@link Recommender.recommend}. */

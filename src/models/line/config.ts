@@ -25,8 +25,10 @@ export type LineConfig = {
   /**
    * CPU threads (default 1, at most 64). 1 is the deterministic single-thread loop. Above 1, the
    * samples run Hogwild on worker threads sharing the tables, as the reference's `-threads`: faster on
-   * several cores, not bit-reproducible. Needs a thread pool handed to the model — Node only:
-   * `new LineModel({ threads: 2 }, { pool: nodeLineThreads })` from `models/line/node-threads`.
+   * several cores, not bit-reproducible. Needs a thread pool handed to the model — Node:
+   * `new LineModel({ threads: 2 }, { pool: nodeLineThreads })` from `models/line/node-threads`;
+   * a browser: `{ pool: browserLineThreads(makeWorker) }` from `models/line/browser-threads` (shards on
+   * workers with their own copies, merged every round: no shared memory needed).
    */
   threads?: number;
 };

@@ -3,6 +3,9 @@
  * the arc's target and K negatives move `σ(⟨u, v⟩)` towards the label, accumulating u's step and
  * applying it once. Sigmoid from a table bounded at ±6, learning rate ρ₀(1 − t/T).
  *
+ * This is the fallback and the reference of the WebAssembly SIMD loop (`wasm-kernel.ts`, same draws),
+ * which runs wherever WebAssembly SIMD exists (about 5× this loop per CPU-second here).
+ *
  * Speed notes (Node 20's V8 does not vectorise): the dot product keeps 4 partial sums over 8 lanes and
  * the update is unrolled by 4, which breaks the 64-long chain of dependent adds (about ×1.4 per
  * CPU-second over the plain loop); the xoroshiro128+ stream runs on an Int32Array, no object per draw.

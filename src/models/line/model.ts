@@ -2,10 +2,11 @@
  * LINE as a model: `fit(graph)` trains first- and/or second-order proximity in chunks, so progress
  * is reported and an abort lands between chunks — on WebGPU with the fused WGSL kernels of `gpu/`
  * (vectors stay on the device; read back at the end, on abort and for {@link LineModel.snapshot}),
- * or on the CPU with the reference's SGD loop. The embedding is each order L2-normalised, then
- * concatenated `[u, u′]`. On the CPU each chunk draws from its own forked stream, so a run resumed
- * from a checkpoint's state continues exactly (with `threads: 1`, the default; `threads > 1` runs the
- * chunks Hogwild on a thread pool, fast but not bit-reproducible, and so is the GPU).
+ * or on the CPU with the reference's SGD loop (WebAssembly SIMD; JavaScript where that is missing).
+ * The embedding is each order L2-normalised, then concatenated `[u, u′]`. On the CPU each chunk draws
+ * from its own forked stream, so a run resumed from a checkpoint's state continues exactly (with
+ * `threads: 1`, the default; `threads > 1` runs the chunks Hogwild on a thread pool, fast but not
+ * bit-reproducible, and so is the GPU).
  */
 import type { Graph } from '../../data/graph.ts';
 import { Rng } from '../../data/rng.ts';
@@ -32,6 +33,7 @@ import {
 import { ordersOf, resolveLineConfig, type LineConfig, type LineSettings } from './config.ts';
 import { GpuDeviceLost } from './gpu/session.ts';
 import { initVertex, runSamples } from './sgd.ts';
+import { loadLineWasm } from './wasm-kernel.ts';
 import { buildLineTables, type LineGraph } from './tables.ts';
 import { toShared, type LineRuntime, type LineThreadPool } from './threads.ts';
 import { concatRows, normalizeRows, rowCosine } from './vectors.ts';
@@ -61,13 +63,15 @@ export class LineModel implements Recommender<LineGraph | Graph> {
   private gpu: LineGpuTrainer | null = null;
 
   /**
-   * `runtime.pool` is required when `config.threads > 1`, and `runtime.backend` must be `'auto'`,
-   * `'webgpu'` or `'cpu'` (InvalidArgumentError otherwise).
+   * `runtime.pool` is required when `config.threads > 1`, `runtime.backend` must be `'auto'`,
+   * `'webgpu'` or `'cpu'`, and `runtime.cpuKernel` `'auto'` or `'js'` (InvalidArgumentError otherwise).
    */
   constructor(config: LineConfig = {}, runtime: LineRuntime = {}) {
     this.s = resolveLineConfig(config);
     this.runtime = runtime;
     this.backend = runtime.backend === undefined ? defaultLineBackend() : checkLineBackend(runtime.backend);
+    if (runtime.cpuKernel !== undefined && runtime.cpuKernel !== 'auto' && runtime.cpuKernel !== 'js')
+      throw new InvalidArgumentError(`line: cpuKernel must be 'auto' or 'js', got ${String(runtime.cpuKernel)}`);
     this.startPool(false);
   }
 
@@ -101,6 +105,9 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     const orders = ordersOf(s.order);
     const chunks = Math.ceil(s.samples / s.chunk);
     const opened = await openLineGpu(this.backend, this.runtime.gpu ?? {}, tables, s);
+    // A browser's main thread compiles the CPU loop's WebAssembly only asynchronously (cached; the
+    // WebGPU path may fall back to the CPU mid-run, so always).
+    if (this.runtime.cpuKernel !== 'js') await loadLineWasm();
     let gpu = (this.gpu = opened instanceof LineGpuTrainer ? opened : null);
     let fallback = opened && 'why' in opened ? `WebGPU unavailable (${opened.why}); trained on the CPU` : undefined;
     let pool: LineThreadPool | null = null;
@@ -130,7 +137,7 @@ export class LineModel implements Recommender<LineGraph | Graph> {
             gpu = this.gpu = null;
           }
         }
-        if (w.done[order - 1] < s.samples && !pool && (pool = this.startPool())) {
+        if (w.done[order - 1] < s.samples && !pool && (pool = this.startPool()) && pool.sharedVectors !== false) {
           for (const name of ['first', 'second', 'context'] as const) w[name] &&= toShared(w[name]);
         }
         const vertex = (order === 1 ? w.first : w.second) as Float32Array;
@@ -151,7 +158,7 @@ export class LineModel implements Recommender<LineGraph | Graph> {
           const rng = new Rng(s.seed).fork(`order${order}-chunk${Math.floor(from / s.chunk)}`);
           loss = pool
             ? await pool.run(job, from, to, Math.floor(rng.next() * 4294967296) | 0)
-            : runSamples(job, from, to, rng);
+            : runSamples(job, from, to, rng, this.runtime.cpuKernel);
           w.done[order - 1] = to;
           this.cache = null;
           report(from, to, c0, loss);
@@ -184,7 +191,7 @@ export class LineModel implements Recommender<LineGraph | Graph> {
     if (threads === 1) return null;
     if (!this.runtime.pool)
       throw new InvalidArgumentError(
-        `line: threads: ${threads} needs a thread pool (Node: new LineModel(config, { pool: nodeLineThreads }) from models/line/node-threads); the browser trains on one thread`,
+        `line: threads: ${threads} needs a thread pool (Node: new LineModel(config, { pool: nodeLineThreads }) from models/line/node-threads; browser: { pool: browserLineThreads(makeWorker) } from models/line/browser-threads)`,
       );
     return start ? this.runtime.pool(threads) : null;
   }

@@ -1,6 +1,9 @@
 /**
  * Node-only: LINE's kernel Hogwild on `worker_threads`, as the reference C++ runs its `-threads`.
- * The vectors and the samplers' tables sit in SharedArrayBuffers; every thread claims slices of
+ * With WebAssembly SIMD (always, in Node 20) every thread instantiates the shared-memory build of
+ * `wasm-kernel.ts` on one shared `WebAssembly.Memory` holding the tables and the vectors (copied in
+ * before a run and out after it); else the JavaScript kernel runs on the vectors and the samplers'
+ * tables in SharedArrayBuffers. Either way every thread claims slices of
  * the schedule from one Atomics counter, so ρ_t = ρ₀(1 − t/T) follows the global progress and the
  * run draws exactly T samples. Each slice has its own seeded stream (derived from the slice, not the
  * thread), so only the interleaving of the lock-free updates varies between runs.
@@ -14,7 +17,15 @@ import { Rng } from '../../data/rng.ts';
 import { InvalidArgumentError, WorkerLostError } from '../../errors.ts';
 import { resolveLineConfig, type LineConfig } from './config.ts';
 import { lineSgdKernel, xoroNext, type KernelJob } from './kernel.ts';
-import { initVertex, kernelJob, type SgdJob } from './sgd.ts';
+import {
+  LINE_WASM_MAX_PAGES,
+  lineWasmModule,
+  placeJob,
+  readBack,
+  type LineWasmMemory,
+  type WasmJobLayout,
+} from './wasm-kernel.ts';
+import { initVertex, kernelJob, type LineCpuKernel, type SgdJob } from './sgd.ts';
 import { buildLineTables, type LineGraph, type LineTables } from './tables.ts';
 import { toShared, type LineThreadPool } from './threads.ts';
 
@@ -22,7 +33,9 @@ import { toShared, type LineThreadPool } from './threads.ts';
 const SLICE = 4096;
 
 interface RunMessage {
-  job: KernelJob;
+  /** The JavaScript kernel's job, or null when the threads run the wasm build on `wasm`. */
+  job: KernelJob | null;
+  wasm: { module: WebAssembly.Module; memory: WebAssembly.Memory; layout: WasmJobLayout; thread: number } | null;
   from: number;
   to: number;
   seed: number;
@@ -35,15 +48,48 @@ function threadMain(
   port: { on(e: 'message', f: (m: RunMessage) => void): void; postMessage(m: unknown): void },
   kernel: typeof lineSgdKernel,
 ): void {
+  let instance: { module: unknown; memory: unknown; sgd: (...a: number[]) => number } | null = null;
   port.on('message', (m: RunMessage) => {
     let lossSum = 0,
       weight = 0;
+    const w = m.wasm;
+    if (w && (instance?.module !== w.module || instance.memory !== w.memory)) {
+      const i = new WebAssembly.Instance(w.module, { env: { memory: w.memory } });
+      instance = { module: w.module, memory: w.memory, sgd: i.exports.line_sgd as (...a: number[]) => number };
+    }
     for (;;) {
       const idx = Atomics.add(m.counter, 0, 1);
       const start = m.from + idx * m.slice;
       if (start >= m.to) break;
       const end = Math.min(start + m.slice, m.to);
-      lossSum += kernel(m.job, start, end, (m.seed ^ Math.imul(idx + 1, 0x9e3779b1)) | 0) * (end - start);
+      const seed = (m.seed ^ Math.imul(idx + 1, 0x9e3779b1)) | 0;
+      let loss: number;
+      if (w && instance) {
+        const l = w.layout;
+        // `wasm/kernel.c`'s argument order (as `runPlaced` passes it).
+        loss = instance.sgd(
+          l.arcSrc,
+          l.arcDst,
+          l.edgeProb,
+          l.edgeAlias,
+          l.nArcs,
+          l.nodeProb,
+          l.nodeAlias,
+          l.nNodes,
+          l.vertex,
+          l.context,
+          l.sigmoid,
+          l.err[w.thread],
+          l.dim,
+          l.negatives,
+          l.total,
+          l.learningRate,
+          start,
+          end,
+          seed,
+        );
+      } else loss = kernel(m.job as KernelJob, start, end, seed);
+      lossSum += loss * (end - start);
       weight += end - start;
     }
     port.postMessage({ lossSum, weight });
@@ -94,11 +140,25 @@ class KernelThread {
   }
 }
 
+/** The threads' mean loss, weighted by the samples each ran. */
+function meanLoss(replies: Reply[]): number {
+  const weight = replies.reduce((a, r) => a + r.weight, 0);
+  return weight ? replies.reduce((a, r) => a + r.lossSum, 0) / weight : 0;
+}
+
+/** `__heap_base` of the shared build (where the layout may start), read from a throwaway instance. */
+function wasmBase(module: WebAssembly.Module, memory: WebAssembly.Memory): number {
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as { __heap_base: WebAssembly.Global };
+  return Number(exports.__heap_base.value);
+}
+
 type SharedTables = Pick<KernelJob, 'arcSrc' | 'arcDst' | 'edgeProb' | 'edgeAlias' | 'nodeProb' | 'nodeAlias'>;
 
 /**
  * A pool of Node worker threads for LINE's Hogwild training; pass the factory to the model as
- * `{ pool: nodeLineThreads }` (the model calls it with its `threads`).
+ * `{ pool: nodeLineThreads }` (the model calls it with its `threads`). `options.kernel: 'js'` keeps
+ * the JavaScript kernel (then `run` wants the vectors in SharedArrayBuffers); by default the threads
+ * run the WebAssembly SIMD build, which copies any vectors into its shared memory.
  * @example
  * ```ts
  * import { LineModel } from 'linkrec/talent';
@@ -108,18 +168,46 @@ type SharedTables = Pick<KernelJob, 'arcSrc' | 'arcDst' | 'edgeProb' | 'edgeAlia
  * await model.fit(graph);
  * ```
  */
-export function nodeLineThreads(threads: number): LineThreadPool {
+export function nodeLineThreads(threads: number, options: { kernel?: LineCpuKernel } = {}): LineThreadPool {
   if (!Number.isInteger(threads) || threads < 1)
     throw new InvalidArgumentError(`line: threads must be a positive integer, got ${threads}`);
   const workers = Array.from({ length: threads }, () => new KernelThread());
   const shared = new WeakMap<LineTables, SharedTables>();
+  const module = options.kernel === 'js' ? null : lineWasmModule('shared');
+  let wasm: LineWasmMemory | null = null;
   return {
     threads,
     async run(job: SgdJob, from: number, to: number, seed: number): Promise<number> {
+      const k = kernelJob(job);
+      if (module) {
+        wasm ??= {
+          memory: new WebAssembly.Memory({ initial: 2, maximum: LINE_WASM_MAX_PAGES, shared: true }),
+          base: 0,
+        };
+        if (!wasm.base) wasm.base = wasmBase(module, wasm.memory);
+        const layout = placeJob(wasm, k, threads);
+        if (layout) {
+          const counter = new Int32Array(new SharedArrayBuffer(4));
+          const replies = await Promise.all(
+            workers.map((w, thread) =>
+              w.request({
+                job: null,
+                wasm: { module, memory: (wasm as LineWasmMemory).memory, layout, thread },
+                from,
+                to,
+                seed,
+                slice: SLICE,
+                counter,
+              }),
+            ),
+          );
+          readBack(wasm, layout, k);
+          return meanLoss(replies);
+        }
+      }
       if (!(job.vertex.buffer instanceof SharedArrayBuffer && job.context.buffer instanceof SharedArrayBuffer)) {
         throw new InvalidArgumentError('line: threaded training needs the vectors in a SharedArrayBuffer (toShared)');
       }
-      const k = kernelJob(job);
       let tables = shared.get(job.tables);
       if (!tables) {
         tables = {
@@ -133,10 +221,8 @@ export function nodeLineThreads(threads: number): LineThreadPool {
         shared.set(job.tables, tables);
       }
       const counter = new Int32Array(new SharedArrayBuffer(4));
-      const message: RunMessage = { job: { ...k, ...tables }, from, to, seed, slice: SLICE, counter };
-      const replies = await Promise.all(workers.map((w) => w.request(message)));
-      const weight = replies.reduce((a, r) => a + r.weight, 0);
-      return weight ? replies.reduce((a, r) => a + r.lossSum, 0) / weight : 0;
+      const message: RunMessage = { job: { ...k, ...tables }, wasm: null, from, to, seed, slice: SLICE, counter };
+      return meanLoss(await Promise.all(workers.map((w) => w.request(message))));
     },
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.close()));

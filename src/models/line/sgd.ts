@@ -1,11 +1,13 @@
 /**
- * The LINE SGD loop on one thread: {@link runSamples} runs the typed-array kernel of `kernel.ts` (the
- * reference C++ design) over a job's tables. `node-threads.ts` runs the same kernel Hogwild on
- * several threads.
+ * The LINE SGD loop on one thread: {@link runSamples} runs the WebAssembly SIMD kernel of
+ * `wasm-kernel.ts` over a job's tables, or the typed-array kernel of `kernel.ts` (the same draws; the
+ * reference C++ design) where WebAssembly SIMD is missing. `node-threads.ts` runs the same kernels
+ * Hogwild on several threads.
  */
 import type { Rng } from '../../data/rng.ts';
 import { lineSgdKernel, SIGMOID_TABLE, type KernelJob } from './kernel.ts';
 import type { LineTables } from './tables.ts';
+import { lineWasmKernel } from './wasm-kernel.ts';
 
 /** The reference's table sigmoid: exact 0 and 1 from ±6 on. */
 export function fastSigmoid(x: number): number {
@@ -46,13 +48,19 @@ export function kernelJob(job: SgdJob): KernelJob {
   };
 }
 
+/** Which loop {@link runSamples} runs: WebAssembly SIMD where it exists (`'auto'`), or JavaScript. */
+export type LineCpuKernel = 'auto' | 'js';
+
 /**
  * Runs samples `from … to − 1` of `job` in place on this thread, drawing one seed from `rng` for the
  * kernel's own stream (so the run is a function of `rng`'s state); returns the mean
- * negative-sampling loss of every 8th sample (a cheap progress figure).
+ * negative-sampling loss of every 8th sample (a cheap progress figure). Both kernels draw the same
+ * samples; they differ in float rounding only (f32 lanes against f64).
  */
-export function runSamples(job: SgdJob, from: number, to: number, rng: Rng): number {
-  return lineSgdKernel(kernelJob(job), from, to, Math.floor(rng.next() * 4294967296) | 0);
+export function runSamples(job: SgdJob, from: number, to: number, rng: Rng, kernel: LineCpuKernel = 'auto'): number {
+  const k = kernelJob(job);
+  const seed = Math.floor(rng.next() * 4294967296) | 0;
+  return (kernel === 'auto' ? lineWasmKernel(k, from, to, seed) : null) ?? lineSgdKernel(k, from, to, seed);
 }
 
 /** The reference's initial vertex vectors: uniform in ±0.5/dim (context vectors start at zero). */

@@ -1,20 +1,27 @@
 /**
  * The seam between LINE and a multi-threaded runner. The model only sees {@link LineThreadPool};
  * the Node implementation (worker_threads) lives in `node-threads.ts` so browser bundles never
- * import `node:worker_threads`. The browser stays single-threaded: sharing memory between workers
- * there needs a cross-origin-isolated page, which this project does not serve (see TOOLCHAIN.md).
+ * import `node:worker_threads`. In the browser, sharing memory between workers needs a
+ * cross-origin-isolated page, which this project does not serve (see TOOLCHAIN.md): there
+ * `browser-threads.ts` runs shards on workers with their own copies, merged every round.
  */
 import type { LineBackendPreference, LineGpuRuntime } from './backend.ts';
-import type { SgdJob } from './sgd.ts';
+import type { LineCpuKernel, SgdJob } from './sgd.ts';
 
 /** Threads that run LINE's kernel Hogwild over tables in shared memory. */
 export interface LineThreadPool {
   /** Number of threads. */
   readonly threads: number;
   /**
+   * False when the pool copies the vectors itself, so the model leaves them in ordinary memory
+   * (`browserLineThreads`, which runs where SharedArrayBuffer may not exist); default true.
+   */
+  readonly sharedVectors?: boolean;
+  /**
    * Runs samples `from … to − 1` of `job` across the threads, each claiming slices of the schedule
    * from a shared counter (so ρ_t follows the global progress); resolves the mean tracked loss.
-   * `job.vertex` and `job.context` must live in a SharedArrayBuffer (`toShared`).
+   * A pool may require `job.vertex` and `job.context` in a SharedArrayBuffer (`toShared`): Node's
+   * JavaScript-kernel pool does.
    */
   run(job: SgdJob, from: number, to: number, seed: number): Promise<number>;
   /** Ends the threads. */
@@ -36,6 +43,11 @@ export interface LineRuntime {
   backend?: LineBackendPreference;
   /** WebGPU options (device, concurrency, kernel). */
   gpu?: LineGpuRuntime;
+  /**
+   * The CPU loop on one thread: `'auto'` (default) the WebAssembly SIMD kernel where it exists, `'js'`
+   * the JavaScript one (same draws, f64 maths; for comparisons). A pool picks its own.
+   */
+  cpuKernel?: LineCpuKernel;
 }
 
 /** `a` itself when it already lives in a SharedArrayBuffer, else a copy that does. */

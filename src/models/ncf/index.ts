@@ -3,3 +3,8 @@ export { NCF_KERNELS } from './kernels.ts';
 export { NCF_DEFAULTS, resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
 export { NCF_STATE_VERSION, ncfV1ToV2 } from './state.ts';
 export { coWatchRows, learnerRows } from './inputs.ts';
+export { fitPretrainedNeuMF, pretrainedNeuMFState, type PretrainedNeuMF, type PretrainOptions } from './pretrain.ts';
+export { createFusedCpuStepper } from './fused/index.ts';
+export { createTfjsStepper } from './tfjs-stepper.ts';
+export { chooseTrainer } from './train.ts';
+export type { NcfStepInput, NcfStepper, NcfStepperInit, NcfTrainerName } from './stepper.ts';

@@ -26,7 +26,7 @@ import { reportError } from '../shared/instant-fit.ts';
 import { checkKindAndVersion } from '../shared/state.ts';
 import { pick, topK } from '../shared/topk.ts';
 import { checkK, checkLog, checkPairs } from '../shared/validate.ts';
-import { NamedAdam } from '../shared/adam.ts';
+import type { AdamArrays } from '../shared/adam.ts';
 import { scorePairsByUser } from '../shared/pair-scores.ts';
 import { trainingBackend } from '../shared/training-backend.ts';
 import { resolveNcfConfig, type NcfArch, type NcfConfig, type NcfSettings } from './config.ts';
@@ -35,11 +35,14 @@ import { NcfFoldIn } from './foldin.ts';
 import { hostInputs } from './host-inputs.ts';
 import { coWatchRows, learnerRows } from './inputs.ts';
 import { NCF_KERNELS } from './kernels.ts';
-import { initArrays, NcfParams } from './params.ts';
+import { initArrays, NcfParams, paramSpecs } from './params.ts';
 import { flatRows } from './flat-rows.ts';
 import { decodeNcfState, encodeNcfState, NCF_STATE_VERSION, type NcfParts } from './state.ts';
 import { learnerFeatures, type Timeline } from './timeline.ts';
-import { trainNcf } from './train.ts';
+import type { NcfStepper } from './stepper.ts';
+import { assignParams, tfjsStepperOn } from './tfjs-stepper.ts';
+import { chooseTrainer, createHostStepper, trainNcf } from './train.ts';
+import { NamedAdam } from '../shared/adam.ts';
 import { carveValidation, validationHr } from './validation.ts';
 
 /** Registry kind of each architecture. */
@@ -57,7 +60,10 @@ export class NcfModel implements Recommender<InteractionLog> {
   /** All courses' flattened inputs (seed variant), host arrays built once per fit or load. */
   /** Every course's co-watch row, padded once for scoring. */
   private allCourses: PaddedRows | null = null;
-  private training: { cursor: MfCursor; adam: NamedAdam } | null = null;
+  /** An unfinished run: its cursor and (between fits) Adam's state on the host; adam null = fresh (zeros). */
+  private training: { cursor: MfCursor; adam: AdamArrays | null } | null = null;
+  /** The engine of the fit in progress: it holds the newest weights and Adam's state until the fit ends. */
+  private engine: NcfStepper | null = null;
   private fitting = false;
   /** The frozen weights on the host for fold-in (read once; dropped whenever the weights change). */
   private folder: Promise<NcfFoldIn> | null = null;
@@ -81,6 +87,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     try {
       checkLog(log, this.kind);
       const backend = trainingBackend(NCF_KERNELS);
+      const trainer = chooseTrainer(this.settings.trainer, backend);
       const val = this.settings.patience > 0 ? carveValidation(log, this.settings.seed) : null;
       const trainLog = val?.train.length ? val.train : log;
       const rows = userItemRows(trainLog);
@@ -91,25 +98,43 @@ export class NcfModel implements Recommender<InteractionLog> {
       const params = this.params as NcfParams;
       const host = hostInputs(this.settings, trainLog, rows, this.seed);
       if (host.timeline) this.timeline = host.timeline;
-      const result = await trainNcf(
-        {
-          params,
-          adam: run.adam,
-          batches,
-          settings: this.settings,
-          cursor: run.cursor,
-          backend,
-          seedInputs: host.seed,
-          context: host.context,
-          validate: val ? async () => validationHr(await this.scoreUnchecked(val.users, val.items)) : undefined,
-          alive: () => this.params === params,
-          snapshot: () => this.toState(),
-        },
-        options,
-      );
-      run.adam.dispose();
-      this.training = null;
-      return result;
+      const stepper = await this.createStepper(trainer, params, run.adam);
+      this.engine = stepper;
+      try {
+        const result = await trainNcf(
+          {
+            stepper,
+            batches,
+            settings: this.settings,
+            cursor: run.cursor,
+            backend,
+            seedInputs: host.seed,
+            context: host.context,
+            validate: val
+              ? async () => {
+                  await pullWeights(stepper, params);
+                  return validationHr(await this.scoreUnchecked(val.users, val.items));
+                }
+              : undefined,
+            alive: () => this.params === params,
+            snapshot: () => this.toState(),
+          },
+          options,
+        );
+        await pullWeights(stepper, params);
+        this.training = null;
+        return result;
+      } catch (err) {
+        // Aborted (or failed) between steps: the model keeps the engine's last weights and Adam's state, to resume.
+        if (this.params === params && this.training === run) {
+          await pullWeights(stepper, params);
+          run.adam = await stepper.adamState();
+        }
+        throw err;
+      } finally {
+        this.engine = null;
+        stepper.dispose();
+      }
     } catch (err) {
       reportError(options.onProgress, err);
       throw err;
@@ -119,11 +144,25 @@ export class NcfModel implements Recommender<InteractionLog> {
     }
   }
 
+  /** The engine `trainer` on `params` (tfjs trains the variables in place; the others on host copies). */
+  private async createStepper(
+    trainer: ReturnType<typeof chooseTrainer>,
+    params: NcfParams,
+    adam: AdamArrays | null,
+  ): Promise<NcfStepper> {
+    if (trainer === 'tfjs') {
+      return tfjsStepperOn(this.settings, params, NamedAdam.create(params.vars, params.names, adam ?? undefined));
+    }
+    const { nUsers, nItems } = this.catalogue;
+    const weights = await params.toArrays();
+    return createHostStepper(trainer, { settings: this.settings, nUsers, nItems, weights, adam: adam ?? undefined });
+  }
+
   private startFresh(
     log: InteractionLog,
     trainLog: InteractionLog,
     dataHash: number,
-  ): { cursor: MfCursor; adam: NamedAdam } {
+  ): { cursor: MfCursor; adam: AdamArrays | null } {
     this.releaseTensors();
     this.catalogue = Catalogue.fromLog(log);
     const { nUsers, nItems } = this.catalogue;
@@ -134,12 +173,12 @@ export class NcfModel implements Recommender<InteractionLog> {
       });
     }
     this.params = NcfParams.fromArrays(this.settings, nUsers, nItems, initArrays(this.settings, nUsers, nItems));
-    this.training = { cursor: startCursor(dataHash), adam: NamedAdam.create(this.params.vars, this.params.names) };
+    this.training = { cursor: startCursor(dataHash), adam: null };
     return this.training;
   }
 
-  private checkResumable(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: NamedAdam } {
-    const run = this.training as { cursor: MfCursor; adam: NamedAdam };
+  private checkResumable(log: InteractionLog, dataHash: number): { cursor: MfCursor; adam: AdamArrays | null } {
+    const run = this.training as { cursor: MfCursor; adam: AdamArrays | null };
     const sameSize = log.userIds.size === this.catalogue.nUsers && log.itemIds.size === this.catalogue.nItems;
     if (!sameSize || run.cursor.dataHash !== dataHash) {
       throw new InvalidArgumentError(
@@ -230,11 +269,12 @@ export class NcfModel implements Recommender<InteractionLog> {
 
   /** The weights, the seed inputs, and while a run is unfinished Adam's slots and the cursor. */
   async toState(): Promise<ModelState> {
-    const { settings, catalogue, seed } = this;
-    const cursor = this.training && { ...this.training.cursor };
+    const { settings, catalogue, seed, engine, training: run } = this;
+    const cursor = run && { ...run.cursor };
+    // During a fit the engine holds the newest weights and Adam's state (reads issued together: one step's).
     const [params, adam] = await Promise.all([
-      this.params ? this.params.toArrays() : Promise.resolve(null),
-      this.training?.adam.toArrays(),
+      engine ? engine.weights() : this.params ? this.params.toArrays() : Promise.resolve(null),
+      run && (engine ? engine.adamState() : (run.adam ?? zeroAdam(settings, catalogue))),
     ]);
     const training = cursor && adam ? { cursor, adam } : null;
     const empty = initArrays(settings, 0, 0);
@@ -260,11 +300,7 @@ export class NcfModel implements Recommender<InteractionLog> {
     this.params = params;
     this.setSeed(parts.seed);
     this.timeline = parts.timeline;
-    if (parts.training)
-      this.training = {
-        cursor: parts.training.cursor,
-        adam: NamedAdam.create(params.vars, params.names, parts.training.adam),
-      };
+    if (parts.training) this.training = { cursor: parts.training.cursor, adam: parts.training.adam };
   }
 
   dispose(): void {
@@ -277,8 +313,24 @@ export class NcfModel implements Recommender<InteractionLog> {
   private releaseTensors(): void {
     this.folder = null;
     this.params?.dispose();
-    this.training?.adam.dispose();
     this.params = null;
     this.training = null;
   }
+}
+
+/** Copies a host engine's weights into the model's variables (the tfjs engine trains them in place). */
+async function pullWeights(stepper: NcfStepper, params: NcfParams): Promise<void> {
+  if (stepper.name !== 'tfjs') assignParams(params, await stepper.weights());
+}
+
+/** A fresh run's Adam state: zero moments, step 0. */
+function zeroAdam(s: NcfSettings, c: Catalogue): AdamArrays {
+  const m: Record<string, Float32Array> = {};
+  const v: Record<string, Float32Array> = {};
+  for (const [n, spec] of Object.entries(paramSpecs(s, c.nUsers, c.nItems))) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    m[n] = new Float32Array(size);
+    v[n] = new Float32Array(size);
+  }
+  return { step: 0, m, v };
 }

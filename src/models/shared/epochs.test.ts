@@ -129,7 +129,7 @@ describe('runEpochs', () => {
     const cursor = fresh();
     const controller = new AbortController();
     const first = toyRun(cursor);
-    const step = first.run.step;
+    const step = first.run.step as NonNullable<typeof first.run.step>;
     // Aborted during the second step (no checkpoint): the loop must read the loss sum into the cursor itself.
     first.run.step = (batch, epoch, lossSum) => {
       if (batch.step === 1) controller.abort();

@@ -1,7 +1,8 @@
 /**
  * The one mini-batch epoch loop of the step-trained models (MF, NCF). It owns what every such run
- * shares: the order of batches (epoch by epoch, step by step, from the cursor on), the loss summed on
- * the device and read once per epoch (and at checkpoints and `step` events, never every step), checkpoints every
+ * shares: the order of batches (epoch by epoch, step by step, from the cursor on), the loss summed where
+ * the step runs (a tfjs scalar, a fused engine's host number or GPU buffer) and read once per epoch (and
+ * at checkpoints and `step` events, never every step), checkpoints every
  * `checkpointEvery` steps, the progress events, cancellation between steps (AbortError) and resuming
  * from a cursor. A model supplies its step, and optionally a validation metric and early stopping; the
  * caller may add `step` events a few times a second (`stepEveryMs`) and its own metric (`validate`).
@@ -9,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../backend/index.ts';
 import { AbortError } from '../../errors.ts';
-import type { FitOptions, FitProgress, FitResult, ModelState } from '../recommender.ts';
+import type { FitOptions, FitProgress, FitResult, ModelState, TrainerName } from '../recommender.ts';
 
 /**
  * Where a run stands; `runEpochs` advances it in place as steps are applied, so the state a checkpoint
@@ -42,11 +43,26 @@ export interface SizedBatch {
 /** A validation metric reported with an epoch event. */
 export type EpochMetric = NonNullable<Extract<FitProgress, { status: 'epoch' }>['metric']>;
 
-/** One run: the shared loop's inputs plus the model's step and epoch-end hooks. */
+/**
+ * A step engine that keeps its own running loss sum (where it computes: a host number, a GPU buffer),
+ * read back only when the loop asks.
+ */
+export interface LossEngine<B> {
+  /** Applies one optimiser step on `batch` of `epoch`, adding rows · loss to the running sum. */
+  step(batch: B, epoch: number): void;
+  /** The running row-weighted loss sum (a readback). */
+  lossSum(): Promise<number>;
+  /** Sets the running sum (the cursor's at the start, 0 at each epoch start). */
+  setLossSum(value: number): void;
+}
+
+/** One run: the shared loop's inputs plus the model's step (or engine) and epoch-end hooks. */
 export interface EpochRun<B extends SizedBatch> {
   /** Names the model in abort messages: `${name} fit aborted`. */
   name: string;
   backend: BackendName;
+  /** The engine that trains, reported with the start and done events and the result (NCF). */
+  trainer?: TrainerName;
   /** The run ends once `cursor.epoch` reaches this (or `afterEpoch` stops it). */
   epochs: number;
   batches: EpochBatches<B>;
@@ -54,8 +70,11 @@ export interface EpochRun<B extends SizedBatch> {
   /**
    * Applies one optimiser step on `batch` of `epoch`; returns `lossSum + rows · loss` as a new scalar
    * (rows: `batch.users.length`). Runs inside `tf.tidy`; `lossSum` is the loop's to dispose.
+   * Either this or `engine`.
    */
-  step: (batch: B, epoch: number, lossSum: tf.Scalar) => tf.Scalar;
+  step?: (batch: B, epoch: number, lossSum: tf.Scalar) => tf.Scalar;
+  /** An engine holding its own running loss (instead of `step`). */
+  engine?: LossEngine<B>;
   /** After an epoch's loss is read: its validation metric, reported with the epoch event. */
   validate?: () => Promise<EpochMetric | undefined>;
   /** After the epoch event (the cursor already past epoch `epoch`, 1-based): true ends the run early. */
@@ -76,42 +95,43 @@ export interface EpochRun<B extends SizedBatch> {
  */
 export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options: FitOptions): Promise<FitResult> {
   const { onProgress, signal, checkpointEvery = 0, onCheckpoint, stepEveryMs = 0 } = options;
-  const { cursor, batches, backend, epochs } = run;
+  const { cursor, batches, backend, epochs, trainer } = run;
+  const scalar = run.engine ? null : scalarEngine(run.step as NonNullable<EpochRun<B>['step']>);
+  const engine = run.engine ?? (scalar as LossEngine<B>);
+  const withTrainer = trainer === undefined ? {} : { trainer };
   const steps = batches.stepsPerEpoch;
   const started = performance.now();
   const maybeYield = yielder();
   const firstStep = cursor.epoch * steps + cursor.step;
   let lastStepEvent = started;
-  let lossSum = tf.scalar(cursor.lossSum);
+  engine.setLossSum(cursor.lossSum);
   let loss = NaN;
-  onProgress?.({ status: 'start', backend, epochs, samples: batches.rowsPerEpoch });
+  onProgress?.({ status: 'start', backend, epochs, samples: batches.rowsPerEpoch, ...withTrainer });
   try {
     while (cursor.epoch < epochs) {
       const epochStart = performance.now();
       let rows = 0;
       while (cursor.step < steps) {
         if (signal?.aborted || !run.alive()) {
-          cursor.lossSum = await readScalar(lossSum);
+          cursor.lossSum = await engine.lossSum();
           throw new AbortError(
             run.alive() ? `${run.name} fit aborted` : `${run.name} fit stopped: the model was disposed or reloaded`,
           );
         }
         const batch = batches.batch(cursor.epoch, cursor.step);
-        const next = tf.tidy(() => run.step(batch, cursor.epoch, lossSum));
-        lossSum.dispose();
-        lossSum = next;
+        engine.step(batch, cursor.epoch);
         cursor.step++;
         cursor.rows += batch.users.length;
         rows += batch.users.length;
         if (checkpointEvery > 0 && (cursor.epoch * steps + cursor.step) % checkpointEvery === 0) {
-          cursor.lossSum = await readScalar(lossSum);
+          cursor.lossSum = await engine.lossSum();
           const state = await run.snapshot();
           onProgress?.({ status: 'checkpoint', backend, cursor: { epoch: cursor.epoch, step: cursor.step } });
           await onCheckpoint?.(state);
         }
         if (stepEveryMs > 0 && onProgress && performance.now() - lastStepEvent >= stepEveryMs && cursor.step < steps) {
           // A readback of the running loss, a few times a second at most: the bar moves within an epoch.
-          const lossSoFar = (await readScalar(lossSum)) / Math.max(cursor.rows, 1);
+          const lossSoFar = (await engine.lossSum()) / Math.max(cursor.rows, 1);
           const now = performance.now();
           const done = cursor.epoch * steps + cursor.step;
           const secondsPerStep = (now - started) / 1000 / Math.max(done - firstStep, 1);
@@ -131,7 +151,7 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
         await maybeYield();
       }
       // The one readback of the epoch (it also waits for the GPU, so the timing is honest).
-      loss = (await readScalar(lossSum)) / Math.max(cursor.rows, 1);
+      loss = (await engine.lossSum()) / Math.max(cursor.rows, 1);
       const seconds = (performance.now() - epochStart) / 1000;
       const metric = await run.validate?.();
       // The caller's metric (e.g. HR@10 on a held-out slice) is the one reported; early stopping keeps the model's.
@@ -147,21 +167,36 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
         ...(reported === undefined ? {} : { metric: reported }),
       });
       Object.assign(cursor, { epoch, step: 0, lossSum: 0, rows: 0 });
-      lossSum.dispose();
-      lossSum = tf.scalar(0);
+      engine.setLossSum(0);
       if (await run.afterEpoch?.(epoch, metric)) break;
     }
   } finally {
-    lossSum.dispose();
+    scalar?.dispose();
   }
   run.finish?.();
   const seconds = (performance.now() - started) / 1000;
-  onProgress?.({ status: 'done', backend, epochs: cursor.epoch, loss, seconds });
-  return { epochs: cursor.epoch, loss, seconds, backend };
+  onProgress?.({ status: 'done', backend, epochs: cursor.epoch, loss, seconds, ...withTrainer });
+  return { epochs: cursor.epoch, loss, seconds, backend, ...withTrainer };
 }
 
-async function readScalar(t: tf.Scalar): Promise<number> {
-  return (await t.data())[0];
+/** A `step` returning a new loss scalar, as an engine whose running sum is that scalar (the loop tidies each step). */
+function scalarEngine<B>(
+  step: (batch: B, epoch: number, lossSum: tf.Scalar) => tf.Scalar,
+): LossEngine<B> & { dispose(): void } {
+  let sum = tf.scalar(0);
+  return {
+    step(batch, epoch) {
+      const next = tf.tidy(() => step(batch, epoch, sum));
+      sum.dispose();
+      sum = next;
+    },
+    lossSum: async () => (await sum.data())[0],
+    setLossSum(value) {
+      sum.dispose();
+      sum = tf.scalar(value);
+    },
+    dispose: () => sum.dispose(),
+  };
 }
 
 /** Gives the event loop a turn every ~20 ms so an abort (or a UI) gets through between steps. */
