@@ -1,5 +1,12 @@
 import type { TrainProgress } from '../../src/index.ts';
 
+/** Where a training runs, in words: the backend, or a fused engine and the backend that ranks. */
+export function trainingWhere(p: { backend: string; trainer?: string }): string {
+  if (p.trainer === 'fused-cpu') return `the fused CPU loop (tfjs on ${p.backend} ranks)`;
+  if (p.trainer === 'fused-webgpu') return `fused WebGPU kernels (tfjs on ${p.backend} ranks)`;
+  return p.backend;
+}
+
 /** "about 1 min 20 s left" */
 export function formatEta(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return 'time left unknown';
@@ -18,21 +25,21 @@ export function describeProgress(p: Exclude<TrainProgress, { status: 'checkpoint
   switch (p.status) {
     case 'start':
       return p.resumedFrom
-        ? `Resumed from the stored checkpoint (epoch ${p.resumedFrom.epoch + 1}, step ${p.resumedFrom.step}) on ${p.backend}.`
-        : `Training on ${p.backend}: ${p.samples.toLocaleString('en')} training rows per epoch, ${p.epochs} epochs.`;
+        ? `Resumed from the stored checkpoint (epoch ${p.resumedFrom.epoch + 1}, step ${p.resumedFrom.step}) on ${trainingWhere(p)}.`
+        : `Training on ${trainingWhere(p)}: ${p.samples.toLocaleString('en')} training rows per epoch, ${p.epochs} epochs.`;
     case 'step':
-      return `Epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.stepsPerEpoch} · loss so far ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s · ${formatEta(p.etaSeconds)} · ${p.backend}`;
+      return `Epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.stepsPerEpoch} · loss so far ${p.loss.toFixed(4)} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s · ${formatEta(p.etaSeconds)} · ${trainingWhere(p)}`;
     case 'epoch': {
       const metric = p.metric ? ` · validation ${metricName(p.metric.name)} ${p.metric.value.toFixed(3)}` : '';
       const loss = Number.isFinite(p.loss) ? ` · loss ${p.loss.toFixed(4)}` : '';
-      return `Epoch ${p.epoch}/${p.epochs} done${loss}${metric} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s · ${p.backend}`;
+      return `Epoch ${p.epoch}/${p.epochs} done${loss}${metric} · ${Math.round(p.samplesPerSec).toLocaleString('en')} samples/s · ${trainingWhere(p)}`;
     }
     case 'backend-switch':
       return `${p.from} failed (${p.reason}); training continues on ${p.to}.`;
     case 'restart':
       return `The training worker stopped (${p.reason}); a new one continues from the last checkpoint.`;
     case 'done':
-      return `Trained in ${p.seconds.toFixed(1)} s on ${p.backend}${Number.isFinite(p.loss) ? ` · loss ${p.loss.toFixed(4)}` : ''} · stored as version ${p.version}, which now ranks.`;
+      return `Trained in ${p.seconds.toFixed(1)} s on ${trainingWhere(p)}${Number.isFinite(p.loss) ? ` · loss ${p.loss.toFixed(4)}` : ''} · stored as version ${p.version}, which now ranks.`;
     case 'error':
       return `${p.error.name}: ${p.error.message}`;
   }

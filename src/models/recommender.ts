@@ -70,6 +70,8 @@ export type FitProgress =
       /** Validation metric when the model has one (e.g. `{ name: 'hr10', value: 0.61 }`). */
       metric?: { name: string; value: number };
       samplesPerSec: number;
+      /** The engine that trains, where a model has several (NCF). */
+      trainer?: TrainerName;
     }
   /**
    * Within an epoch, at most once per `FitOptions.stepEveryMs` (step-trained models only): how far the
@@ -91,6 +93,8 @@ export type FitProgress =
       samplesPerSec: number;
       /** Seconds to the end of the last epoch (validation not included). */
       etaSeconds: number;
+      /** The engine that trains, where a model has several (NCF). */
+      trainer?: TrainerName;
     }
   | { status: 'checkpoint'; backend: BackendName; cursor: TrainingCursor }
   | {

@@ -8,7 +8,7 @@ import type { WasmPaths } from '../backend/loaders.ts';
 import type { BackendName, BackendPreference, BackendReport } from '../backend/types.ts';
 import type { ExternalId } from '../data/idmap.ts';
 import type { WireCourseData } from '../models/glmix/wire.ts';
-import type { FoldedUser, ItemReason, Json, TrainingCursor } from '../models/recommender.ts';
+import type { FoldedUser, ItemReason, Json, TrainerName, TrainingCursor } from '../models/recommender.ts';
 import type { ModelConfigs, ModelKind } from '../models/registry.ts';
 import type { ModelInfo } from '../store/types.ts';
 
@@ -81,6 +81,8 @@ export type TrainProgress =
       samples: number;
       /** The stored checkpoint this run continues from, or null for a fresh start. */
       resumedFrom: TrainingCursor | null;
+      /** The engine that trains, where a kind has several (NCF: 'fused-cpu' …); `backend` is tfjs's. */
+      trainer?: TrainerName;
     }
   | {
       status: 'epoch';
@@ -91,6 +93,7 @@ export type TrainProgress =
       loss: number;
       metric?: { name: string; value: number };
       samplesPerSec: number;
+      trainer?: TrainerName;
     }
   /**
    * Within an epoch, a few times a second (`TrainRequest.stepEveryMs`; step-trained kinds): the
@@ -108,6 +111,7 @@ export type TrainProgress =
       loss: number;
       samplesPerSec: number;
       etaSeconds: number;
+      trainer?: TrainerName;
     }
   /**
    * Sent once the checkpoint is in the store: a restart resumes from here at the latest. It sits in
@@ -134,6 +138,7 @@ export type TrainProgress =
       seconds: number;
       samplesPerSec: number;
       version: number;
+      trainer?: TrainerName;
     }
   | { status: 'error'; modelId: string; error: { name: string; message: string } };
 

@@ -180,7 +180,8 @@ async function saveFinal(
   // Only now is the finished version replaced: every checkpoint before went to the id's checkpoint slot.
   const state = tag(await model.toState(), fingerprint, request);
   const info = await store.save(request.modelId, state, { metrics: finite(metrics) });
-  progress.send({ status: 'done', ...summary, version: info.version });
+  const trainer = fit.trainer === undefined ? {} : { trainer: fit.trainer };
+  progress.send({ status: 'done', ...summary, ...trainer, version: info.version });
   return { ...summary, info, resumedFrom: tracker.resumedFrom };
 }
 

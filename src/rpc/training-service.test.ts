@@ -95,6 +95,21 @@ describe('TrainingService over a MessageChannel', () => {
     await expect(first).resolves.toMatchObject({ modelId: 'locked' });
   });
 
+  it('says which engine trains an NCF kind (the fused CPU loop on cpu) in start, epoch and done events', async () => {
+    const { events, onProgress } = collector();
+    const config = { dim: 4, layers: [8, 4], epochs: 1, batchSize: 64 };
+    const result = await connect(new TrainingService(new MemoryModelStore())).train(
+      request({ modelId: 'neumf-node', kind: 'neumf', config, checkpointEvery: 0 }),
+      onProgress,
+    );
+    expect(events.map((e) => [e.status, 'trainer' in e ? e.trainer : null])).toEqual([
+      ['start', 'fused-cpu'],
+      ['epoch', 'fused-cpu'],
+      ['done', 'fused-cpu'],
+    ]);
+    expect(result.info.kind).toBe('neumf');
+  });
+
   it('resumes from the stored checkpoint of the same request and ends with the uninterrupted weights', async () => {
     const reference = await trainedScores(new MemoryModelStore(), 'ref');
 

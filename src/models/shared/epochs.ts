@@ -61,7 +61,7 @@ export interface EpochRun<B extends SizedBatch> {
   /** Names the model in abort messages: `${name} fit aborted`. */
   name: string;
   backend: BackendName;
-  /** The engine that trains, reported with the start and done events and the result (NCF). */
+  /** The engine that trains, reported with every start, step, epoch and done event and the result (NCF). */
   trainer?: TrainerName;
   /** The run ends once `cursor.epoch` reaches this (or `afterEpoch` stops it). */
   epochs: number;
@@ -145,6 +145,7 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
             loss: lossSoFar,
             samplesPerSec: rows / Math.max((now - epochStart) / 1000, 1e-6),
             etaSeconds: (epochs * steps - done) * secondsPerStep,
+            ...withTrainer,
           });
           lastStepEvent = now;
         }
@@ -165,6 +166,7 @@ export async function runEpochs<B extends SizedBatch>(run: EpochRun<B>, options:
         loss,
         samplesPerSec: rows / Math.max(seconds, 1e-6),
         ...(reported === undefined ? {} : { metric: reported }),
+        ...withTrainer,
       });
       Object.assign(cursor, { epoch, step: 0, lossSum: 0, rows: 0 });
       engine.setLossSum(0);
