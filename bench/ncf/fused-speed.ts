@@ -4,13 +4,11 @@
  * the host's share (batches, seed inputs, time context) and the engine's steps; wall and CPU seconds.
  */
 import { initBackend } from '../../src/backend/index.ts';
-import { loadInteractions, userItemRows } from '../../src/data/index.ts';
+import { loadInteractions } from '../../src/data/index.ts';
 import { fileSource } from '../../src/data/node.ts';
-import { MfBatches } from '../../src/models/mf/batches.ts';
 import { resolveNcfConfig, type NcfArch } from '../../src/models/ncf/config.ts';
 import { createFusedCpuStepper } from '../../src/models/ncf/fused/index.ts';
-import { hostInputs } from '../../src/models/ncf/host-inputs.ts';
-import { coWatchRows, learnerRows } from '../../src/models/ncf/inputs.ts';
+import { freshRunInputs } from '../../src/models/ncf/host-inputs.ts';
 import { initArrays } from '../../src/models/ncf/params.ts';
 import { createTfjsStepper } from '../../src/models/ncf/tfjs-stepper.ts';
 import { TUNED } from '../../src/systems/courses/movielens-eval.ts';
@@ -22,13 +20,8 @@ const file = 'public/data/movielens-small/ratings.csv';
 const train = leaveLatestOut(await loadInteractions(fileSource(file), { file }), 'movielens-small').train;
 const arch: NcfArch = kind === 'ncf' ? 'seed' : (kind as NcfArch);
 const s = resolveNcfConfig(arch, TUNED[kind] as object);
-const rows = userItemRows(train);
-const nUsers = train.userIds.size;
-const nItems = train.itemIds.size;
-const seed =
-  arch === 'seed' ? { learners: learnerRows(train, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
-const host = hostInputs(s, train, rows, seed);
-const batches = new MfBatches(rows, s.batchSize, s.negatives, s.seed);
+const run = freshRunInputs(s, train);
+const { batches, nUsers, nItems } = run;
 const init = { settings: s, nUsers, nItems, weights: initArrays(s, nUsers, nItems) };
 const engine = trainer === 'tfjs' ? createTfjsStepper(init) : createFusedCpuStepper(init);
 let hostMs = 0;
@@ -40,7 +33,7 @@ for (let epoch = 0; epoch < Number(epochsArg); epoch++) {
   for (let step = 0; step < batches.stepsPerEpoch; step++) {
     const a = performance.now();
     const b = batches.batch(epoch, step);
-    const input = { ...b, seed: host.seed?.(b), context: host.context?.(b), learningRate: s.learningRate };
+    const input = run.stepInput(b, epoch);
     const m = performance.now();
     engine.step(input);
     if (trainer === 'tfjs' && step % 8 === 7) await engine.lossSum();

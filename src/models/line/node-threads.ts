@@ -22,6 +22,7 @@ import {
   lineWasmModule,
   placeJob,
   readBack,
+  runPlaced,
   type LineWasmMemory,
   type WasmJobLayout,
 } from './wasm-kernel.ts';
@@ -47,6 +48,7 @@ interface RunMessage {
 function threadMain(
   port: { on(e: 'message', f: (m: RunMessage) => void): void; postMessage(m: unknown): void },
   kernel: typeof lineSgdKernel,
+  placed: typeof runPlaced,
 ): void {
   let instance: { module: unknown; memory: unknown; sgd: (...a: number[]) => number } | null = null;
   port.on('message', (m: RunMessage) => {
@@ -65,29 +67,7 @@ function threadMain(
       const seed = (m.seed ^ Math.imul(idx + 1, 0x9e3779b1)) | 0;
       let loss: number;
       if (w && instance) {
-        const l = w.layout;
-        // `wasm/kernel.c`'s argument order (as `runPlaced` passes it).
-        loss = instance.sgd(
-          l.arcSrc,
-          l.arcDst,
-          l.edgeProb,
-          l.edgeAlias,
-          l.nArcs,
-          l.nodeProb,
-          l.nodeAlias,
-          l.nNodes,
-          l.vertex,
-          l.context,
-          l.sigmoid,
-          l.err[w.thread],
-          l.dim,
-          l.negatives,
-          l.total,
-          l.learningRate,
-          start,
-          end,
-          seed,
-        );
+        loss = placed(instance.sgd, w.layout, start, end, seed, w.thread);
       } else loss = kernel(m.job as KernelJob, start, end, seed);
       lossSum += loss * (end - start);
       weight += end - start;
@@ -102,7 +82,8 @@ var __name = (f) => f;
 const { parentPort } = require('node:worker_threads');
 ${xoroNext.toString()}
 const kernel = ${lineSgdKernel.toString()};
-(${threadMain.toString()})(parentPort, kernel);
+const placed = ${runPlaced.toString()};
+(${threadMain.toString()})(parentPort, kernel, placed);
 `;
 
 type Reply = { lossSum: number; weight: number };

@@ -3,9 +3,11 @@
  * (the learner's latest courses, or with `causal` those watched before each positive) and the time
  * context's feature. One builder, so NcfModel.fit and the GPU bench's PyTorch twin feed the same rows.
  */
-import type { InteractionLog, SparseRows } from '../../data/index.ts';
-import type { Batch } from '../mf/batches.ts';
+import { userItemRows, type InteractionLog, type SparseRows } from '../../data/index.ts';
+import { MfBatches, type Batch } from '../mf/batches.ts';
 import type { NcfSettings } from './config.ts';
+import { coWatchRows, learnerRows } from './inputs.ts';
+import type { NcfStepInput } from './stepper.ts';
 import { positiveWindows } from './windows.ts';
 import { causalSeedBatch, seedBatch, type SeedBatch } from './seed-batch.ts';
 import { batchFeature, buildTimeline, type Timeline } from './timeline.ts';
@@ -47,4 +49,35 @@ export function hostInputs(
       );
   }
   return out;
+}
+
+/** A fresh run's batches and each step's engine input, as `NcfModel.fit` builds them (patience off). */
+export interface FreshRunInputs {
+  nUsers: number;
+  nItems: number;
+  batches: MfBatches;
+  /** Batch `b` of epoch `epoch` with its host inputs and the epoch's decayed step size. */
+  stepInput(b: Batch, epoch: number): NcfStepInput;
+}
+
+/**
+ * What a fresh `NcfModel.fit` of `s` on `log` feeds its engine, built by the same code: the engine
+ * checks and the speed benches drive engines directly with it.
+ */
+export function freshRunInputs(s: NcfSettings, log: InteractionLog): FreshRunInputs {
+  const rows = userItemRows(log);
+  const seed =
+    s.arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
+  const host = hostInputs(s, log, rows, seed);
+  return {
+    nUsers: log.userIds.size,
+    nItems: log.itemIds.size,
+    batches: new MfBatches(rows, s.batchSize, s.negatives, s.seed),
+    stepInput: (b, epoch) => ({
+      ...b,
+      seed: host.seed?.(b),
+      context: host.context?.(b),
+      learningRate: s.learningRate * s.lrDecay ** epoch,
+    }),
+  };
 }

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../backend/index.ts';
-import { userItemRows, type InteractionLog } from '../../../data/index.ts';
+import type { InteractionLog } from '../../../data/index.ts';
 import { checkerboardFixture } from '../../../testing/recommender-fixtures.ts';
-import { MfBatches } from '../../mf/batches.ts';
 import { resolveNcfConfig, type NcfArch, type NcfConfig } from '../config.ts';
-import { hostInputs } from '../host-inputs.ts';
-import { coWatchRows, learnerRows } from '../inputs.ts';
+import { freshRunInputs } from '../host-inputs.ts';
 import { initArrays, type ParamArrays } from '../params.ts';
 import type { NcfStepper } from '../stepper.ts';
 import { createTfjsStepper } from '../tfjs-stepper.ts';
@@ -26,25 +24,15 @@ function timedBoard(): InteractionLog {
 function pair(arch: NcfArch, config: NcfConfig) {
   const log = timedBoard();
   const s = resolveNcfConfig(arch, { batchSize: 32, negatives: 2, learningRate: 0.02, seed: 5, ...config });
-  const rows = userItemRows(log);
-  const nUsers = log.userIds.size;
-  const nItems = log.itemIds.size;
-  const seed =
-    arch === 'seed' ? { learners: learnerRows(log, s.window), courses: coWatchRows(rows, s.neighbours) } : null;
-  const host = hostInputs(s, log, rows, seed);
-  const batches = new MfBatches(rows, s.batchSize, s.negatives, s.seed);
-  const weights = initArrays(s, nUsers, nItems);
-  const init = { settings: s, nUsers, nItems, weights };
+  const run = freshRunInputs(s, log);
+  const weights = initArrays(s, run.nUsers, run.nItems);
+  const init = { settings: s, nUsers: run.nUsers, nItems: run.nItems, weights };
   const engines = [createTfjsStepper(init), createFusedCpuStepper(init)];
   const feed = (engine: NcfStepper, t: number) => {
+    const { batches } = run;
     const epoch = Math.floor(t / batches.stepsPerEpoch);
     const b = batches.batch(epoch, t % batches.stepsPerEpoch);
-    engine.step({
-      ...b,
-      seed: host.seed?.(b),
-      context: host.context?.(b),
-      learningRate: s.learningRate * s.lrDecay ** epoch,
-    });
+    engine.step(run.stepInput(b, epoch));
     return b.users.length;
   };
   return { engines, feed, weights };
